@@ -1,0 +1,107 @@
+# wijklast — plain GNU make. Objects go to build/ (normal) and build/asan/
+# (AddressSanitizer + UBSan). `make check` runs every test in both.
+
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+SYSCONFDIR ?= /etc
+LOCALEDIR ?= $(PREFIX)/share/locale
+VERSION   := 0.1.0
+
+CC        ?= cc
+BUILD     ?= build
+SAN       ?=
+WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wformat=2 -Wno-format-nonliteral -Werror
+CFLAGS    ?= -O2 -g
+CPPFLAGS  += -std=c11 -D_GNU_SOURCE -Iinclude -DWIJKLAST_VERSION='"$(VERSION)"' \
+             -DLOCALEDIR='"$(LOCALEDIR)"'
+ifeq ($(SAN),1)
+CFLAGS    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+             -fno-omit-frame-pointer
+LDFLAGS   += -fsanitize=address,undefined
+endif
+
+PKGS_CORE := sqlite3 libconfig xlsxwriter
+PKGS_UI   := ncursesw
+CORE_CFLAGS := $(shell pkg-config --cflags $(PKGS_CORE))
+CORE_LIBS   := $(shell pkg-config --libs $(PKGS_CORE)) -lm
+UI_CFLAGS   := $(shell pkg-config --cflags $(PKGS_UI))
+UI_LIBS     := $(shell pkg-config --libs $(PKGS_UI))
+TEST_CFLAGS := $(shell pkg-config --cflags criterion)
+TEST_LIBS   := $(shell pkg-config --libs criterion)
+
+UI_SRC    := $(wildcard src/ui*.c)
+MAIN_SRC  := src/main.c
+CORE_SRC  := $(filter-out $(UI_SRC) $(MAIN_SRC),$(wildcard src/*.c))
+CORE_OBJ  := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
+UI_OBJ    := $(UI_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/main.o
+TESTS     := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+
+.PHONY: all run check test unit e2e asan bench install uninstall clean format lint-man
+all: $(BUILD)/wijklast $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/ui%.o $(BUILD)/obj/main.o: CORE_CFLAGS += $(UI_CFLAGS)
+
+$(BUILD)/libcore.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/wijklast: $(UI_OBJ) $(BUILD)/libcore.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS)
+
+# Test binaries link the core only: a curses call below the UI fails here.
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a tests/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) $(WARN) -Itests \
+	    -DSRCDIR='"$(CURDIR)"' \
+	    -o $@ $< $(BUILD)/libcore.a $(LDFLAGS) $(TEST_LIBS) $(CORE_LIBS)
+
+$(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo: po/nl.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+run: all
+	./scripts/run-demo $(BUILD)
+
+# The README's test command: the normal build, then the sanitizer build, every test.
+check: all $(TESTS)
+	./tests/run-all $(BUILD)
+	$(MAKE) --no-print-directory asan
+
+asan:
+	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all \
+	    $(patsubst $(BUILD)/%,build/asan/%,$(TESTS))
+	./tests/run-all build/asan
+
+bench: all
+	./tests/bench $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(SYSCONFDIR)/wijklast $(DESTDIR)$(LOCALEDIR)/nl/LC_MESSAGES
+	install -m 755 $(BUILD)/wijklast $(DESTDIR)$(BINDIR)/wijklast
+	install -m 644 man/wijklast.1 $(DESTDIR)$(MANDIR)/man1/wijklast.1
+	install -m 644 man/wijklast.cfg.5 $(DESTDIR)$(MANDIR)/man5/wijklast.cfg.5
+	install -m 644 config/wijklast.cfg $(DESTDIR)$(SYSCONFDIR)/wijklast/wijklast.cfg.sample
+	install -m 644 $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo \
+	    $(DESTDIR)$(LOCALEDIR)/nl/LC_MESSAGES/wijklast.mo
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/wijklast $(DESTDIR)$(MANDIR)/man1/wijklast.1 \
+	    $(DESTDIR)$(MANDIR)/man5/wijklast.cfg.5 \
+	    $(DESTDIR)$(SYSCONFDIR)/wijklast/wijklast.cfg.sample \
+	    $(DESTDIR)$(LOCALEDIR)/nl/LC_MESSAGES/wijklast.mo
+
+format:
+	clang-format -i src/*.c include/*.h tests/*.c
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(BUILD)/obj/*.d)

@@ -1,0 +1,54 @@
+/* app: the use cases both front ends share. Owns the context — settings, the
+ * open store, the dataset in memory, today — and computes the figures views
+ * and reports show. The UI and the CLI call this; it never prints. */
+#ifndef WIJKLAST_APP_H
+#define WIJKLAST_APP_H
+
+#include <stddef.h>
+
+#include "dataset.h"
+#include "settings.h"
+#include "workload.h"
+
+struct err;
+struct store;
+
+struct app {
+	struct settings settings;
+	struct store *store;
+	struct dataset data;
+	int today;
+	char db_path[SETTINGS_PATH_MAX];
+};
+
+/* The default database path: $XDG_DATA_HOME/wijklast/wijklast.db or
+ * ~/.local/share/wijklast/wijklast.db. Returns -1 when neither is set. */
+int app_default_db_path(char *buf, size_t size, struct err *e);
+
+/* The OS user name for the audit trail ("unknown" if none). */
+const char *app_user(void);
+
+/* Load the settings (config_path may be NULL: search order), open the
+ * database (db_path may be NULL: the default) and read it. On failure a is
+ * left closed. Free with app_close. */
+int app_open(struct app *a, const char *db_path, const char *config_path,
+    struct err *e);
+void app_close(struct app *a);
+
+/* Re-read the dataset from the database (after a write, or another user's). */
+int app_reload(struct app *a, struct err *e);
+
+/* The figures of the week of monday, with sustained flags (it computes the
+ * sustained_weeks - 1 weeks before too). Free with workload_week_clear. */
+void app_week(const struct app *a, int monday, struct week_figures *out);
+
+/* n consecutive weeks from first_monday into out[0 .. n-1] (each with
+ * sustained flags). Free each with workload_week_clear. */
+void app_weeks(const struct app *a, int first_monday, size_t n,
+    struct week_figures *out);
+
+/* Index of the team with this code, or -1 with e set ("no team XYZ"; status
+ * EXIT_USAGE). */
+long app_find_team(const struct app *a, const char *code, struct err *e);
+
+#endif

@@ -1,0 +1,20 @@
+/* i18n: gettext for user-visible text (Dutch catalogue in po/nl.po) and the
+ * one place that decides whether people see decimal commas. Files and exports
+ * always use the C numeric locale (NOTES.md). */
+#ifndef WIJKLAST_I18N_H
+#define WIJKLAST_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* setlocale from the environment with LC_NUMERIC forced to "C", and bind the
+ * message catalogue ($WIJKLAST_LOCALEDIR, else the build's LOCALEDIR). */
+void i18n_init(void);
+
+/* Does the user's locale want decimal commas (Dutch)? */
+bool i18n_decimal_comma(void);
+
+#endif

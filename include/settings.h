@@ -1,0 +1,81 @@
+/* settings: the configuration of SPEC §7. Owns the built-in defaults (which
+ * config/wijklast.cfg repeats, annotated), the search order and range checks.
+ * The only module that includes libconfig.h. Plain values, no behaviour. */
+#ifndef WIJKLAST_SETTINGS_H
+#define WIJKLAST_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct err;
+
+#define SETTINGS_CODE_MAX 16  /* bytes incl. NUL for codes */
+#define SETTINGS_NAME_MAX 64
+#define SETTINGS_PATH_MAX 4096
+
+/* The three case phases of SPEC §2, in this fixed order. */
+enum phase { PHASE_INTAKE, PHASE_ACTIVE, PHASE_TAPER, PHASE_COUNT };
+
+struct case_type {
+	char code[SETTINGS_CODE_MAX];
+	char name[SETTINGS_NAME_MAX];
+	double hours; /* weekly hours of an active case, 0 < h <= 40 */
+};
+
+struct settings {
+	/* workweek */
+	double fulltime_hours; /* 1 <= h <= 60; FTE = contract_hours / this */
+	double overhead_pct;   /* 0 <= p < 100 */
+	/* thresholds: 0 < room <= high <= over <= 10 */
+	double room, high, over;
+	int sustained_weeks; /* 1 .. 52 */
+	/* intake */
+	double block_hours;     /* 0 < h <= 12 */
+	double followup_hours;  /* 0 <= h <= 40 */
+	int max_blocks_per_week; /* 1 .. 10 */
+	int horizon_weeks;       /* 1 .. 52 */
+	/* case_types: 1 .. 64 entries, unique codes */
+	struct case_type *case_types;
+	size_t n_case_types;
+	/* phases: factor per enum phase, 0 <= f <= 10 */
+	double phase_factor[PHASE_COUNT];
+	/* holidays: sorted, unique dates (see date.h) */
+	int *holidays;
+	size_t n_holidays;
+	/* disciplines: the list employees' discipline must come from (empty = any) */
+	char (*disciplines)[SETTINGS_CODE_MAX];
+	size_t n_disciplines;
+	/* teams: the Overview shows only these codes (empty = all) */
+	char (*teams)[SETTINGS_CODE_MAX];
+	size_t n_teams;
+	/* where the values came from: a path, or "" for the built-in defaults */
+	char path[SETTINGS_PATH_MAX];
+};
+
+/* Fill s with the built-in defaults. Free with settings_clear. */
+void settings_defaults(struct settings *s);
+
+/* Load the config file at path over the defaults. Every value is range
+ * checked; on error returns -1 with e = "path:line: key: problem" and status
+ * EXIT_CONFIG, and s holds the defaults. */
+int settings_load(struct settings *s, const char *path, struct err *e);
+
+/* Find and load the config by the search order of SPEC §7: explicit (if not
+ * NULL; it must exist), $XDG_CONFIG_HOME/wijklast/wijklast.cfg (or
+ * ~/.config/...), /etc/wijklast/wijklast.cfg, else the defaults. */
+int settings_find_and_load(struct settings *s, const char *explicit_path,
+    struct err *e);
+
+void settings_clear(struct settings *s);
+
+/* Code of a phase ("intake", "actief", "afschalen"); parse one back (-1 if unknown). */
+const char *settings_phase_code(enum phase p);
+int settings_phase_parse(const char *code);
+
+/* Borrowed pointer to the case type with this code, or NULL. */
+const struct case_type *settings_case_type(const struct settings *s,
+    const char *code);
+
+bool settings_is_holiday(const struct settings *s, int date);
+
+#endif

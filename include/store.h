@@ -1,0 +1,60 @@
+/* store: the SQLite database of SPEC §8 — schema, forward migrations,
+ * statements. The only module that includes sqlite3.h. Every write goes
+ * through a BEGIN IMMEDIATE transaction opened with store_begin; triggers
+ * record every change in the audit table (who, when, what, old -> new). */
+#ifndef WIJKLAST_STORE_H
+#define WIJKLAST_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dataset.h"
+
+struct err;
+struct store;
+
+/* Schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/* Open (creating with mode 0600, parents 0700) and migrate the database at
+ * path. user names who makes changes (audit). A database from a newer version
+ * is refused untouched. Busy -> status EXIT_BUSY. Free with store_close. */
+int store_open(struct store **out, const char *path, const char *user,
+    struct err *e);
+void store_close(struct store *st);
+
+/* Read every record into d (cleared first). */
+int store_load(struct store *st, struct dataset *d, struct err *e);
+
+/* Does the database hold no teams, employees or cases? */
+int store_is_empty(struct store *st, bool *empty, struct err *e);
+
+/* Transactions: begin is BEGIN IMMEDIATE (waits up to the busy timeout, then
+ * fails with EXIT_BUSY). rollback never fails and accepts "no transaction". */
+int store_begin(struct store *st, struct err *e);
+int store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+
+/* Inserts, inside a transaction: set the record's id and version on success.
+ * A broken CHECK, UNIQUE or foreign key gives -1 with a message naming it,
+ * status EXIT_DATAERR. */
+int store_add_team(struct store *st, struct team *t, struct err *e);
+int store_add_rota(struct store *st, struct rota_entry *r, struct err *e);
+int store_add_employee(struct store *st, struct employee *em, struct err *e);
+int store_add_absence(struct store *st, struct absence *a, struct err *e);
+int store_add_activity(struct store *st, struct activity *a, struct err *e);
+int store_add_block(struct store *st, struct block *b, struct err *e);
+int store_add_case(struct store *st, struct case_item *c, struct err *e);
+
+/* Integrity and foreign-key check; problems listed in e (status 1). */
+int store_check(struct store *st, struct err *e);
+
+/* Consistent copy of the live database to path (VACUUM INTO a temp file in
+ * the same folder, then rename). Refuses to overwrite nothing: an existing
+ * path is replaced atomically. */
+int store_backup(struct store *st, const char *path, struct err *e);
+
+/* Number of audit rows (for tests and the status line). */
+int store_audit_count(struct store *st, long *n, struct err *e);
+
+#endif

@@ -1,0 +1,39 @@
+/* text: UTF-8 strings as people see them: display width (so Özlem and 李 line
+ * up in columns), truncation and padding by width, and small parsers for what
+ * people type (decimal comma or point). Needs an UTF-8 LC_CTYPE for widths. */
+#ifndef WIJKLAST_TEXT_H
+#define WIJKLAST_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Display width of a UTF-8 string in terminal columns; invalid bytes count 1. */
+int text_width(const char *s);
+
+/* Copy s into buf (size bytes) so that it takes exactly width columns: cut at a
+ * character boundary with "…" when too wide, padded with spaces on the right
+ * (or the left when right_align). Returns buf. */
+char *text_fit(char *buf, size_t size, const char *s, int width, bool right_align);
+
+/* Is s valid UTF-8 with no control characters? */
+bool text_is_clean_utf8(const char *s);
+
+/* Strip leading and trailing white space in place; returns s. */
+char *text_trim(char *s);
+
+/* Parse a decimal number typed as "1,5" or "1.5" (no thousands separators),
+ * the whole string, finite. Returns 0 or -1. */
+int text_parse_decimal(const char *s, double *out);
+
+/* Format value with the given decimals into buf; comma as decimal separator
+ * when decimal_comma. Returns buf. */
+char *text_format_decimal(char *buf, size_t size, double value, int decimals,
+    bool decimal_comma);
+
+/* Is s exactly nine digits passing the Dutch BSN "elfproef"? (SPEC §2) */
+bool text_is_bsn(const char *s);
+
+/* Case-insensitive ASCII comparison. */
+bool text_equal_nocase(const char *a, const char *b);
+
+#endif
