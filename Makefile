@@ -39,14 +39,14 @@ CORE_OBJ  := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
 UI_OBJ    := $(UI_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/main.o
 TESTS     := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all run check test unit e2e asan bench install uninstall clean format lint-man
+.PHONY: all run check deps tests asan bench install uninstall clean format
 all: $(BUILD)/wijklast $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c $< -o $@
 
-$(BUILD)/obj/ui%.o $(BUILD)/obj/main.o: CORE_CFLAGS += $(UI_CFLAGS)
+$(BUILD)/obj/ui.o $(BUILD)/obj/ui_%.o $(BUILD)/obj/main.o: CORE_CFLAGS += $(UI_CFLAGS)
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	@rm -f $@
@@ -66,17 +66,24 @@ $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo: po/nl.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-run: all
+# The two README commands. Each first installs (as root) or names the missing
+# Debian packages, then builds in a fresh make so pkg-config sees them.
+run: deps
+	$(MAKE) --no-print-directory all
 	./scripts/run-demo $(BUILD)
 
-# The README's test command: the normal build, then the sanitizer build, every test.
-check: all $(TESTS)
+check: deps
+	$(MAKE) --no-print-directory all tests
 	./tests/run-all $(BUILD)
 	$(MAKE) --no-print-directory asan
 
+deps:
+	./scripts/deps
+
+tests: $(TESTS)
+
 asan:
-	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all \
-	    $(patsubst $(BUILD)/%,build/asan/%,$(TESTS))
+	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all tests
 	./tests/run-all build/asan
 
 bench: all

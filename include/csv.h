@@ -25,7 +25,8 @@ void csv_reader_init(struct csv_reader *r, FILE *in, char sep);
 
 /* Read the next record into rec (reusing its storage). Returns 1 for a
  * record, 0 at end of input, -1 with e set (e.g. "unterminated quote"). A
- * leading UTF-8 BOM is skipped. Blank lines are skipped. */
+ * leading UTF-8 BOM is skipped. Blank lines are skipped. On -1 rec->line is
+ * the line of the problem (where an unterminated quote opened). */
 int csv_read(struct csv_reader *r, struct csv_record *rec, struct err *e);
 void csv_record_clear(struct csv_record *rec);
 

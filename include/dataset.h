@@ -79,7 +79,7 @@ struct case_item {
 	char ref[REF_SIZE];
 	int64_t team_id;
 	int64_t employee_id; /* 0 = on the team's waiting list */
-	char type[SETTINGS_CODE_SIZE];
+	char type[SETTINGS_CODE_MAX];
 	enum phase phase;
 	int opened, closed; /* closed DATE_NONE when open */
 	int64_t origin_block; /* 0 = none */

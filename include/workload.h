@@ -40,7 +40,7 @@ struct team_week {
 	bool counted, sustained;
 	int members;                       /* employees in the team this week */
 	int by_status[LOAD_STATUS_COUNT];  /* members per status */
-	int sustained_members;
+	int sustained_members;             /* members with sustained overload */
 };
 
 /* One ISO week of a whole city; arrays are index-aligned with the dataset's
@@ -87,10 +87,11 @@ void workload_week(const struct dataset *d, const struct settings *s,
     int monday, struct week_figures *out);
 void workload_week_clear(struct week_figures *w);
 
-/* Set the sustained flags of weeks[n-1] from weeks[0 .. n-1] (consecutive
- * weeks, oldest first, n >= 1). Fewer weeks than sustained_weeks: none. */
-void workload_mark_sustained(struct week_figures *weeks, size_t n,
-    const struct settings *s);
+/* Set the sustained flags (and teams' sustained_members) of weeks[n-1] from
+ * weeks[0 .. n-1]: consecutive weeks of d, oldest first, n >= 1. With fewer
+ * weeks than sustained_weeks nobody is sustained. */
+void workload_mark_sustained(const struct dataset *d, struct week_figures *weeks,
+    size_t n, const struct settings *s);
 
 /* "ROOM", "OK", "HIGH", "OVER", "" (not counted): stable codes for files. */
 const char *workload_status_code(enum load_status st);

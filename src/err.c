@@ -49,7 +49,8 @@ err_setx(struct err *e, int status, const char *fmt, ...)
 int
 err_prefix(struct err *e, const char *fmt, ...)
 {
-	char head[512], old[sizeof e->msg];
+	char head[512];
+	size_t hlen, mlen;
 	va_list ap;
 
 	if (e == NULL)
@@ -57,8 +58,14 @@ err_prefix(struct err *e, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(head, sizeof head, fmt, ap);
 	va_end(ap);
-	memcpy(old, e->msg, sizeof old);
-	snprintf(e->msg, sizeof e->msg, "%s%s", head, old);
+	hlen = strlen(head);
+	mlen = strlen(e->msg);
+	/* Shift the message right, cutting its end if both don't fit. */
+	if (hlen + mlen >= sizeof e->msg)
+		mlen = sizeof e->msg - 1 - hlen;
+	memmove(e->msg + hlen, e->msg, mlen);
+	memcpy(e->msg, head, hlen);
+	e->msg[hlen + mlen] = '\0';
 	if (e->status == 0)
 		e->status = 1;
 	return -1;

@@ -3,6 +3,7 @@
 #define WIJKLAST_TESTUTIL_H
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,0 +1,28 @@
+/* cli: the non-interactive commands of SPEC §9, thin like the UI: parse the
+ * command's arguments, call app/import/report/demo, print results to stdout
+ * and problems to stderr as "wijklast: …", return the exit status. */
+#ifndef WIJKLAST_CLI_H
+#define WIJKLAST_CLI_H
+
+#include <stdbool.h>
+
+/* Options of every command, parsed once by main.c. NULL / 0 = not given. */
+struct cli_options {
+	const char *db;
+	const char *config;
+	const char *week;
+	const char *team;
+	const char *format;
+	int demo_teams;
+	bool dry_run;
+	bool no_color;
+};
+
+/* Run command argv[0] with its operands argv[1 .. argc-1]. Returns the exit
+ * status (0 ok, SPEC §9 otherwise). An unknown command is a usage error. */
+int cli_run(int argc, char **argv, const struct cli_options *opt);
+
+/* Is name one of the CLI's commands? */
+bool cli_is_command(const char *name);
+
+#endif

@@ -1,0 +1,152 @@
+/* ui_internal: what ui.c shares with the views (ui_<view>.c): the state of
+ * one TUI session, the actions keys map to, and the shared widgets. Only the
+ * ui*.c files include it; it is not part of the module's public API (ui.h). */
+#ifndef WIJKLAST_UI_INTERNAL_H
+#define WIJKLAST_UI_INTERNAL_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "workload.h"
+
+struct app;
+
+/* Below this the screen says "terminal too small" instead of a view. */
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 16
+
+enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_COUNT };
+
+/* What keys (and mouse wheels) do; the key table in ui.c maps keys to these
+ * and generates the help screen. */
+enum ui_action {
+	UI_ACT_NONE,
+	UI_ACT_UP,
+	UI_ACT_DOWN,
+	UI_ACT_PAGE_UP,
+	UI_ACT_PAGE_DOWN,
+	UI_ACT_TOP,
+	UI_ACT_BOTTOM,
+	UI_ACT_OPEN,
+	UI_ACT_BACK,
+	UI_ACT_WEEK_PREV,
+	UI_ACT_WEEK_NEXT,
+	UI_ACT_WEEK_TODAY,
+	UI_ACT_SORT_NEXT,
+	UI_ACT_SORT_REVERSE,
+	UI_ACT_NEXT_VIEW,
+	UI_ACT_VIEW_OVERVIEW,
+	UI_ACT_VIEW_TEAM,
+	UI_ACT_RELOAD,
+	UI_ACT_HELP,
+	UI_ACT_QUIT,
+	UI_ACT_QUIT_NOW,
+};
+
+/* One TUI session. Selections are ids, so they survive a reload and a week
+ * change; rows are rebuilt from the dataset at every draw. */
+struct ui {
+	struct app *app;
+	bool color;         /* colour pairs are set up and wanted */
+	bool decimal_comma; /* Dutch number display */
+	int monday;         /* the week shown */
+	struct week_figures fig; /* figures of that week (owned) */
+	enum ui_view view;
+	bool help; /* the help screen is up */
+
+	int64_t team_id;     /* selected team (Overview) = team shown (Team) */
+	int64_t employee_id; /* selected employee in the Team view */
+	int overview_top, team_top; /* first visible row of each list */
+	int team_sort;              /* column the Team view sorts by */
+	bool team_sort_reverse;     /* against that column's natural order */
+
+	long *rows; /* dataset indexes of the current list, in screen order */
+	size_t n_rows, rows_cap;
+
+	/* where the current list sits on screen, for mouse clicks */
+	int list_y, list_h, list_top;
+	/* the tabs of the title bar, for mouse clicks */
+	int tab_x[UI_VIEW_COUNT], tab_w[UI_VIEW_COUNT];
+
+	char msg[256]; /* status-line message, cleared by the next key */
+	bool msg_error;
+};
+
+/* A view: drawn between the title bar and the status line. */
+struct ui_view_ops {
+	const char *name;  /* N_(): tab label */
+	const char *hints; /* N_(): key hints for the status line */
+	void (*draw)(struct ui *u);
+	/* Handle an action; false when the view leaves it to the loop. */
+	bool (*action)(struct ui *u, enum ui_action act);
+	/* Select row index row of the list (a mouse click). */
+	void (*select)(struct ui *u, int row);
+};
+
+extern const struct ui_view_ops ui_overview_ops;
+extern const struct ui_view_ops ui_team_ops;
+
+/* A table column; ui_layout fills x and w (w 0: dropped for lack of room). */
+struct ui_column {
+	const char *title; /* translated */
+	int min, max;      /* display widths; equal for a fixed column */
+	int drop;          /* 0: always shown; else dropped lowest first */
+	bool right;        /* right-aligned */
+	int x, w;
+};
+
+/* Lay the columns out in width columns with one space between them: drop
+ * columns by their drop rank until the minimums fit, then widen the
+ * flexible ones (in table order) up to their max. */
+void ui_layout(struct ui_column *cols, size_t n, int width);
+
+/* Draw the column titles at row y; sort_col (or -1) gets a direction arrow. */
+void ui_header(const struct ui_column *cols, size_t n, int y, int sort_col,
+    bool descending);
+
+/* Write s at (y, x) fitted to exactly width columns (cut with "…", padded). */
+void ui_put(int y, int x, int width, const char *s, bool right, attr_t attr);
+/* Fill row y with spaces in attr (a selected row's background). */
+void ui_fill(int y, attr_t attr);
+
+/* A load bar of width columns: full width is UI_BAR_SCALE (150 %), with a
+ * tick where 100 % is. */
+void ui_bar(const struct ui *u, int y, int x, int width, double load,
+    enum load_status st, attr_t attr);
+
+/* Attributes for a status: its colour, or bold for OVER in monochrome. */
+attr_t ui_status_attr(const struct ui *u, enum load_status st);
+/* "▲ OVER", "● HIGH", "✓ OK", "○ ROOM" (translated label); "" for NONE. */
+const char *ui_status_text(enum load_status st, char *buf, size_t size);
+/* The widest ui_status_text, for column widths. */
+int ui_status_width(void);
+/* The one-column marker of a status ("▲", "●", "✓", "○"). */
+const char *ui_status_marker(enum load_status st);
+
+/* Hours with one decimal, decimal comma when Dutch. Returns buf. */
+char *ui_hours(const struct ui *u, char *buf, size_t size, double h);
+/* A load as a whole percentage, "—" when infinite, "" when not counted. */
+char *ui_load(char *buf, size_t size, double load, bool counted);
+
+/* The list helpers: the cursor after a movement action (unchanged for
+ * others), and the first visible row that keeps the cursor in view. */
+int ui_list_move(int cur, int n, enum ui_action act, int page);
+int ui_list_top(int top, int cur, int n, int height);
+
+/* Remember the list's rows for mouse clicks. */
+void ui_list_placed(struct ui *u, int y, int height, int top);
+
+/* Replace u->rows by nothing / append one index. */
+void ui_rows_reset(struct ui *u);
+void ui_rows_push(struct ui *u, long index);
+
+/* Set the status-line message (printf style). */
+void ui_message(struct ui *u, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Switch views; the Team view needs a selected team. */
+void ui_show(struct ui *u, enum ui_view v);
+
+#endif

@@ -1,0 +1,137 @@
+/* app: see include/app.h. */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "date.h"
+#include "err.h"
+#include "store.h"
+#include "xmem.h"
+
+int
+app_default_db_path(char *buf, size_t size, struct err *e)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (xdg && *xdg == '/')
+		n = snprintf(buf, size, "%s/wijklast/wijklast.db", xdg);
+	else if (home && *home)
+		n = snprintf(buf, size, "%s/.local/share/wijklast/wijklast.db",
+		    home);
+	else
+		return err_setx(e, EXIT_USAGE, "neither XDG_DATA_HOME nor HOME "
+		    "is set; name the database with --db PATH");
+	if (n < 0 || (size_t)n >= size)
+		return err_setx(e, EXIT_USAGE, "database path too long");
+	return 0;
+}
+
+const char *
+app_user(void)
+{
+	const char *name = getenv("USER");
+	struct passwd *pw;
+
+	if (name && *name)
+		return name;
+	pw = getpwuid(getuid());
+	return pw && pw->pw_name ? pw->pw_name : "unknown";
+}
+
+/* Today, or $WIJKLAST_TODAY (YYYY-MM-DD) so tests and demos can pin it. */
+static int
+today(struct err *e)
+{
+	const char *pinned = getenv("WIJKLAST_TODAY");
+	int d;
+
+	if (pinned == NULL || *pinned == '\0')
+		return date_today();
+	if (date_parse(pinned, &d, e) < 0) {
+		err_prefix(e, "WIJKLAST_TODAY: ");
+		e->status = EXIT_USAGE;
+		return -1;
+	}
+	return d;
+}
+
+int
+app_open(struct app *a, const char *db_path, const char *config_path,
+    struct err *e)
+{
+	memset(a, 0, sizeof *a);
+	settings_defaults(&a->settings);
+	if ((a->today = today(e)) < 0)
+		goto fail;
+	if (settings_find_and_load(&a->settings, config_path, e) < 0)
+		goto fail;
+	if (db_path)
+		snprintf(a->db_path, sizeof a->db_path, "%s", db_path);
+	else if (app_default_db_path(a->db_path, sizeof a->db_path, e) < 0)
+		goto fail;
+	if (store_open(&a->store, a->db_path, app_user(), e) < 0)
+		goto fail;
+	if (store_load(a->store, &a->data, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	app_close(a);
+	return -1;
+}
+
+void
+app_close(struct app *a)
+{
+	store_close(a->store);
+	a->store = NULL;
+	dataset_clear(&a->data);
+	settings_clear(&a->settings);
+}
+
+int
+app_reload(struct app *a, struct err *e)
+{
+	return store_load(a->store, &a->data, e);
+}
+
+void
+app_weeks(const struct app *a, int first_monday, size_t n,
+    struct week_figures *out)
+{
+	/* Sustained overload looks back k - 1 weeks before each week. */
+	size_t k = (size_t)a->settings.sustained_weeks;
+	size_t total = n + k - 1;
+	struct week_figures *all = xcalloc(total, sizeof *all);
+	int first = first_monday - 7 * (int)(k - 1);
+
+	for (size_t i = 0; i < total; i++)
+		workload_week(&a->data, &a->settings, first + 7 * (int)i,
+		    &all[i]);
+	for (size_t i = 0; i < n; i++)
+		workload_mark_sustained(&a->data, all + i, k, &a->settings);
+	for (size_t i = 0; i < k - 1; i++)
+		workload_week_clear(&all[i]);
+	memcpy(out, all + k - 1, n * sizeof *out);
+	free(all);
+}
+
+void
+app_week(const struct app *a, int monday, struct week_figures *out)
+{
+	app_weeks(a, monday, 1, out);
+}
+
+long
+app_find_team(const struct app *a, const char *code, struct err *e)
+{
+	long t = dataset_team_by_code(&a->data, code);
+
+	if (t < 0)
+		err_setx(e, EXIT_USAGE, "no team with code \"%s\"", code);
+	return t;
+}

@@ -1,0 +1,220 @@
+/* cli: see include/cli.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli.h"
+#include "date.h"
+#include "demo.h"
+#include "err.h"
+#include "i18n.h"
+#include "import.h"
+#include "report.h"
+#include "store.h"
+
+static int
+fail(const struct err *e)
+{
+	fprintf(stderr, "wijklast: %s\n", e->msg);
+	return e->status ? e->status : 1;
+}
+
+static int
+usage_error(const char *msg)
+{
+	fprintf(stderr, "wijklast: %s (see wijklast --help)\n", msg);
+	return EXIT_USAGE;
+}
+
+/* The Monday of --week (default: the current week). */
+static int
+week_option(const struct app *a, const char *week, int *monday, struct err *e)
+{
+	if (week == NULL) {
+		*monday = date_monday(a->today);
+		return 0;
+	}
+	return date_parse_week(week, a->today, monday, e);
+}
+
+static int
+cmd_demo(const struct cli_options *opt)
+{
+	struct err e;
+	struct app a;
+	bool empty;
+	struct demo_options dopt = { .teams = opt->demo_teams, .seed = 0 };
+
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (store_is_empty(a.store, &empty, &e) < 0)
+		goto fail;
+	if (!empty) {
+		err_set(&e, _("%s already holds data; the demo only goes into "
+		    "an empty database. Try: wijklast demo --db "
+		    "/tmp/wijklast-demo.db"), a.db_path);
+		goto fail;
+	}
+	if (demo_create(a.store, &a.settings, a.today, &dopt, &e) < 0 ||
+	    app_reload(&a, &e) < 0)
+		goto fail;
+	printf(_("Demo city written to %s: %zu teams, %zu employees, %zu "
+	    "cases.\nOpen it with: wijklast --db %s\n"), a.db_path,
+	    a.data.n_teams, a.data.n_employees, a.data.n_cases, a.db_path);
+	app_close(&a);
+	return 0;
+fail:
+	app_close(&a);
+	return fail(&e);
+}
+
+static int
+cmd_report(const struct cli_options *opt)
+{
+	struct err e;
+	struct app a;
+	struct week_figures w;
+	int monday, fmt = REPORT_TEXT;
+	long team = -1;
+
+	err_clear(&e);
+	if (opt->format && (fmt = report_format_parse(opt->format)) < 0)
+		return usage_error("--format must be text, json or csv");
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (week_option(&a, opt->week, &monday, &e) < 0 ||
+	    (opt->team && (team = app_find_team(&a, opt->team, &e)) < 0)) {
+		app_close(&a);
+		return fail(&e);
+	}
+	app_week(&a, monday, &w);
+	if (report_write(stdout, (enum report_format)fmt, &a.data, &a.settings,
+	    &w, team, &e) < 0) {
+		workload_week_clear(&w);
+		app_close(&a);
+		return fail(&e);
+	}
+	workload_week_clear(&w);
+	app_close(&a);
+	return 0;
+}
+
+static int
+cmd_import(int argc, char **argv, const struct cli_options *opt)
+{
+	struct import_result res = { 0 };
+	struct err e;
+	struct app a;
+	int kind, status = 0;
+
+	if (argc != 3)
+		return usage_error("usage: wijklast import KIND FILE.csv "
+		    "[--dry-run]");
+	if ((kind = import_kind_parse(argv[1])) < 0)
+		return usage_error("KIND must be teams, employees, cases, "
+		    "activities, absences, rota or blocks");
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (import_csv(a.store, &a.data, &a.settings, (enum import_kind)kind,
+	    argv[2], opt->dry_run, &res, &e) < 0) {
+		if (res.problems)
+			fputs(res.problems, stderr);
+		status = fail(&e);
+	} else if (opt->dry_run) {
+		printf(_("%s: %zu rows checked, all good; nothing written "
+		    "(dry run)\n"), argv[2], res.rows);
+	} else {
+		printf(_("%s: %zu %s imported\n"), argv[2], res.written,
+		    import_kind_name((enum import_kind)kind));
+	}
+	import_result_clear(&res);
+	app_close(&a);
+	return status;
+}
+
+static int
+cmd_check(const struct cli_options *opt)
+{
+	struct err e;
+	struct app a;
+
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (store_check(a.store, &e) < 0) {
+		app_close(&a);
+		return fail(&e);
+	}
+	printf(_("%s: ok (%zu teams, %zu employees, %zu cases)\n"), a.db_path,
+	    a.data.n_teams, a.data.n_employees, a.data.n_cases);
+	app_close(&a);
+	return 0;
+}
+
+static int
+cmd_backup(int argc, char **argv, const struct cli_options *opt)
+{
+	struct err e;
+	struct app a;
+
+	if (argc != 2)
+		return usage_error("usage: wijklast backup FILE");
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (store_backup(a.store, argv[1], &e) < 0) {
+		app_close(&a);
+		return fail(&e);
+	}
+	printf(_("%s backed up to %s\n"), a.db_path, argv[1]);
+	app_close(&a);
+	return 0;
+}
+
+static const char *const commands[] = {
+	"demo", "import", "report", "check", "backup",
+};
+
+bool
+cli_is_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(name, commands[i]) == 0)
+			return true;
+	return false;
+}
+
+int
+cli_run(int argc, char **argv, const struct cli_options *opt)
+{
+	const char *cmd = argv[0];
+
+	/* Options that belong to one command only are refused elsewhere. */
+	if (opt->dry_run && strcmp(cmd, "import") != 0)
+		return usage_error("--dry-run goes with import");
+	if ((opt->week || opt->team || opt->format) &&
+	    strcmp(cmd, "report") != 0)
+		return usage_error("--week, --team and --format go with report");
+	if (opt->demo_teams && strcmp(cmd, "demo") != 0)
+		return usage_error("--teams goes with demo");
+	if (argc != 1 && strcmp(cmd, "import") != 0 &&
+	    strcmp(cmd, "backup") != 0)
+		return usage_error("too many arguments");
+
+	if (strcmp(cmd, "demo") == 0)
+		return cmd_demo(opt);
+	if (strcmp(cmd, "report") == 0)
+		return cmd_report(opt);
+	if (strcmp(cmd, "import") == 0)
+		return cmd_import(argc, argv, opt);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(opt);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(argc, argv, opt);
+	fprintf(stderr, "wijklast: unknown command \"%s\" (see wijklast "
+	    "--help)\n", cmd);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,127 @@
+/* dataset: see include/dataset.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dataset.h"
+
+void
+dataset_clear(struct dataset *d)
+{
+	free(d->teams);
+	free(d->rota);
+	free(d->employees);
+	free(d->absences);
+	free(d->activities);
+	free(d->blocks);
+	free(d->cases);
+	memset(d, 0, sizeof *d);
+}
+
+/* Binary search over any array of records sorted by an int64_t id that sits
+ * at the start of each record. */
+static long
+find_id(const void *base, size_t n, size_t size, int64_t id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t got;
+
+		memcpy(&got, (const char *)base + mid * size, sizeof got);
+		if (got == id)
+			return (long)mid;
+		if (got < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+long
+dataset_team_index(const struct dataset *d, int64_t id)
+{
+	return find_id(d->teams, d->n_teams, sizeof *d->teams, id);
+}
+
+long
+dataset_employee_index(const struct dataset *d, int64_t id)
+{
+	return find_id(d->employees, d->n_employees, sizeof *d->employees, id);
+}
+
+long
+dataset_team_by_code(const struct dataset *d, const char *code)
+{
+	for (size_t i = 0; i < d->n_teams; i++)
+		if (strcmp(d->teams[i].code, code) == 0)
+			return (long)i;
+	return -1;
+}
+
+long
+dataset_employee_by_code(const struct dataset *d, const char *code)
+{
+	for (size_t i = 0; i < d->n_employees; i++)
+		if (strcmp(d->employees[i].code, code) == 0)
+			return (long)i;
+	return -1;
+}
+
+long
+dataset_case_by_ref(const struct dataset *d, const char *ref)
+{
+	for (size_t i = 0; i < d->n_cases; i++)
+		if (strcmp(d->cases[i].ref, ref) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *
+dataset_part_code(enum part p)
+{
+	return p == PART_AFTERNOON ? "middag" : "ochtend";
+}
+
+int
+dataset_part_parse(const char *s)
+{
+	static const struct {
+		const char *name;
+		enum part part;
+	} names[] = {
+		{ "ochtend", PART_MORNING }, { "morning", PART_MORNING },
+		{ "o", PART_MORNING }, { "am", PART_MORNING },
+		{ "middag", PART_AFTERNOON }, { "afternoon", PART_AFTERNOON },
+		{ "m", PART_AFTERNOON }, { "pm", PART_AFTERNOON },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(s, names[i].name) == 0)
+			return (int)names[i].part;
+	return -1;
+}
+
+char *
+dataset_workdays_format(unsigned workdays, char *buf, size_t size)
+{
+	static const char *days[] = { "ma", "di", "wo", "do", "vr" };
+	size_t len = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (int i = 0; i < 5; i++) {
+		if (!(workdays & (1u << i)))
+			continue;
+		int n = snprintf(buf + len, size - len, "%s%s",
+		    len ? "," : "", days[i]);
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+	}
+	return buf;
+}

@@ -1,0 +1,152 @@
+/* main: argv, paths and exit codes. Parses every option once, then runs the
+ * TUI (no command) or a CLI command. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli.h"
+#include "err.h"
+#include "i18n.h"
+#include "ui.h"
+
+static void
+usage(FILE *out)
+{
+	fputs(_("Usage:\n"
+	    "  wijklast [--db PATH] [--config PATH] [--no-color]    open the TUI\n"
+	    "  wijklast demo [--db PATH] [--teams N]               create a demo database\n"
+	    "  wijklast import KIND FILE.csv [--dry-run]           KIND: teams employees cases\n"
+	    "                                                      activities absences rota blocks\n"
+	    "  wijklast report [--week W] [--team CODE] [--format text|json|csv]\n"
+	    "  wijklast check                                      integrity and foreign-key check\n"
+	    "  wijklast backup FILE                                consistent copy of the database\n"
+	    "  wijklast --help | --version\n"
+	    "\n"
+	    "W is YYYY-Www (e.g. 2026-W48), current, next or last.\n"
+	    "The database is $XDG_DATA_HOME/wijklast/wijklast.db unless --db names one.\n"
+	    "See wijklast(1) and wijklast.cfg(5).\n"), out);
+}
+
+/* Run the TUI on the database; only on a terminal (a getch loop on a pipe
+ * would spin). */
+static int
+run_tui(const struct cli_options *opt)
+{
+	const char *no_color = getenv("NO_COLOR");
+	struct err e;
+	struct app a;
+	int status = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs(_("wijklast: the interactive screen needs a terminal; "
+		    "for scripts use a command such as 'wijklast report' "
+		    "(see wijklast --help)\n"), stderr);
+		return EXIT_USAGE;
+	}
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0) {
+		fprintf(stderr, "wijklast: %s\n", e.msg);
+		return e.status ? e.status : 1;
+	}
+	if (ui_run(&a, !opt->no_color && !(no_color && *no_color), &e) < 0) {
+		fprintf(stderr, "wijklast: %s\n", e.msg);
+		status = e.status ? e.status : 1;
+	}
+	app_close(&a);
+	return status;
+}
+
+/* Numeric option value, whole and in range. */
+static int
+int_option(const char *name, const char *value, int min, int max, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno || end == value || *end || v < min || v > max) {
+		fprintf(stderr, "wijklast: %s: \"%s\" is not a number from %d "
+		    "to %d\n", name, value, min, max);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
+		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS };
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "week", required_argument, NULL, OPT_WEEK },
+		{ "team", required_argument, NULL, OPT_TEAM },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "teams", required_argument, NULL, OPT_TEAMS },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_options opt = { 0 };
+	int c, status;
+
+	i18n_init();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB: opt.db = optarg; break;
+		case OPT_CONFIG: opt.config = optarg; break;
+		case OPT_NO_COLOR: opt.no_color = true; break;
+		case OPT_WEEK: opt.week = optarg; break;
+		case OPT_TEAM: opt.team = optarg; break;
+		case OPT_FORMAT: opt.format = optarg; break;
+		case OPT_DRY_RUN: opt.dry_run = true; break;
+		case OPT_TEAMS:
+			if (int_option("--teams", optarg, 1, 1000,
+			    &opt.demo_teams) < 0)
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("wijklast %s\n", WIJKLAST_VERSION);
+			return 0;
+		default:
+			if (optopt && optopt < 256)
+				fprintf(stderr, "wijklast: unknown or incomplete "
+				    "option -%c\n", optopt);
+			else
+				fprintf(stderr, "wijklast: unknown or incomplete "
+				    "option %s\n", argv[optind - 1]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind == argc) {
+		if (opt.week || opt.team || opt.format || opt.dry_run ||
+		    opt.demo_teams) {
+			fputs("wijklast: that option needs a command "
+			    "(see wijklast --help)\n", stderr);
+			return EXIT_USAGE;
+		}
+		return run_tui(&opt);
+	}
+	status = cli_run(argc - optind, argv + optind, &opt);
+	/* A full disk shows only when stdout is flushed. */
+	if (fclose(stdout) != 0 && status == 0) {
+		fprintf(stderr, "wijklast: cannot write output: %s\n",
+		    strerror(errno));
+		status = EXIT_IOERR;
+	}
+	return status;
+}

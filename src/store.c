@@ -1,0 +1,962 @@
+/* store: see include/store.h.
+ *
+ * Dates are TEXT 'YYYY-MM-DD' (readable with the sqlite3 shell, checked with
+ * date(x) IS x), workdays an integer bit set, booleans 0/1. Every table is
+ * STRICT and carries a version that concurrent edits compare. Triggers write
+ * the audit trail; they call wijklast_user() and wijklast_txn(), functions
+ * this file registers on each connection, so a change made outside wijklast
+ * (the sqlite3 shell) fails loudly instead of escaping the audit. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "err.h"
+#include "store.h"
+#include "xmem.h"
+
+struct store {
+	sqlite3 *db;
+	char path[4096];
+	char user[64];
+	long long txn; /* audit group of the open transaction */
+};
+
+/* The BSN "elfproef" as SQL, for the CHECK on case refs (SPEC §2). */
+#define BSN_SUM                                                               \
+	"(9*substr(ref,1,1) + 8*substr(ref,2,1) + 7*substr(ref,3,1) + "      \
+	"6*substr(ref,4,1) + 5*substr(ref,5,1) + 4*substr(ref,6,1) + "        \
+	"3*substr(ref,7,1) + 2*substr(ref,8,1) - substr(ref,9,1))"
+#define IS_DATE(col) "(" col " IS date(" col "))"
+#define CODE_OK(col) "(length(" col ") BETWEEN 1 AND 15)"
+
+static const char schema_v1[] =
+	"CREATE TABLE team ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK " CODE_OK("code") ","
+	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
+	" area TEXT NOT NULL DEFAULT '' CHECK (length(area) <= 95),"
+	" version INTEGER NOT NULL DEFAULT 1"
+	") STRICT;"
+	"CREATE TABLE rota ("
+	" id INTEGER PRIMARY KEY,"
+	" team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
+	" weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 5),"
+	" part TEXT NOT NULL CHECK (part IN ('ochtend', 'middag')),"
+	" hours REAL NOT NULL CHECK (hours > 0 AND hours <= 12),"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE (team_id, weekday, part)"
+	") STRICT;"
+	"CREATE TABLE employee ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE CHECK " CODE_OK("code") ","
+	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
+	" team_id INTEGER NOT NULL REFERENCES team(id),"
+	" discipline TEXT NOT NULL DEFAULT '' CHECK (length(discipline) <= 15),"
+	" contract_hours REAL NOT NULL"
+	"  CHECK (contract_hours > 0 AND contract_hours <= 40),"
+	" workdays INTEGER NOT NULL DEFAULT 31 CHECK (workdays BETWEEN 1 AND 31),"
+	" start_date TEXT NOT NULL CHECK " IS_DATE("start_date") ","
+	" end_date TEXT CHECK (end_date IS NULL OR"
+	"  (" IS_DATE("end_date") " AND end_date >= start_date)),"
+	" version INTEGER NOT NULL DEFAULT 1"
+	") STRICT;"
+	"CREATE INDEX employee_team ON employee(team_id);"
+	"CREATE TABLE absence ("
+	" id INTEGER PRIMARY KEY,"
+	" employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
+	" start_date TEXT NOT NULL CHECK " IS_DATE("start_date") ","
+	" end_date TEXT NOT NULL CHECK"
+	"  (" IS_DATE("end_date") " AND end_date >= start_date),"
+	" percent INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 100),"
+	" reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 15),"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE (employee_id, start_date, end_date)"
+	") STRICT;"
+	"CREATE TABLE activity ("
+	" id INTEGER PRIMARY KEY,"
+	" employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
+	" kind TEXT NOT NULL DEFAULT '' CHECK (length(kind) <= 15),"
+	" hours_per_week REAL NOT NULL"
+	"  CHECK (hours_per_week > 0 AND hours_per_week <= 40),"
+	" start_date TEXT NOT NULL CHECK " IS_DATE("start_date") ","
+	" end_date TEXT CHECK (end_date IS NULL OR"
+	"  (" IS_DATE("end_date") " AND end_date >= start_date)),"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE (employee_id, name, start_date)"
+	") STRICT;"
+	"CREATE TABLE block ("
+	" id INTEGER PRIMARY KEY,"
+	" team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
+	" date TEXT NOT NULL CHECK (" IS_DATE("date")
+	"  AND strftime('%w', date) NOT IN ('0', '6')),"
+	" part TEXT NOT NULL CHECK (part IN ('ochtend', 'middag')),"
+	" hours REAL NOT NULL CHECK (hours > 0 AND hours <= 12),"
+	" employee_id INTEGER REFERENCES employee(id) ON DELETE SET NULL,"
+	" locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),"
+	" version INTEGER NOT NULL DEFAULT 1,"
+	" UNIQUE (team_id, date, part)"
+	") STRICT;"
+	"CREATE INDEX block_date ON block(date);"
+	"CREATE TABLE cases ("
+	" id INTEGER PRIMARY KEY,"
+	" ref TEXT NOT NULL UNIQUE CHECK (length(ref) BETWEEN 1 AND 31"
+	"  AND NOT (ref GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'"
+	"   AND " BSN_SUM " % 11 = 0)),"
+	" team_id INTEGER NOT NULL REFERENCES team(id),"
+	" employee_id INTEGER REFERENCES employee(id),"
+	" type TEXT NOT NULL CHECK " CODE_OK("type") ","
+	" phase TEXT NOT NULL CHECK (phase IN ('intake', 'actief', 'afschalen')),"
+	" opened TEXT NOT NULL CHECK " IS_DATE("opened") ","
+	" closed TEXT CHECK (closed IS NULL OR"
+	"  (" IS_DATE("closed") " AND closed >= opened)),"
+	" origin_block INTEGER REFERENCES block(id) ON DELETE SET NULL,"
+	" version INTEGER NOT NULL DEFAULT 1"
+	") STRICT;"
+	"CREATE INDEX cases_employee ON cases(employee_id);"
+	"CREATE TABLE audit ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),"
+	" user TEXT NOT NULL,"
+	" txn INTEGER NOT NULL,"
+	" tbl TEXT NOT NULL,"
+	" row_id INTEGER NOT NULL,"
+	" action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+	" old TEXT,"
+	" new TEXT"
+	") STRICT;"
+	"CREATE INDEX audit_txn ON audit(txn);";
+
+/* Each audited table with the JSON of a row; "R." stands for OLD. or NEW. */
+static const struct {
+	const char *table;
+	const char *columns;
+} audited[] = {
+	{ "team", "'code',R.code,'name',R.name,'area',R.area,'version',R.version" },
+	{ "rota", "'team_id',R.team_id,'weekday',R.weekday,'part',R.part,"
+		  "'hours',R.hours,'version',R.version" },
+	{ "employee", "'code',R.code,'name',R.name,'team_id',R.team_id,"
+		      "'discipline',R.discipline,'contract_hours',R.contract_hours,"
+		      "'workdays',R.workdays,'start_date',R.start_date,"
+		      "'end_date',R.end_date,'version',R.version" },
+	{ "absence", "'employee_id',R.employee_id,'start_date',R.start_date,"
+		     "'end_date',R.end_date,'percent',R.percent,"
+		     "'reason',R.reason,'version',R.version" },
+	{ "activity", "'employee_id',R.employee_id,'name',R.name,'kind',R.kind,"
+		      "'hours_per_week',R.hours_per_week,'start_date',R.start_date,"
+		      "'end_date',R.end_date,'version',R.version" },
+	{ "block", "'team_id',R.team_id,'date',R.date,'part',R.part,"
+		   "'hours',R.hours,'employee_id',R.employee_id,"
+		   "'locked',R.locked,'version',R.version" },
+	{ "cases", "'ref',R.ref,'team_id',R.team_id,'employee_id',R.employee_id,"
+		   "'type',R.type,'phase',R.phase,'opened',R.opened,"
+		   "'closed',R.closed,'origin_block',R.origin_block,"
+		   "'version',R.version" },
+};
+
+/* Append src to the growing string *buf, with every "R." replaced by row. */
+static void
+append(char **buf, size_t *len, const char *src, const char *row)
+{
+	size_t cap_needed = *len + strlen(src) * 2 + 1;
+
+	*buf = xreallocarray(*buf, cap_needed, 1);
+	for (const char *p = src; *p; p++) {
+		if (row && p[0] == 'R' && p[1] == '.') {
+			memcpy(*buf + *len, row, strlen(row));
+			*len += strlen(row);
+			p++;
+			continue;
+		}
+		(*buf)[(*len)++] = *p;
+	}
+	(*buf)[*len] = '\0';
+}
+
+/* The audit triggers of every table, built from constant fragments only. */
+static char *
+audit_triggers(void)
+{
+	static const char *actions[] = { "insert", "update", "delete" };
+	char *sql = NULL;
+	size_t len = 0;
+
+	for (size_t t = 0; t < sizeof audited / sizeof audited[0]; t++) {
+		for (size_t a = 0; a < 3; a++) {
+			append(&sql, &len, "CREATE TRIGGER audit_", NULL);
+			append(&sql, &len, audited[t].table, NULL);
+			append(&sql, &len, "_", NULL);
+			append(&sql, &len, actions[a], NULL);
+			append(&sql, &len, " AFTER ", NULL);
+			append(&sql, &len, actions[a], NULL);
+			append(&sql, &len, " ON ", NULL);
+			append(&sql, &len, audited[t].table, NULL);
+			append(&sql, &len, " BEGIN INSERT INTO audit"
+			    " (user, txn, tbl, row_id, action, old, new) VALUES"
+			    " (wijklast_user(), wijklast_txn(), '", NULL);
+			append(&sql, &len, audited[t].table, NULL);
+			append(&sql, &len, "', ", NULL);
+			append(&sql, &len, a == 2 ? "OLD.id" : "NEW.id", NULL);
+			append(&sql, &len, ", '", NULL);
+			append(&sql, &len, actions[a], NULL);
+			append(&sql, &len, "', ", NULL);
+			if (a == 0) {
+				append(&sql, &len, "NULL", NULL);
+			} else {
+				append(&sql, &len, "json_object(", NULL);
+				append(&sql, &len, audited[t].columns, "OLD.");
+				append(&sql, &len, ")", NULL);
+			}
+			append(&sql, &len, ", ", NULL);
+			if (a == 2) {
+				append(&sql, &len, "NULL", NULL);
+			} else {
+				append(&sql, &len, "json_object(", NULL);
+				append(&sql, &len, audited[t].columns, "NEW.");
+				append(&sql, &len, ")", NULL);
+			}
+			append(&sql, &len, "); END;", NULL);
+		}
+	}
+	return sql;
+}
+
+/* Forward migrations: step i takes user_version i to i + 1 and commits
+ * together with its version bump. Step 0 also creates the audit triggers. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	schema_v1,
+};
+
+static int
+db_error(struct store *st, struct err *e, const char *what)
+{
+	int code = sqlite3_errcode(st->db) & 0xff;
+	int ext = sqlite3_extended_errcode(st->db);
+	const char *msg = sqlite3_errmsg(st->db);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return err_setx(e, EXIT_BUSY,
+		    "%s: the database %s is busy (another program is writing "
+		    "to it); try again in a moment", what, st->path);
+	if (code == SQLITE_CONSTRAINT)
+		return err_setx(e, EXIT_DATAERR, "%s: %s", what, msg);
+	if (code == SQLITE_FULL || code == SQLITE_IOERR ||
+	    ext == SQLITE_IOERR_WRITE)
+		return err_setx(e, EXIT_IOERR, "%s: %s (%s)", what, msg, st->path);
+	if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+	    code == SQLITE_PERM)
+		return err_setx(e, EXIT_CANTCREAT, "%s: %s (%s)", what, msg,
+		    st->path);
+	return err_set(e, "%s: %s (%s)", what, msg, st->path);
+}
+
+static int
+exec(struct store *st, const char *sql, struct err *e, const char *what)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(st, e, what);
+	return 0;
+}
+
+static void
+fn_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(ctx, st->user, -1, SQLITE_TRANSIENT);
+}
+
+static void
+fn_txn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int64(ctx, st->txn);
+}
+
+static int
+get_int(struct store *st, const char *sql, long long *out, struct err *e)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return db_error(st, e, "read");
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return db_error(st, e, "read");
+	}
+	*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+static int
+migrate(struct store *st, struct err *e)
+{
+	long long version;
+	char *triggers = NULL;
+
+	if (get_int(st, "PRAGMA user_version", &version, e) < 0)
+		return -1;
+	if (version > STORE_SCHEMA_VERSION)
+		return err_setx(e, EXIT_DATAERR,
+		    "%s was written by a newer wijklast (schema %lld; this "
+		    "version knows up to %d); it is left untouched",
+		    st->path, version, STORE_SCHEMA_VERSION);
+	while (version < STORE_SCHEMA_VERSION) {
+		static const char *const bump[STORE_SCHEMA_VERSION] = {
+			"PRAGMA user_version = 1",
+		};
+		if (store_begin(st, e) < 0)
+			return -1;
+		/* Someone else may have migrated while we waited for the lock. */
+		if (get_int(st, "PRAGMA user_version", &version, e) < 0)
+			goto fail;
+		if (version >= STORE_SCHEMA_VERSION) {
+			store_rollback(st);
+			break;
+		}
+		if (exec(st, migrations[version], e, "create schema") < 0)
+			goto fail;
+		if (version == 0) {
+			triggers = audit_triggers();
+			if (exec(st, triggers, e, "create audit triggers") < 0)
+				goto fail;
+			free(triggers);
+			triggers = NULL;
+		}
+		if (exec(st, bump[version], e, "set schema version") < 0 ||
+		    store_commit(st, e) < 0)
+			goto fail;
+		version++;
+	}
+	return 0;
+fail:
+	free(triggers);
+	store_rollback(st);
+	return -1;
+}
+
+/* mkdir -p for the folder that will hold path, with mode 0700. */
+static int
+make_parent_dirs(const char *path, struct err *e)
+{
+	char buf[4096];
+
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+		return err_setx(e, EXIT_CANTCREAT, "%s: path too long", path);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+			return err_setx(e, EXIT_CANTCREAT, "%s: cannot create "
+			    "folder: %s", buf, strerror(errno));
+		*p = '/';
+	}
+	return 0;
+}
+
+/* Create an empty database file with mode 0600 before SQLite opens it, so it
+ * is never readable by others, whatever the umask. */
+static int
+create_private_file(const char *path, struct err *e)
+{
+	int fd;
+
+	if (make_parent_dirs(path, e) < 0)
+		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return err_setx(e, EXIT_CANTCREAT, "%s: cannot create: %s",
+		    path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+int
+store_open(struct store **out, const char *path, const char *user,
+    struct err *e)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	bool memory = strcmp(path, ":memory:") == 0;
+	struct stat sb;
+
+	*out = NULL;
+	snprintf(st->path, sizeof st->path, "%s", path);
+	snprintf(st->user, sizeof st->user, "%s", user ? user : "unknown");
+	if (!memory) {
+		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			err_setx(e, EXIT_NOINPUT, "%s: not a database file",
+			    path);
+			goto fail;
+		}
+		if (create_private_file(path, e) < 0)
+			goto fail;
+	}
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		if (st->db == NULL) {
+			err_set(e, "%s: cannot open database", path);
+			goto fail;
+		}
+		db_error(st, e, "open database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	if (sqlite3_create_function(st->db, "wijklast_user", 0, SQLITE_UTF8,
+	    st, fn_user, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(st->db, "wijklast_txn", 0, SQLITE_UTF8,
+	    st, fn_txn, NULL, NULL) != SQLITE_OK) {
+		db_error(st, e, "open database");
+		goto fail;
+	}
+	/* A file that is not a database shows here, at the first read. */
+	if (exec(st, "PRAGMA foreign_keys = ON", e, "open database") < 0)
+		goto fail;
+	{
+		long long n;
+		if (get_int(st, "SELECT count(*) FROM sqlite_schema", &n,
+		    e) < 0) {
+			err_prefix(e, "%s: not a wijklast database? ", path);
+			goto fail;
+		}
+	}
+	if (!memory && exec(st, "PRAGMA journal_mode = WAL", e,
+	    "open database") < 0)
+		goto fail;
+	if (migrate(st, e) < 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_close(st->db);
+	free(st);
+}
+
+int
+store_begin(struct store *st, struct err *e)
+{
+	long long txn;
+
+	if (exec(st, "BEGIN IMMEDIATE", e, "start a change") < 0)
+		return -1;
+	/* Under the write lock, so the number is ours alone. */
+	if (get_int(st, "SELECT coalesce(max(txn), 0) + 1 FROM audit", &txn,
+	    e) < 0) {
+		/* Before the schema exists there is no audit table yet. */
+		if ((sqlite3_errcode(st->db) & 0xff) != SQLITE_ERROR) {
+			store_rollback(st);
+			return -1;
+		}
+		txn = 1;
+		err_clear(e);
+	}
+	st->txn = txn;
+	return 0;
+}
+
+int
+store_commit(struct store *st, struct err *e)
+{
+	if (exec(st, "COMMIT", e, "save the change") < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* --- binding and reading helpers --- */
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_date(sqlite3_stmt *s, int i, int date)
+{
+	char buf[DATE_BUF];
+
+	if (date == DATE_NONE)
+		sqlite3_bind_null(s, i);
+	else
+		bind_text(s, i, date_format(date, buf));
+}
+
+static void
+bind_id(sqlite3_stmt *s, int i, int64_t id)
+{
+	if (id == 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, id);
+}
+
+static void
+col_text(sqlite3_stmt *s, int i, char *out, size_t size)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	snprintf(out, size, "%s", v ? (const char *)v : "");
+}
+
+static int
+col_date(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	int date;
+
+	if (v == NULL || date_parse((const char *)v, &date, NULL) < 0)
+		return DATE_NONE;
+	return date;
+}
+
+/* Run an INSERT whose parameters are bound; set *id and *version. */
+static int
+insert(struct store *st, sqlite3_stmt *stmt, int64_t *id, int64_t *version,
+    struct err *e, const char *what)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, what);
+	*id = sqlite3_last_insert_rowid(st->db);
+	*version = 1;
+	return 0;
+}
+
+static int
+prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct err *e)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+		return db_error(st, e, "prepare");
+	return 0;
+}
+
+int
+store_add_team(struct store *st, struct team *t, struct err *e)
+{
+	sqlite3_stmt *s;
+	char what[64];
+
+	if (prepare(st, "INSERT INTO team (code, name, area) VALUES (?, ?, ?)",
+	    &s, e) < 0)
+		return -1;
+	bind_text(s, 1, t->code);
+	bind_text(s, 2, t->name);
+	bind_text(s, 3, t->area);
+	snprintf(what, sizeof what, "add team %s", t->code);
+	return insert(st, s, &t->id, &t->version, e, what);
+}
+
+int
+store_add_rota(struct store *st, struct rota_entry *r, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "INSERT INTO rota (team_id, weekday, part, hours)"
+	    " VALUES (?, ?, ?, ?)", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, r->team_id);
+	sqlite3_bind_int(s, 2, r->weekday);
+	bind_text(s, 3, dataset_part_code(r->part));
+	sqlite3_bind_double(s, 4, r->hours);
+	return insert(st, s, &r->id, &r->version, e, "add rota entry");
+}
+
+int
+store_add_employee(struct store *st, struct employee *em, struct err *e)
+{
+	sqlite3_stmt *s;
+	char what[64];
+
+	if (prepare(st, "INSERT INTO employee (code, name, team_id, discipline,"
+	    " contract_hours, workdays, start_date, end_date)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
+		return -1;
+	bind_text(s, 1, em->code);
+	bind_text(s, 2, em->name);
+	sqlite3_bind_int64(s, 3, em->team_id);
+	bind_text(s, 4, em->discipline);
+	sqlite3_bind_double(s, 5, em->contract_hours);
+	sqlite3_bind_int(s, 6, (int)em->workdays);
+	bind_date(s, 7, em->start);
+	bind_date(s, 8, em->end);
+	snprintf(what, sizeof what, "add employee %s", em->code);
+	return insert(st, s, &em->id, &em->version, e, what);
+}
+
+int
+store_add_absence(struct store *st, struct absence *a, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "INSERT INTO absence (employee_id, start_date, end_date,"
+	    " percent, reason) VALUES (?, ?, ?, ?, ?)", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->employee_id);
+	bind_date(s, 2, a->start);
+	bind_date(s, 3, a->end);
+	sqlite3_bind_int(s, 4, a->percent);
+	bind_text(s, 5, a->reason);
+	return insert(st, s, &a->id, &a->version, e, "add absence");
+}
+
+int
+store_add_activity(struct store *st, struct activity *a, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "INSERT INTO activity (employee_id, name, kind,"
+	    " hours_per_week, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)",
+	    &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->employee_id);
+	bind_text(s, 2, a->name);
+	bind_text(s, 3, a->kind);
+	sqlite3_bind_double(s, 4, a->hours_per_week);
+	bind_date(s, 5, a->start);
+	bind_date(s, 6, a->end);
+	return insert(st, s, &a->id, &a->version, e, "add side activity");
+}
+
+int
+store_add_block(struct store *st, struct block *b, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "INSERT INTO block (team_id, date, part, hours,"
+	    " employee_id, locked) VALUES (?, ?, ?, ?, ?, ?)", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, b->team_id);
+	bind_date(s, 2, b->date);
+	bind_text(s, 3, dataset_part_code(b->part));
+	sqlite3_bind_double(s, 4, b->hours);
+	bind_id(s, 5, b->employee_id);
+	sqlite3_bind_int(s, 6, b->locked);
+	return insert(st, s, &b->id, &b->version, e, "add intake block");
+}
+
+int
+store_add_case(struct store *st, struct case_item *c, struct err *e)
+{
+	sqlite3_stmt *s;
+	char what[64];
+
+	if (prepare(st, "INSERT INTO cases (ref, team_id, employee_id, type,"
+	    " phase, opened, closed, origin_block)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
+		return -1;
+	bind_text(s, 1, c->ref);
+	sqlite3_bind_int64(s, 2, c->team_id);
+	bind_id(s, 3, c->employee_id);
+	bind_text(s, 4, c->type);
+	bind_text(s, 5, settings_phase_code(c->phase));
+	bind_date(s, 6, c->opened);
+	bind_date(s, 7, c->closed);
+	bind_id(s, 8, c->origin_block);
+	snprintf(what, sizeof what, "add case %s", c->ref);
+	return insert(st, s, &c->id, &c->version, e, what);
+}
+
+/* --- loading --- */
+
+/* Step through a SELECT, growing *items and letting fill() read each row. */
+#define LOAD(st, sql, items, n, fill_row)                                     \
+	do {                                                                  \
+		sqlite3_stmt *s_;                                             \
+		size_t cap_ = 0;                                              \
+		int rc_;                                                      \
+		if (prepare((st), (sql), &s_, e) < 0)                         \
+			goto fail;                                            \
+		while ((rc_ = sqlite3_step(s_)) == SQLITE_ROW) {              \
+			XGROW((items), cap_, (n) + 1);                        \
+			memset(&(items)[(n)], 0, sizeof *(items));            \
+			fill_row(s_, &(items)[(n)]);                          \
+			(n)++;                                                \
+		}                                                             \
+		sqlite3_finalize(s_);                                         \
+		if (rc_ != SQLITE_DONE) {                                     \
+			db_error((st), e, "read");                            \
+			goto fail;                                            \
+		}                                                             \
+	} while (0)
+
+static void
+fill_team(sqlite3_stmt *s, struct team *t)
+{
+	t->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, t->code, sizeof t->code);
+	col_text(s, 2, t->name, sizeof t->name);
+	col_text(s, 3, t->area, sizeof t->area);
+	t->version = sqlite3_column_int64(s, 4);
+}
+
+static enum part
+col_part(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v && strcmp((const char *)v, "middag") == 0 ? PART_AFTERNOON
+							   : PART_MORNING;
+}
+
+static void
+fill_rota(sqlite3_stmt *s, struct rota_entry *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->team_id = sqlite3_column_int64(s, 1);
+	r->weekday = sqlite3_column_int(s, 2);
+	r->part = col_part(s, 3);
+	r->hours = sqlite3_column_double(s, 4);
+	r->version = sqlite3_column_int64(s, 5);
+}
+
+static void
+fill_employee(sqlite3_stmt *s, struct employee *em)
+{
+	em->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, em->code, sizeof em->code);
+	col_text(s, 2, em->name, sizeof em->name);
+	em->team_id = sqlite3_column_int64(s, 3);
+	col_text(s, 4, em->discipline, sizeof em->discipline);
+	em->contract_hours = sqlite3_column_double(s, 5);
+	em->workdays = (unsigned)sqlite3_column_int(s, 6);
+	em->start = col_date(s, 7);
+	em->end = col_date(s, 8);
+	em->version = sqlite3_column_int64(s, 9);
+}
+
+static void
+fill_absence(sqlite3_stmt *s, struct absence *a)
+{
+	a->id = sqlite3_column_int64(s, 0);
+	a->employee_id = sqlite3_column_int64(s, 1);
+	a->start = col_date(s, 2);
+	a->end = col_date(s, 3);
+	a->percent = sqlite3_column_int(s, 4);
+	col_text(s, 5, a->reason, sizeof a->reason);
+	a->version = sqlite3_column_int64(s, 6);
+}
+
+static void
+fill_activity(sqlite3_stmt *s, struct activity *a)
+{
+	a->id = sqlite3_column_int64(s, 0);
+	a->employee_id = sqlite3_column_int64(s, 1);
+	col_text(s, 2, a->name, sizeof a->name);
+	col_text(s, 3, a->kind, sizeof a->kind);
+	a->hours_per_week = sqlite3_column_double(s, 4);
+	a->start = col_date(s, 5);
+	a->end = col_date(s, 6);
+	a->version = sqlite3_column_int64(s, 7);
+}
+
+static void
+fill_block(sqlite3_stmt *s, struct block *b)
+{
+	b->id = sqlite3_column_int64(s, 0);
+	b->team_id = sqlite3_column_int64(s, 1);
+	b->date = col_date(s, 2);
+	b->part = col_part(s, 3);
+	b->hours = sqlite3_column_double(s, 4);
+	b->employee_id = sqlite3_column_int64(s, 5); /* NULL reads as 0 */
+	b->locked = sqlite3_column_int(s, 6) != 0;
+	b->version = sqlite3_column_int64(s, 7);
+}
+
+static void
+fill_case(sqlite3_stmt *s, struct case_item *c)
+{
+	const unsigned char *phase;
+
+	c->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, c->ref, sizeof c->ref);
+	c->team_id = sqlite3_column_int64(s, 2);
+	c->employee_id = sqlite3_column_int64(s, 3);
+	col_text(s, 4, c->type, sizeof c->type);
+	phase = sqlite3_column_text(s, 5);
+	c->phase = (enum phase)settings_phase_parse(
+	    phase ? (const char *)phase : "actief");
+	c->opened = col_date(s, 6);
+	c->closed = col_date(s, 7);
+	c->origin_block = sqlite3_column_int64(s, 8);
+	c->version = sqlite3_column_int64(s, 9);
+}
+
+int
+store_load(struct store *st, struct dataset *d, struct err *e)
+{
+	dataset_clear(d);
+	/* One read transaction, so the arrays agree with each other even
+	 * while someone else writes. */
+	if (exec(st, "BEGIN", e, "read") < 0)
+		return -1;
+	LOAD(st, "SELECT id, code, name, area, version FROM team ORDER BY id",
+	    d->teams, d->n_teams, fill_team);
+	LOAD(st, "SELECT id, team_id, weekday, part, hours, version FROM rota"
+	    " ORDER BY id", d->rota, d->n_rota, fill_rota);
+	LOAD(st, "SELECT id, code, name, team_id, discipline, contract_hours,"
+	    " workdays, start_date, end_date, version FROM employee ORDER BY id",
+	    d->employees, d->n_employees, fill_employee);
+	LOAD(st, "SELECT id, employee_id, start_date, end_date, percent, reason,"
+	    " version FROM absence ORDER BY id", d->absences, d->n_absences,
+	    fill_absence);
+	LOAD(st, "SELECT id, employee_id, name, kind, hours_per_week,"
+	    " start_date, end_date, version FROM activity ORDER BY id",
+	    d->activities, d->n_activities, fill_activity);
+	LOAD(st, "SELECT id, team_id, date, part, hours, employee_id, locked,"
+	    " version FROM block ORDER BY id", d->blocks, d->n_blocks,
+	    fill_block);
+	LOAD(st, "SELECT id, ref, team_id, employee_id, type, phase, opened,"
+	    " closed, origin_block, version FROM cases ORDER BY id", d->cases,
+	    d->n_cases, fill_case);
+	exec(st, "COMMIT", NULL, "read");
+	return 0;
+fail:
+	store_rollback(st);
+	dataset_clear(d);
+	return -1;
+}
+
+int
+store_is_empty(struct store *st, bool *empty, struct err *e)
+{
+	long long n;
+
+	if (get_int(st, "SELECT (SELECT count(*) FROM team) + (SELECT count(*)"
+	    " FROM employee) + (SELECT count(*) FROM cases)", &n, e) < 0)
+		return -1;
+	*empty = n == 0;
+	return 0;
+}
+
+int
+store_audit_count(struct store *st, long *n, struct err *e)
+{
+	long long v;
+
+	if (get_int(st, "SELECT count(*) FROM audit", &v, e) < 0)
+		return -1;
+	*n = (long)v;
+	return 0;
+}
+
+/* Collect the rows of a check pragma into e; "ok" alone means healthy. */
+static int
+collect_check(struct store *st, const char *sql, char *buf, size_t size,
+    size_t *len, int *problems, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, sql, &s, e) < 0)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char line[512];
+		int cols = sqlite3_column_count(s);
+		size_t l = 0;
+
+		line[0] = '\0';
+		for (int i = 0; i < cols && l < sizeof line; i++) {
+			const unsigned char *v = sqlite3_column_text(s, i);
+			l += (size_t)snprintf(line + l, sizeof line - l, "%s%s",
+			    i ? " " : "", v ? (const char *)v : "NULL");
+		}
+		if (strcmp(line, "ok") == 0)
+			continue;
+		(*problems)++;
+		if (*len < size)
+			*len += (size_t)snprintf(buf + *len, size - *len,
+			    "%s%s", *len ? "; " : "", line);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "check");
+	return 0;
+}
+
+int
+store_check(struct store *st, struct err *e)
+{
+	char buf[900];
+	size_t len = 0;
+	int problems = 0;
+
+	buf[0] = '\0';
+	if (collect_check(st, "PRAGMA integrity_check", buf, sizeof buf, &len,
+	    &problems, e) < 0)
+		return -1;
+	if (collect_check(st, "PRAGMA foreign_key_check", buf, sizeof buf,
+	    &len, &problems, e) < 0)
+		return -1;
+	if (problems)
+		return err_set(e, "%s: %d problem%s: %s", st->path, problems,
+		    problems == 1 ? "" : "s", buf);
+	return 0;
+}
+
+int
+store_backup(struct store *st, const char *path, struct err *e)
+{
+	char tmp[4096 + 16];
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >=
+	    (int)sizeof tmp)
+		return err_setx(e, EXIT_CANTCREAT, "%s: path too long", path);
+	unlink(tmp);
+	if (prepare(st, "VACUUM INTO ?", &s, e) < 0)
+		return -1;
+	bind_text(s, 1, tmp);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		db_error(st, e, "backup");
+		unlink(tmp);
+		return -1;
+	}
+	chmod(tmp, 0600);
+	if (rename(tmp, path) < 0) {
+		err_setx(e, EXIT_CANTCREAT, "%s: cannot write backup: %s", path,
+		    strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,297 @@
+/* text: see include/text.h. UTF-8 is decoded here, strictly (no overlongs,
+ * surrogates or code points past U+10FFFF), so widths do not depend on the
+ * multibyte functions of the locale; only wcwidth asks LC_CTYPE. */
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+
+#define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
+
+/* Decode the character at s into *cp; returns its length in bytes (at least
+ * 1), with *cp = -1 for a byte that does not start a valid sequence. */
+static int
+decode(const char *str, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int32_t c, min;
+	int n;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2, c = s[0] & 0x1f, min = 0x80;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3, c = s[0] & 0x0f, min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4, c = s[0] & 0x07, min = 0x10000;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	for (int i = 1; i < n; i++) {
+		/* Stops at the NUL too: it is not a continuation byte. */
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return n;
+}
+
+/* Combining diacritics, for when wcwidth knows nothing (the C locale). */
+static bool
+is_combining(int32_t c)
+{
+	return (c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    (c >= 0xfe20 && c <= 0xfe2f);
+}
+
+static int
+cp_width(int32_t c)
+{
+	int w;
+
+	if (c < 0)
+		return 1;
+	w = wcwidth((wchar_t)c);
+	if (w >= 0)
+		return w;
+	return is_combining(c) ? 0 : 1;
+}
+
+int
+text_width(const char *s)
+{
+	int32_t c;
+	int w = 0;
+
+	while (*s) {
+		s += decode(s, &c);
+		w += cp_width(c);
+	}
+	return w;
+}
+
+/* Appends to a buffer; once something does not fit, nothing more is added,
+ * so the result is a prefix cut at a character boundary. */
+struct sink {
+	char *p;
+	size_t left; /* bytes free, not counting the NUL */
+	bool full;
+};
+
+static void
+put(struct sink *k, const char *b, size_t n)
+{
+	if (k->full || n > k->left) {
+		k->full = true;
+		return;
+	}
+	memcpy(k->p, b, n);
+	k->p += n;
+	k->left -= n;
+}
+
+static void
+put_spaces(struct sink *k, int n)
+{
+	while (n-- > 0)
+		put(k, " ", 1);
+}
+
+char *
+text_fit(char *buf, size_t size, const char *s, int width, bool right_align)
+{
+	struct sink k = { buf, size ? size - 1 : 0, false };
+	const char *end = s + strlen(s);
+	int used = text_width(s);
+	bool cut = used > width;
+	int32_t c;
+	int n;
+
+	if (size == 0)
+		return buf;
+	if (width <= 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (cut) {
+		/* Keep what fits before the ellipsis; a wide character that
+		 * would straddle it goes, and a space takes its place. */
+		used = 0;
+		for (end = s; *end; end += n) {
+			n = decode(end, &c);
+			if (used + cp_width(c) > width - 1)
+				break;
+			used += cp_width(c);
+		}
+		used++;
+	}
+	if (right_align)
+		put_spaces(&k, width - used);
+	for (const char *p = s; p < end; p += n) {
+		n = decode(p, &c);
+		put(&k, p, (size_t)n);
+	}
+	if (cut)
+		put(&k, ELLIPSIS, strlen(ELLIPSIS));
+	if (!right_align)
+		put_spaces(&k, width - used);
+	*k.p = '\0';
+	return buf;
+}
+
+bool
+text_is_clean_utf8(const char *s)
+{
+	int32_t c;
+
+	while (*s) {
+		s += decode(s, &c);
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+			return false;
+	}
+	return true;
+}
+
+static bool
+is_space(char c)
+{
+	/* Not isspace: that depends on the locale. */
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+char *
+text_trim(char *s)
+{
+	size_t start = 0, end = strlen(s);
+
+	while (start < end && is_space(s[start]))
+		start++;
+	while (end > start && is_space(s[end - 1]))
+		end--;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+	return s;
+}
+
+int
+text_parse_decimal(const char *s, double *out)
+{
+	char num[64];
+	size_t len, i = 0;
+	int ndigits = 0, nseps = 0;
+	locale_t c_locale;
+	double v;
+	char *end;
+
+	while (is_space(*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	if (len == 0 || len >= sizeof num)
+		return -1;
+	memcpy(num, s, len);
+	num[len] = '\0';
+
+	/* Check the syntax first: strtod alone would take "inf", "1e999",
+	 * hex and the locale's grouping. */
+	if (num[0] == '-' || num[0] == '+')
+		i++;
+	for (; i < len; i++) {
+		if (num[i] >= '0' && num[i] <= '9') {
+			ndigits++;
+		} else if (num[i] == '.' || num[i] == ',') {
+			num[i] = '.';
+			nseps++;
+		} else {
+			return -1;
+		}
+	}
+	if (ndigits == 0 || nseps > 1)
+		return -1;
+
+	/* The point is a point whatever LC_NUMERIC says. */
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c_locale == (locale_t)0)
+		return -1;
+	v = strtod_l(num, &end, c_locale);
+	freelocale(c_locale);
+	if (*end != '\0' || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *
+text_format_decimal(char *buf, size_t size, double value, int decimals,
+    bool decimal_comma)
+{
+	locale_t c_locale, old = (locale_t)0;
+	char *p;
+
+	if (size == 0)
+		return buf;
+	if (decimals < 0)
+		decimals = 0;
+	/* Print in the C locale, so the separator is '.', then swap it. */
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c_locale != (locale_t)0)
+		old = uselocale(c_locale);
+	snprintf(buf, size, "%.*f", decimals, value);
+	if (c_locale != (locale_t)0) {
+		uselocale(old);
+		freelocale(c_locale);
+	}
+	if (decimal_comma && (p = strchr(buf, '.')) != NULL)
+		*p = ',';
+	/* -0.04 rounds to "-0.0": nobody wants to read a negative zero. */
+	if (buf[0] == '-' && strspn(buf + 1, "0.,") == strlen(buf + 1))
+		memmove(buf, buf + 1, strlen(buf));
+	return buf;
+}
+
+bool
+text_is_bsn(const char *s)
+{
+	int sum = 0;
+
+	for (int i = 0; i < 9; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		sum += (i < 8 ? 9 - i : -1) * (s[i] - '0');
+	}
+	return s[9] == '\0' && sum % 11 == 0;
+}
+
+bool
+text_equal_nocase(const char *a, const char *b)
+{
+	/* ASCII only: tolower would follow the locale. */
+	for (;; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? *b - 'A' + 'a' : *b;
+
+		if (x != y)
+			return false;
+		if (x == '\0')
+			return true;
+	}
+}

@@ -1,0 +1,290 @@
+/* workload: see include/workload.h. Each rule of SPEC §3 is one small
+ * function; workload_week wires them together in one pass per record kind. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "workload.h"
+#include "xmem.h"
+
+/* Loads are compared with a little slack, so that a load that is 0.9 by hand
+ * but 0.8999999999 in floating point lands in the band a person expects. */
+#define LOAD_EPS 1e-9
+
+bool
+workload_is_working_day(const struct employee *e, const struct settings *s,
+    int day)
+{
+	int wd = date_weekday(day);
+
+	return wd <= 5 && (e->workdays & (1u << (wd - 1))) &&
+	    day >= e->start && day <= e->end && !settings_is_holiday(s, day);
+}
+
+double
+workload_hours_per_day(const struct employee *e)
+{
+	int days = __builtin_popcount(e->workdays & WORKDAYS_ALL);
+
+	return days ? e->contract_hours / days : 0.0;
+}
+
+double
+workload_available(const struct employee *e, const struct settings *s,
+    int monday, const int absent_pct[7])
+{
+	double per_day = workload_hours_per_day(e), hours = 0.0;
+
+	for (int i = 0; i < 7; i++)
+		if (workload_is_working_day(e, s, monday + i))
+			hours += per_day * (1.0 - absent_pct[i] / 100.0);
+	return hours;
+}
+
+double
+workload_capacity(double available, const struct settings *s)
+{
+	return available * (1.0 - s->overhead_pct / 100.0);
+}
+
+bool
+workload_case_is_open(const struct case_item *c, int monday)
+{
+	return c->opened <= monday + 6 && c->closed >= monday;
+}
+
+double
+workload_case_hours(const struct case_item *c, const struct settings *s)
+{
+	const struct case_type *t = settings_case_type(s, c->type);
+
+	return t ? t->hours * s->phase_factor[c->phase] : 0.0;
+}
+
+bool
+workload_activity_is_active(const struct activity *a, int monday)
+{
+	return a->start <= monday + 6 && a->end >= monday;
+}
+
+double
+workload_load(double demand, double capacity)
+{
+	if (capacity > 0.0)
+		return demand / capacity;
+	return demand > 0.0 ? INFINITY : 0.0;
+}
+
+enum load_status
+workload_status(double load, bool counted, const struct settings *s)
+{
+	if (!counted)
+		return LOAD_STATUS_NONE;
+	if (load < s->room - LOAD_EPS)
+		return LOAD_STATUS_ROOM;
+	if (load <= s->high + LOAD_EPS)
+		return LOAD_STATUS_OK;
+	if (load <= s->over + LOAD_EPS)
+		return LOAD_STATUS_HIGH;
+	return LOAD_STATUS_OVER; /* also INFINITY */
+}
+
+bool
+workload_is_member(const struct employee *e, int monday)
+{
+	return e->start <= monday + 6 && e->end >= monday;
+}
+
+/* The largest absence percentage of each employee on each day of the week. */
+static int (*absence_matrix(const struct dataset *d, int monday))[7]
+{
+	int (*pct)[7] = xcalloc(d->n_employees ? d->n_employees : 1,
+	    sizeof *pct);
+
+	for (size_t i = 0; i < d->n_absences; i++) {
+		const struct absence *a = &d->absences[i];
+		long em;
+
+		if (a->end < monday || a->start > monday + 6)
+			continue;
+		em = dataset_employee_index(d, a->employee_id);
+		if (em < 0)
+			continue;
+		for (int day = 0; day < 7; day++) {
+			int date = monday + day;
+			if (date >= a->start && date <= a->end &&
+			    a->percent > pct[em][day])
+				pct[em][day] = a->percent;
+		}
+	}
+	return pct;
+}
+
+static void
+add_cases(const struct dataset *d, const struct settings *s, int monday,
+    struct week_figures *w)
+{
+	for (size_t i = 0; i < d->n_cases; i++) {
+		const struct case_item *c = &d->cases[i];
+		double hours;
+		long em;
+
+		if (!workload_case_is_open(c, monday))
+			continue;
+		hours = workload_case_hours(c, s);
+		em = c->employee_id ? dataset_employee_index(d, c->employee_id)
+				    : -1;
+		if (em < 0) {
+			long t = dataset_team_index(d, c->team_id);
+			if (t >= 0) {
+				w->teams[t].waiting_hours += hours;
+				w->teams[t].waiting_cases++;
+			}
+			continue;
+		}
+		w->employees[em].case_hours += hours;
+		w->employees[em].open_cases++;
+		if (c->opened >= monday)
+			w->employees[em].new_cases++;
+		if (c->closed <= monday + 6)
+			w->employees[em].closed_cases++;
+	}
+}
+
+static void
+add_blocks(const struct dataset *d, int monday, struct week_figures *w)
+{
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		const struct block *b = &d->blocks[i];
+		long em;
+
+		if (b->employee_id == 0 || b->date < monday ||
+		    b->date > monday + 6)
+			continue;
+		em = dataset_employee_index(d, b->employee_id);
+		if (em < 0)
+			continue;
+		w->employees[em].intake_hours += b->hours;
+		w->employees[em].blocks++;
+	}
+}
+
+static void
+add_activities(const struct dataset *d, int monday, struct week_figures *w)
+{
+	for (size_t i = 0; i < d->n_activities; i++) {
+		const struct activity *a = &d->activities[i];
+		long em;
+
+		if (!workload_activity_is_active(a, monday))
+			continue;
+		em = dataset_employee_index(d, a->employee_id);
+		if (em >= 0)
+			w->employees[em].side_hours += a->hours_per_week;
+	}
+}
+
+static void
+add_to_team(struct team_week *t, const struct employee_week *ew)
+{
+	t->capacity += ew->capacity;
+	t->demand += ew->demand;
+	t->case_hours += ew->case_hours;
+	t->intake_hours += ew->intake_hours;
+	t->side_hours += ew->side_hours;
+	t->members++;
+	t->by_status[ew->status]++;
+}
+
+void
+workload_week(const struct dataset *d, const struct settings *s, int monday,
+    struct week_figures *out)
+{
+	int (*absent)[7] = absence_matrix(d, monday);
+
+	memset(out, 0, sizeof *out);
+	out->monday = monday;
+	out->n_employees = d->n_employees;
+	out->n_teams = d->n_teams;
+	out->employees = xcalloc(d->n_employees ? d->n_employees : 1,
+	    sizeof *out->employees);
+	out->teams = xcalloc(d->n_teams ? d->n_teams : 1, sizeof *out->teams);
+
+	for (size_t i = 0; i < d->n_employees; i++) {
+		struct employee_week *ew = &out->employees[i];
+		ew->available = workload_available(&d->employees[i], s, monday,
+		    absent[i]);
+		ew->capacity = workload_capacity(ew->available, s);
+	}
+	free(absent);
+	add_cases(d, s, monday, out);
+	add_blocks(d, monday, out);
+	add_activities(d, monday, out);
+
+	for (size_t i = 0; i < d->n_employees; i++) {
+		struct employee_week *ew = &out->employees[i];
+		long t;
+
+		ew->demand = ew->case_hours + ew->intake_hours + ew->side_hours;
+		ew->counted = ew->capacity > 0.0 || ew->demand > 0.0;
+		ew->load = workload_load(ew->demand, ew->capacity);
+		ew->status = workload_status(ew->load, ew->counted, s);
+		t = dataset_team_index(d, d->employees[i].team_id);
+		if (ew->counted && t >= 0)
+			add_to_team(&out->teams[t], ew);
+	}
+	for (size_t t = 0; t < d->n_teams; t++) {
+		struct team_week *tw = &out->teams[t];
+		tw->demand += tw->waiting_hours;
+		tw->counted = tw->capacity > 0.0 || tw->demand > 0.0;
+		tw->load = workload_load(tw->demand, tw->capacity);
+		tw->status = workload_status(tw->load, tw->counted, s);
+	}
+}
+
+void
+workload_week_clear(struct week_figures *w)
+{
+	free(w->employees);
+	free(w->teams);
+	memset(w, 0, sizeof *w);
+}
+
+void
+workload_mark_sustained(const struct dataset *d, struct week_figures *weeks,
+    size_t n, const struct settings *s)
+{
+	struct week_figures *last = &weeks[n - 1];
+	size_t k = (size_t)s->sustained_weeks;
+
+	if (n < k)
+		return;
+	for (size_t i = 0; i < last->n_employees; i++) {
+		bool all = true;
+		for (size_t w = n - k; w < n && all; w++)
+			all = weeks[w].employees[i].status == LOAD_STATUS_OVER;
+		last->employees[i].sustained = all;
+		if (all) {
+			long t = dataset_team_index(d, d->employees[i].team_id);
+			if (t >= 0)
+				last->teams[t].sustained_members++;
+		}
+	}
+	for (size_t t = 0; t < last->n_teams; t++) {
+		bool all = true;
+		for (size_t w = n - k; w < n && all; w++)
+			all = weeks[w].teams[t].status == LOAD_STATUS_OVER;
+		last->teams[t].sustained = all;
+	}
+}
+
+const char *
+workload_status_code(enum load_status st)
+{
+	static const char *codes[LOAD_STATUS_COUNT] = {
+		"", "ROOM", "OK", "HIGH", "OVER",
+	};
+
+	return (unsigned)st < LOAD_STATUS_COUNT ? codes[st] : "";
+}

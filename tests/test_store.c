@@ -1,0 +1,325 @@
+/* The SQLite store: schema rules of SPEC §2 as CHECK constraints, the file
+ * mode, migrations, the audit trail, backups and busy databases. */
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "store.h"
+#include "testutil.h"
+
+static struct store *st;
+static struct err e;
+
+static void
+open_memory(void)
+{
+	err_clear(&e);
+	cr_assert_eq(store_open(&st, ":memory:", "tester", &e), 0, "%s", e.msg);
+}
+
+static void
+close_store(void)
+{
+	store_close(st);
+	st = NULL;
+}
+
+TestSuite(store, .init = open_memory, .fini = close_store);
+
+static struct team
+team(const char *code)
+{
+	struct team t = { 0 };
+
+	snprintf(t.code, sizeof t.code, "%s", code);
+	snprintf(t.name, sizeof t.name, "Team %s", code);
+	return t;
+}
+
+static struct employee
+employee(int64_t team_id, const char *code)
+{
+	struct employee em = { 0 };
+
+	snprintf(em.code, sizeof em.code, "%s", code);
+	snprintf(em.name, sizeof em.name, "Özlem Kaya");
+	em.team_id = team_id;
+	em.contract_hours = 32;
+	em.workdays = WORKDAYS_ALL;
+	em.start = D("2024-01-01");
+	em.end = DATE_NONE;
+	return em;
+}
+
+/* Add inside its own transaction; returns what store_add_* returned. */
+#define ADD(fn, rec)                                                         \
+	({                                                                   \
+		int rc_;                                                     \
+		cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);           \
+		rc_ = fn(st, rec, &e);                                       \
+		if (rc_ == 0)                                                \
+			cr_assert_eq(store_commit(st, &e), 0, "%s", e.msg);  \
+		else                                                         \
+			store_rollback(st);                                  \
+		rc_;                                                         \
+	})
+
+Test(store, round_trip_of_every_kind)
+{
+	struct team t = team("CEN");
+	struct dataset d = { 0 };
+
+	cr_assert_eq(ADD(store_add_team, &t), 0, "%s", e.msg);
+	struct employee em = employee(t.id, "CEN01");
+	em.workdays = 0x0b; /* ma, di, do */
+	em.end = D("2027-06-30");
+	cr_assert_eq(ADD(store_add_employee, &em), 0, "%s", e.msg);
+	struct rota_entry r = { .team_id = t.id, .weekday = 2,
+		.part = PART_AFTERNOON, .hours = 4 };
+	cr_assert_eq(ADD(store_add_rota, &r), 0, "%s", e.msg);
+	struct absence ab = { .employee_id = em.id, .start = D("2026-11-23"),
+		.end = D("2026-11-27"), .percent = 50, .reason = "ziek" };
+	cr_assert_eq(ADD(store_add_absence, &ab), 0, "%s", e.msg);
+	struct activity ac = { .employee_id = em.id, .name = "Pilot Wijkwijzer",
+		.kind = "pilot", .hours_per_week = 2.5, .start = D("2026-09-01"),
+		.end = DATE_NONE };
+	cr_assert_eq(ADD(store_add_activity, &ac), 0, "%s", e.msg);
+	struct block b = { .team_id = t.id, .date = D("2026-11-24"),
+		.part = PART_AFTERNOON, .hours = 4, .employee_id = em.id,
+		.locked = true };
+	cr_assert_eq(ADD(store_add_block, &b), 0, "%s", e.msg);
+	struct case_item c = { .ref = "Z-2026-0001", .team_id = t.id,
+		.employee_id = 0, .type = "JGD", .phase = PHASE_TAPER,
+		.opened = D("2026-10-01"), .closed = DATE_NONE,
+		.origin_block = b.id };
+	cr_assert_eq(ADD(store_add_case, &c), 0, "%s", e.msg);
+
+	cr_assert_eq(store_load(st, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_teams, 1);
+	cr_assert_str_eq(d.teams[0].code, "CEN");
+	cr_assert_eq(d.n_employees, 1);
+	cr_assert_str_eq(d.employees[0].name, "Özlem Kaya");
+	cr_assert_eq(d.employees[0].workdays, 0x0b);
+	cr_assert_eq(d.employees[0].end, D("2027-06-30"));
+	cr_assert_eq(d.employees[0].version, 1);
+	cr_assert_eq(d.rota[0].part, PART_AFTERNOON);
+	cr_assert_eq(d.absences[0].percent, 50);
+	cr_assert_str_eq(d.absences[0].reason, "ziek");
+	cr_assert_float_eq(d.activities[0].hours_per_week, 2.5, 1e-9);
+	cr_assert_eq(d.activities[0].end, DATE_NONE);
+	cr_assert(d.blocks[0].locked);
+	cr_assert_eq(d.blocks[0].employee_id, em.id);
+	cr_assert_eq(d.cases[0].employee_id, 0);
+	cr_assert_eq(d.cases[0].phase, PHASE_TAPER);
+	cr_assert_eq(d.cases[0].closed, DATE_NONE);
+	cr_assert_eq(d.cases[0].origin_block, b.id);
+	dataset_clear(&d);
+}
+
+Test(store, checks_refuse_what_spec_forbids)
+{
+	struct team t = team("CEN"), dup = team("CEN");
+
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	cr_assert_eq(ADD(store_add_team, &dup), -1);
+	cr_assert_eq(e.status, EXIT_DATAERR);
+	cr_assert(strstr(e.msg, "UNIQUE"), "%s", e.msg);
+
+	struct employee em = employee(t.id, "E1");
+	em.contract_hours = 41;
+	cr_assert_eq(ADD(store_add_employee, &em), -1, "41 h accepted");
+	em.contract_hours = 0;
+	cr_assert_eq(ADD(store_add_employee, &em), -1, "0 h accepted");
+	em = employee(t.id, "E1");
+	em.workdays = 0;
+	cr_assert_eq(ADD(store_add_employee, &em), -1, "no workdays accepted");
+	em = employee(t.id, "E1");
+	em.end = D("2023-12-31");
+	cr_assert_eq(ADD(store_add_employee, &em), -1, "end before start");
+	em = employee(999, "E1");
+	cr_assert_eq(ADD(store_add_employee, &em), -1, "unknown team");
+	em = employee(t.id, "E1");
+	cr_assert_eq(ADD(store_add_employee, &em), 0, "%s", e.msg);
+
+	struct absence ab = { .employee_id = em.id, .start = D("2026-01-02"),
+		.end = D("2026-01-01"), .percent = 50 };
+	cr_assert_eq(ADD(store_add_absence, &ab), -1, "absence ends early");
+	ab.end = ab.start;
+	ab.percent = 101;
+	cr_assert_eq(ADD(store_add_absence, &ab), -1, "101 %%");
+	ab.percent = 0;
+	cr_assert_eq(ADD(store_add_absence, &ab), -1, "0 %%");
+
+	struct activity ac = { .employee_id = em.id, .name = "x",
+		.hours_per_week = 0, .start = D("2026-01-01"), .end = DATE_NONE };
+	cr_assert_eq(ADD(store_add_activity, &ac), -1, "0 h activity");
+
+	struct block b = { .team_id = t.id, .date = D("2026-11-28"),
+		.part = PART_MORNING, .hours = 4 };
+	cr_assert_eq(ADD(store_add_block, &b), -1, "block on a Saturday");
+
+	struct case_item c = { .ref = "111222333", .team_id = t.id,
+		.type = "JGD", .phase = PHASE_ACTIVE, .opened = D("2026-01-01"),
+		.closed = DATE_NONE };
+	cr_assert_eq(ADD(store_add_case, &c), -1, "a BSN as case ref");
+	snprintf(c.ref, sizeof c.ref, "123456789"); /* nine digits, not a BSN */
+	cr_assert_eq(ADD(store_add_case, &c), 0, "%s", e.msg);
+	struct case_item c2 = c;
+	snprintf(c2.ref, sizeof c2.ref, "Z-2");
+	c2.closed = D("2025-12-31");
+	cr_assert_eq(ADD(store_add_case, &c2), -1, "closed before opened");
+}
+
+Test(store, audit_records_who_and_what)
+{
+	struct team t = team("CEN");
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long n = 0;
+
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	cr_assert_eq(store_audit_count(st, &n, &e), 0);
+	cr_assert_eq(n, 1);
+	close_store();
+
+	/* Look at the row itself through a second, plain connection. */
+	char *dir = test_tmpdir(), path[4200];
+	snprintf(path, sizeof path, "%s/a.db", dir);
+	cr_assert_eq(store_open(&st, path, "özlem", &e), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	close_store();
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT user, tbl, action, "
+	    "json_extract(new, '$.code'), old IS NULL FROM audit", -1, &s,
+	    NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+	cr_assert_str_eq((const char *)sqlite3_column_text(s, 0), "özlem");
+	cr_assert_str_eq((const char *)sqlite3_column_text(s, 1), "team");
+	cr_assert_str_eq((const char *)sqlite3_column_text(s, 2), "insert");
+	cr_assert_str_eq((const char *)sqlite3_column_text(s, 3), "CEN");
+	cr_assert_eq(sqlite3_column_int(s, 4), 1);
+	sqlite3_finalize(s);
+	/* A write that bypasses wijklast cannot escape the audit. */
+	cr_assert_neq(sqlite3_exec(db, "INSERT INTO team (code, name) "
+	    "VALUES ('X', 'X')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	open_memory();
+}
+
+Test(store, file_is_private_and_in_wal_mode)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct stat sb;
+
+	close_store();
+	snprintf(path, sizeof path, "%s/sub/dir/w.db", dir);
+	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
+	cr_assert_eq(stat(path, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0600, "mode %o", sb.st_mode & 0777);
+	close_store();
+	/* Reopening migrates nothing and keeps the data. */
+	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
+	close_store();
+
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
+	cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+	cr_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+	cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+	cr_assert_eq(sqlite3_column_int(s, 0), STORE_SCHEMA_VERSION);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	open_memory();
+}
+
+Test(store, newer_schema_is_refused_untouched)
+{
+	char *dir = test_tmpdir(), path[4200];
+	sqlite3 *db;
+	struct stat before, after;
+
+	close_store();
+	snprintf(path, sizeof path, "%s/new.db", dir);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE x (a); PRAGMA "
+	    "user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cr_assert_eq(stat(path, &before), 0);
+	cr_assert_eq(store_open(&st, path, "t", &e), -1);
+	cr_assert(strstr(e.msg, "newer"), "%s", e.msg);
+	cr_assert_eq(stat(path, &after), 0);
+	cr_assert_eq(before.st_size, after.st_size);
+	open_memory();
+}
+
+Test(store, not_a_database_is_a_clear_error)
+{
+	char *dir = test_tmpdir(), path[4200];
+	FILE *f;
+
+	close_store();
+	snprintf(path, sizeof path, "%s/text.db", dir);
+	f = fopen(path, "w");
+	fputs("this is not a database, just some text that is long enough "
+	    "to fill a header of one hundred bytes or so ................\n", f);
+	fclose(f);
+	cr_assert_eq(store_open(&st, path, "t", &e), -1);
+	cr_assert(strstr(e.msg, path), "%s", e.msg);
+	open_memory();
+}
+
+Test(store, busy_database_gives_status_75)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct store *other;
+	struct team t = team("CEN");
+
+	close_store();
+	snprintf(path, sizeof path, "%s/busy.db", dir);
+	cr_assert_eq(store_open(&st, path, "a", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_open(&other, path, "b", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_begin(other, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_add_team(other, &t, &e), 0, "%s", e.msg);
+	/* st waits its busy timeout (5 s), then gives up with 75. */
+	cr_assert_eq(store_begin(st, &e), -1);
+	cr_assert_eq(e.status, EXIT_BUSY, "%d %s", e.status, e.msg);
+	store_rollback(other);
+	store_close(other);
+	close_store();
+	open_memory();
+}
+
+Test(store, backup_is_a_consistent_copy)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct store *copy;
+	struct dataset d = { 0 };
+	struct team t = team("CEN");
+
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	snprintf(path, sizeof path, "%s/backup.db", dir);
+	cr_assert_eq(store_backup(st, path, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_open(&copy, path, "t", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(copy, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_teams, 1);
+	cr_assert_eq(store_check(copy, &e), 0, "%s", e.msg);
+	dataset_clear(&d);
+	store_close(copy);
+	snprintf(path, sizeof path, "%s/no/such/dir/b.db", dir);
+	cr_assert_eq(store_backup(st, path, &e), -1);
+}
+
+Test(store, is_empty)
+{
+	bool empty = false;
+	struct team t = team("CEN");
+
+	cr_assert_eq(store_is_empty(st, &empty, &e), 0);
+	cr_assert(empty);
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	cr_assert_eq(store_is_empty(st, &empty, &e), 0);
+	cr_assert_not(empty);
+}

@@ -1,0 +1,263 @@
+/* UTF-8 widths, fitting, and the small parsers (include/text.h). */
+#include <locale.h>
+#include <stdio.h> /* testutil.h uses snprintf without including it */
+
+#include "testutil.h"
+#include "text.h"
+
+static void
+utf8_locale(void)
+{
+	cr_assert_not_null(setlocale(LC_ALL, "C.UTF-8"));
+}
+
+static void
+c_locale(void)
+{
+	cr_assert_not_null(setlocale(LC_ALL, "C"));
+}
+
+TestSuite(text, .init = utf8_locale);
+TestSuite(text_c_locale, .init = c_locale);
+
+Test(text, width)
+{
+	cr_expect_eq(text_width(""), 0);
+	cr_expect_eq(text_width("abc"), 3);
+	cr_expect_eq(text_width("Özlem Kaya"), 10);
+	cr_expect_eq(text_width("Jan-Willem de Vries"), 19);
+	cr_expect_eq(text_width("李小龙"), 6);
+	cr_expect_eq(text_width("e\u0301"), 1);
+	cr_expect_eq(text_width("\u2026"), 1);
+	cr_expect_eq(text_width("\xff"), 1);
+	cr_expect_eq(text_width("a\xc3"), 2);        /* cut short */
+	cr_expect_eq(text_width("\xc0\xaf"), 2);     /* overlong '/' */
+	cr_expect_eq(text_width("\xed\xa0\x80"), 3); /* surrogate */
+}
+
+/* Widths must not fall apart when the program runs in the C locale. */
+Test(text_c_locale, width)
+{
+	cr_expect_eq(text_width("Özlem Kaya"), 10);
+	cr_expect_eq(text_width("Jan-Willem de Vries"), 19);
+	cr_expect_eq(text_width("e\u0301"), 1);
+	cr_expect_eq(text_width("\xff"), 1);
+}
+
+static void
+expect_fit(const char *s, int width, bool right, const char *want)
+{
+	char buf[64];
+
+	text_fit(buf, sizeof buf, s, width, right);
+	cr_expect_str_eq(buf, want, "fit(\"%s\", %d, %s)", s, width,
+	    right ? "right" : "left");
+	cr_expect_eq(text_width(buf), width, "fit(\"%s\", %d) is \"%s\"", s,
+	    width, buf);
+}
+
+Test(text, fit)
+{
+	expect_fit("Özlem Kaya", 5, false, "Özle…");
+	expect_fit("Özlem Kaya", 10, false, "Özlem Kaya");
+	expect_fit("Özlem Kaya", 12, false, "Özlem Kaya  ");
+	expect_fit("Özlem Kaya", 12, true, "  Özlem Kaya");
+	expect_fit("Özlem Kaya", 9, true, "Özlem Ka…");
+	expect_fit("Özlem Kaya", 1, false, "…");
+	expect_fit("Özlem Kaya", 0, false, "");
+	expect_fit("Jan-Willem de Vries", 12, false, "Jan-Willem …");
+	expect_fit("", 3, false, "   ");
+	expect_fit("", 3, true, "   ");
+	expect_fit("42", 5, true, "   42");
+}
+
+Test(text, fit_wide_and_combining)
+{
+	expect_fit("李小龙", 6, false, "李小龙");
+	expect_fit("李小龙", 5, false, "李小…");
+	/* 小 would straddle the cut: it goes, a space fills the column. */
+	expect_fit("李小龙", 4, false, "李… ");
+	expect_fit("李小龙", 4, true, " 李…");
+	expect_fit("李小龙", 2, false, "… ");
+	expect_fit("李小龙", 7, true, " 李小龙");
+	/* A combining mark stays with its letter. */
+	expect_fit("e\u0301tude", 3, false, "e\u0301t…");
+	expect_fit("e\u0301", 2, false, "e\u0301 ");
+}
+
+Test(text, fit_never_overflows)
+{
+	char buf[16];
+
+	/* "Özle…" needs 9 bytes: with 4 only a prefix fits, cut cleanly. */
+	memset(buf, 'X', sizeof buf);
+	text_fit(buf, 4, "Özlem Kaya", 5, false);
+	cr_expect_str_eq(buf, "Öz");
+	for (size_t i = 4; i < sizeof buf; i++)
+		cr_expect_eq(buf[i], 'X', "byte %zu written", i);
+
+	/* Never half a character: 李 is 3 bytes, a 5 byte buffer holds one. */
+	memset(buf, 'X', sizeof buf);
+	text_fit(buf, 5, "李小龙", 6, false);
+	cr_expect_str_eq(buf, "李");
+	for (size_t i = 5; i < sizeof buf; i++)
+		cr_expect_eq(buf[i], 'X', "byte %zu written", i);
+
+	memset(buf, 'X', sizeof buf);
+	text_fit(buf, 1, "Özlem Kaya", 5, false);
+	cr_expect_eq(buf[0], '\0');
+	cr_expect_eq(buf[1], 'X');
+
+	memset(buf, 'X', sizeof buf);
+	text_fit(buf, 0, "Özlem Kaya", 5, false);
+	cr_expect_eq(buf[0], 'X');
+}
+
+/* Every width of every name gives exactly that width and clean UTF-8. */
+Test(text, fit_all_widths)
+{
+	static const char *names[] = { "Özlem Kaya", "Jan-Willem de Vries",
+		"李小龙 Lee", "e\u0301e\u0301n", "", "a" };
+	char buf[128];
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		for (int w = 0; w <= 25; w++) {
+			for (int right = 0; right <= 1; right++) {
+				text_fit(buf, sizeof buf, names[i], w, right);
+				cr_expect_eq(text_width(buf), w, "\"%s\" %d: \"%s\"",
+				    names[i], w, buf);
+				cr_expect(text_is_clean_utf8(buf), "%s", buf);
+			}
+		}
+	}
+}
+
+Test(text, clean_utf8)
+{
+	static const char *good[] = { "", "Özlem Kaya", "Jan-Willem de Vries",
+		"李小龙", "e\u0301", "\U0001F600", "\u00a0" };
+	static const char *bad[] = {
+		"\xc0\xaf",         /* overlong '/' */
+		"\xc1\xbf",         /* overlong */
+		"\xe0\x80\xaf",     /* overlong, 3 bytes */
+		"\xf0\x80\x80\xaf", /* overlong, 4 bytes */
+		"\xed\xa0\x80",     /* surrogate */
+		"\xed\xbf\xbf",     /* surrogate */
+		"\xf4\x90\x80\x80", /* past U+10FFFF */
+		"\xf5\x80\x80\x80",
+		"\xff",
+		"\x80",             /* lone continuation */
+		"\xc3",             /* cut short */
+		"\xe6\x9d",         /* cut short */
+		"a\tb",
+		"a\nb",
+		"a\rb",
+		"\x1b[31m",
+		"\x7f",
+		"\xc2\x85",         /* C1: NEL */
+		"\xc2\x9f",
+	};
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		cr_expect(text_is_clean_utf8(good[i]), "good[%zu]", i);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		cr_expect_not(text_is_clean_utf8(bad[i]), "bad[%zu]", i);
+}
+
+Test(text, trim)
+{
+	char a[] = "  Özlem Kaya \t\n", b[] = "", c[] = "   ", d[] = "x";
+
+	cr_expect_str_eq(text_trim(a), "Özlem Kaya");
+	cr_expect_str_eq(text_trim(b), "");
+	cr_expect_str_eq(text_trim(c), "");
+	cr_expect_str_eq(text_trim(d), "x");
+}
+
+Test(text, parse_decimal_good)
+{
+	static const struct {
+		const char *in;
+		double want;
+	} good[] = {
+		{ "1,5", 1.5 }, { "1.5", 1.5 }, { "-2", -2 }, { " 3 ", 3 },
+		{ "40", 40 }, { "0,25", 0.25 }, { "+7.75", 7.75 },
+		{ ",5", 0.5 }, { "\t36,0\n", 36 }, { "-0,1", -0.1 },
+	};
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		double v = -999;
+
+		cr_expect_eq(text_parse_decimal(good[i].in, &v), 0, "\"%s\"",
+		    good[i].in);
+		cr_expect_float_eq(v, good[i].want, 1e-12, "\"%s\" gave %g",
+		    good[i].in, v);
+	}
+}
+
+Test(text, parse_decimal_bad)
+{
+	static const char *bad[] = { "", "   ", "1,5,5", "1.000,5", "abc",
+		"inf", "nan", "-inf", "1e999", "1e3", "0x10", "-", "+", ",",
+		"1 5", "1,5 uur", "--1", "1-", "1..5",
+		"0000000000000000000000000000000000000000000000000000000000000001" };
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		double v = -999;
+
+		cr_expect_eq(text_parse_decimal(bad[i], &v), -1, "\"%s\"", bad[i]);
+		cr_expect_eq(v, -999, "\"%s\" changed the output", bad[i]);
+	}
+}
+
+Test(text, format_decimal)
+{
+	char buf[32];
+
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, 1.5, 1, false),
+	    "1.5");
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, 1.5, 1, true),
+	    "1,5");
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, 1234.5678, 2,
+	    true), "1234,57");
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, -2.25, 2, true),
+	    "-2,25");
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, 40, 0, true),
+	    "40");
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, 1.0 / 3, 3,
+	    false), "0.333");
+	/* A rounded negative zero reads as zero. */
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, -0.04, 1, true),
+	    "0,0");
+	cr_expect_str_eq(text_format_decimal(buf, sizeof buf, -0.4, 0, false),
+	    "0");
+	/* Cut to the buffer, never past it. */
+	cr_expect_str_eq(text_format_decimal(buf, 4, 123.456, 2, true), "123");
+}
+
+Test(text, bsn)
+{
+	cr_expect(text_is_bsn("111222333"));
+	cr_expect(text_is_bsn("123456782"));
+	cr_expect(text_is_bsn("000000000"));
+	cr_expect_not(text_is_bsn("123456789"));
+	cr_expect_not(text_is_bsn("111222334"));
+	cr_expect_not(text_is_bsn("12345678"));
+	cr_expect_not(text_is_bsn("1234567820"));
+	cr_expect_not(text_is_bsn("12345678a"));
+	cr_expect_not(text_is_bsn(" 11122233"));
+	cr_expect_not(text_is_bsn("111222333 "));
+	cr_expect_not(text_is_bsn(""));
+	cr_expect_not(text_is_bsn("CEN-2026-001"));
+}
+
+Test(text, equal_nocase)
+{
+	cr_expect(text_equal_nocase("CEN", "cen"));
+	cr_expect(text_equal_nocase("Jeugd", "jEUGD"));
+	cr_expect(text_equal_nocase("", ""));
+	cr_expect_not(text_equal_nocase("Cen", "cent"));
+	cr_expect_not(text_equal_nocase("cent", "Cen"));
+	cr_expect_not(text_equal_nocase("Özlem", "özlem")); /* ASCII only */
+	cr_expect_not(text_equal_nocase("a", "b"));
+}
