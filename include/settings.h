@@ -57,12 +57,14 @@ void settings_defaults(struct settings *s);
 
 /* Load the config file at path over the defaults. Every value is range
  * checked; on error returns -1 with e = "path:line: key: problem" and status
- * EXIT_CONFIG, and s holds the defaults. */
+ * EXIT_CONFIG, and s holds the defaults.
+ * s must hold settings (settings_defaults, a load, or all zero): they are freed. */
 int settings_load(struct settings *s, const char *path, struct err *e);
 
 /* Find and load the config by the search order of SPEC §7: explicit (if not
  * NULL; it must exist), $XDG_CONFIG_HOME/wijklast/wijklast.cfg (or
- * ~/.config/...), /etc/wijklast/wijklast.cfg, else the defaults. */
+ * ~/.config/...), /etc/wijklast/wijklast.cfg, else the defaults.
+ * s as for settings_load; s->path is "" when no file was found. */
 int settings_find_and_load(struct settings *s, const char *explicit_path,
     struct err *e);
 
