@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "dataset.h"
+#include "planner.h"
 #include "settings.h"
 #include "workload.h"
 
@@ -19,6 +20,9 @@ struct app {
 	struct dataset data;
 	int today;
 	char db_path[SETTINGS_PATH_MAX];
+	/* This session's changes, as audit groups: what u and ^R walk. */
+	long long *undo, *redo;
+	size_t n_undo, n_redo, cap_undo, cap_redo;
 };
 
 /* The default database path: $XDG_DATA_HOME/wijklast/wijklast.db or
@@ -50,5 +54,15 @@ void app_weeks(const struct app *a, int first_monday, size_t n,
 /* Index of the team with this code, or -1 with e set ("no team XYZ"; status
  * EXIT_USAGE). */
 long app_find_team(const struct app *a, const char *code, struct err *e);
+
+/* Write plan's changed slots (new owner of each unlocked block, new blocks
+ * for empty slots) in one transaction, then reload. Someone else's change
+ * to one of the blocks since the plan was made refuses the whole plan. */
+int app_apply_plan(struct app *a, const struct plan *plan, struct err *e);
+
+/* Undo the last change of this session / redo the last undo; reloads.
+ * Refused when someone else changed the same records since. */
+int app_undo(struct app *a, struct err *e);
+int app_redo(struct app *a, struct err *e);
 
 #endif

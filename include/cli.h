@@ -13,8 +13,11 @@ struct cli_options {
 	const char *week;
 	const char *team;
 	const char *format;
+	const char *from; /* plan: first week */
+	int weeks;        /* plan: horizon length */
 	int demo_teams;
 	bool dry_run;
+	bool apply;
 	bool no_color;
 };
 

@@ -110,6 +110,7 @@ void dataset_clear(struct dataset *d);
 /* Index of the record with this id, or -1. */
 long dataset_team_index(const struct dataset *d, int64_t id);
 long dataset_employee_index(const struct dataset *d, int64_t id);
+long dataset_block_index(const struct dataset *d, int64_t id);
 
 /* Index of the record with this code (exact match), or -1. Linear. */
 long dataset_team_by_code(const struct dataset *d, const char *code);

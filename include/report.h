@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "dataset.h"
+#include "planner.h"
 #include "settings.h"
 #include "workload.h"
 
@@ -22,6 +23,11 @@ int report_format_parse(const char *s);
 int report_write(FILE *out, enum report_format fmt, const struct dataset *d,
     const struct settings *s, const struct week_figures *w, long team,
     struct err *e);
+
+/* Write an intake plan proposal (SPEC §4 explain, §9 plan json). fmt is
+ * REPORT_TEXT or REPORT_JSON. Returns -1 on a write error (EXIT_IOERR). */
+int report_plan(FILE *out, enum report_format fmt, const struct dataset *d,
+    const struct plan *plan, struct err *e);
 
 /* Write s as a JSON string literal (quotes and escapes). */
 void report_json_string(FILE *out, const char *s);

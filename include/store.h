@@ -46,6 +46,21 @@ int store_add_activity(struct store *st, struct activity *a, struct err *e);
 int store_add_block(struct store *st, struct block *b, struct err *e);
 int store_add_case(struct store *st, struct case_item *c, struct err *e);
 
+/* Give intake block id, as last read at version, to employee_id (0 =
+ * unfilled), inside a transaction. A block someone else changed or deleted
+ * since is refused (-1, status 1) with a message saying so. */
+int store_set_block_employee(struct store *st, int64_t id, int64_t version,
+    int64_t employee_id, struct err *e);
+
+/* The audit group of the transaction the last store_begin opened: what
+ * store_revert takes to undo it. */
+long long store_txn(const struct store *st);
+
+/* Undo every change of audit group txn in a new transaction (itself audited,
+ * so reverting that is redo). Refused, with nothing changed, when one of the
+ * rows was changed by anyone since. Busy -> EXIT_BUSY. */
+int store_revert(struct store *st, long long txn, struct err *e);
+
 /* Integrity and foreign-key check; problems listed in e (status 1). */
 int store_check(struct store *st, struct err *e);
 

@@ -89,6 +89,10 @@ app_close(struct app *a)
 {
 	store_close(a->store);
 	a->store = NULL;
+	free(a->undo);
+	free(a->redo);
+	a->undo = a->redo = NULL;
+	a->n_undo = a->n_redo = a->cap_undo = a->cap_redo = 0;
 	dataset_clear(&a->data);
 	settings_clear(&a->settings);
 }
@@ -134,4 +138,79 @@ app_find_team(const struct app *a, const char *code, struct err *e)
 	if (t < 0)
 		err_setx(e, EXIT_USAGE, "no team with code \"%s\"", code);
 	return t;
+}
+
+/* A change was committed as audit group txn: it can be undone, and what was
+ * undone before can no longer be redone. */
+static void
+remember(struct app *a, long long txn)
+{
+	XGROW(a->undo, a->cap_undo, a->n_undo + 1);
+	a->undo[a->n_undo++] = txn;
+	a->n_redo = 0;
+}
+
+int
+app_apply_plan(struct app *a, const struct plan *plan, struct err *e)
+{
+	const struct team *team = &a->data.teams[plan->team];
+
+	if (store_begin(a->store, e) < 0)
+		return -1;
+	for (size_t k = 0; k < plan->n_slots; k++) {
+		const struct plan_slot *slot = &plan->slots[k];
+		if (!slot->changed)
+			continue;
+		if (slot->block_id) {
+			long b = dataset_block_index(&a->data, slot->block_id);
+			if (b < 0) {
+				err_set(e, "an intake block was deleted by "
+				    "someone else meanwhile; reload");
+				goto fail;
+			}
+			if (store_set_block_employee(a->store, slot->block_id,
+			    a->data.blocks[b].version, slot->after, e) < 0)
+				goto fail;
+		} else {
+			struct block blk = { .team_id = team->id,
+				.date = slot->date, .part = slot->part,
+				.hours = slot->hours,
+				.employee_id = slot->after };
+			if (store_add_block(a->store, &blk, e) < 0)
+				goto fail;
+		}
+	}
+	if (store_commit(a->store, e) < 0)
+		return -1;
+	remember(a, store_txn(a->store));
+	return app_reload(a, e);
+fail:
+	store_rollback(a->store);
+	return -1;
+}
+
+int
+app_undo(struct app *a, struct err *e)
+{
+	if (a->n_undo == 0)
+		return err_set(e, "nothing to undo");
+	if (store_revert(a->store, a->undo[a->n_undo - 1], e) < 0)
+		return -1;
+	a->n_undo--;
+	XGROW(a->redo, a->cap_redo, a->n_redo + 1);
+	a->redo[a->n_redo++] = store_txn(a->store);
+	return app_reload(a, e);
+}
+
+int
+app_redo(struct app *a, struct err *e)
+{
+	if (a->n_redo == 0)
+		return err_set(e, "nothing to redo");
+	if (store_revert(a->store, a->redo[a->n_redo - 1], e) < 0)
+		return -1;
+	a->n_redo--;
+	XGROW(a->undo, a->cap_undo, a->n_undo + 1);
+	a->undo[a->n_undo++] = store_txn(a->store);
+	return app_reload(a, e);
 }

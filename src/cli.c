@@ -10,6 +10,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "import.h"
+#include "planner.h"
 #include "report.h"
 #include "store.h"
 
@@ -174,8 +175,54 @@ cmd_backup(int argc, char **argv, const struct cli_options *opt)
 	return 0;
 }
 
+static int
+cmd_plan(int argc, char **argv, const struct cli_options *opt)
+{
+	struct err e;
+	struct app a;
+	struct plan plan = { 0 };
+	int first, fmt = REPORT_TEXT;
+	long team;
+
+	if (argc != 2)
+		return usage_error("usage: wijklast plan TEAM [--from W] "
+		    "[--weeks N] [--apply] [--format text|json]");
+	if (opt->format && ((fmt = report_format_parse(opt->format)) < 0 ||
+	    fmt == REPORT_CSV))
+		return usage_error("--format must be text or json");
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if ((team = app_find_team(&a, argv[1], &e)) < 0)
+		goto fail;
+	if (opt->from == NULL)
+		first = date_monday(a.today) + 7; /* SPEC §4: from next week */
+	else if (date_parse_week(opt->from, a.today, &first, &e) < 0)
+		goto fail;
+	if (planner_propose(&a.data, &a.settings, team, first,
+	    opt->weeks ? opt->weeks : a.settings.horizon_weeks, &plan, &e) < 0 ||
+	    report_plan(stdout, (enum report_format)fmt, &a.data, &plan,
+	    &e) < 0)
+		goto fail;
+	if (opt->apply) {
+		if (app_apply_plan(&a, &plan, &e) < 0)
+			goto fail;
+		fprintf(fmt == REPORT_JSON ? stderr : stdout,
+		    _("Applied: %zu intake blocks changed.\n"), plan.n_changes);
+	} else if (fmt == REPORT_TEXT) {
+		printf(_("\nNothing written; add --apply to write this plan.\n"));
+	}
+	planner_clear(&plan);
+	app_close(&a);
+	return 0;
+fail:
+	planner_clear(&plan);
+	app_close(&a);
+	return fail(&e);
+}
+
 static const char *const commands[] = {
-	"demo", "import", "report", "check", "backup",
+	"demo", "import", "report", "plan", "check", "backup",
 };
 
 bool
@@ -195,13 +242,17 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	/* Options that belong to one command only are refused elsewhere. */
 	if (opt->dry_run && strcmp(cmd, "import") != 0)
 		return usage_error("--dry-run goes with import");
-	if ((opt->week || opt->team || opt->format) &&
-	    strcmp(cmd, "report") != 0)
-		return usage_error("--week, --team and --format go with report");
+	if ((opt->week || opt->team) && strcmp(cmd, "report") != 0)
+		return usage_error("--week and --team go with report");
+	if (opt->format && strcmp(cmd, "report") != 0 &&
+	    strcmp(cmd, "plan") != 0)
+		return usage_error("--format goes with report and plan");
+	if ((opt->from || opt->weeks || opt->apply) && strcmp(cmd, "plan") != 0)
+		return usage_error("--from, --weeks and --apply go with plan");
 	if (opt->demo_teams && strcmp(cmd, "demo") != 0)
 		return usage_error("--teams goes with demo");
 	if (argc != 1 && strcmp(cmd, "import") != 0 &&
-	    strcmp(cmd, "backup") != 0)
+	    strcmp(cmd, "backup") != 0 && strcmp(cmd, "plan") != 0)
 		return usage_error("too many arguments");
 
 	if (strcmp(cmd, "demo") == 0)
@@ -210,6 +261,8 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_report(opt);
 	if (strcmp(cmd, "import") == 0)
 		return cmd_import(argc, argv, opt);
+	if (strcmp(cmd, "plan") == 0)
+		return cmd_plan(argc, argv, opt);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(opt);
 	if (strcmp(cmd, "backup") == 0)

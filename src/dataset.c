@@ -54,6 +54,12 @@ dataset_employee_index(const struct dataset *d, int64_t id)
 }
 
 long
+dataset_block_index(const struct dataset *d, int64_t id)
+{
+	return find_id(d->blocks, d->n_blocks, sizeof *d->blocks, id);
+}
+
+long
 dataset_team_by_code(const struct dataset *d, const char *code)
 {
 	for (size_t i = 0; i < d->n_teams; i++)

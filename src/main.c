@@ -22,6 +22,8 @@ usage(FILE *out)
 	    "  wijklast import KIND FILE.csv [--dry-run]           KIND: teams employees cases\n"
 	    "                                                      activities absences rota blocks\n"
 	    "  wijklast report [--week W] [--team CODE] [--format text|json|csv]\n"
+	    "  wijklast plan TEAM [--from W] [--weeks N] [--apply] [--format text|json]\n"
+	    "                                                      propose a fair intake roster\n"
 	    "  wijklast check                                      integrity and foreign-key check\n"
 	    "  wijklast backup FILE                                consistent copy of the database\n"
 	    "  wijklast --help | --version\n"
@@ -82,7 +84,8 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
-		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS };
+		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS, OPT_FROM, OPT_WEEKS,
+		OPT_APPLY };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -92,6 +95,9 @@ main(int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "teams", required_argument, NULL, OPT_TEAMS },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "weeks", required_argument, NULL, OPT_WEEKS },
+		{ "apply", no_argument, NULL, OPT_APPLY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -115,6 +121,12 @@ main(int argc, char **argv)
 			    &opt.demo_teams) < 0)
 				return EXIT_USAGE;
 			break;
+		case OPT_FROM: opt.from = optarg; break;
+		case OPT_APPLY: opt.apply = true; break;
+		case OPT_WEEKS:
+			if (int_option("--weeks", optarg, 1, 52, &opt.weeks) < 0)
+				return EXIT_USAGE;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -134,7 +146,7 @@ main(int argc, char **argv)
 	}
 	if (optind == argc) {
 		if (opt.week || opt.team || opt.format || opt.dry_run ||
-		    opt.demo_teams) {
+		    opt.demo_teams || opt.from || opt.weeks || opt.apply) {
 			fputs("wijklast: that option needs a command "
 			    "(see wijklast --help)\n", stderr);
 			return EXIT_USAGE;

@@ -310,3 +310,180 @@ report_write(FILE *out, enum report_format fmt, const struct dataset *d,
 		return err_setx(e, EXIT_IOERR, "cannot write the report: %m");
 	return 0;
 }
+
+/* --- intake plans --- */
+
+static const char *
+employee_code(const struct dataset *d, int64_t id)
+{
+	long i = id ? dataset_employee_index(d, id) : -1;
+
+	return i >= 0 ? d->employees[i].code : "";
+}
+
+static const char *
+employee_name(const struct dataset *d, int64_t id)
+{
+	long i = id ? dataset_employee_index(d, id) : -1;
+
+	return i >= 0 ? d->employees[i].name : _("(nobody)");
+}
+
+static void
+json_plan_load(FILE *out, double load)
+{
+	if (isinf(load))
+		fputs("null", out);
+	else
+		fprintf(out, "%.3f", load);
+}
+
+static void
+plan_json(FILE *out, const struct dataset *d, const struct plan *p)
+{
+	char from[WEEK_BUF], date[DATE_BUF];
+
+	fputs("{\n  \"team\": ", out);
+	report_json_string(out, d->teams[p->team].code);
+	fprintf(out, ",\n  \"from\": \"%s\",\n  \"weeks\": %d,\n",
+	    date_format_week(p->first_monday, from), p->weeks);
+	fprintf(out, "  \"max_load_before\": %.3f,\n  \"max_load\": %.3f,\n"
+	    "  \"equal_split_max_load\": %.3f,\n  \"changes\": %zu,\n",
+	    p->max_load_before, p->max_load_after, p->equal_split_max_load,
+	    p->n_changes);
+	fputs("  \"blocks\": [", out);
+	for (size_t k = 0; k < p->n_slots; k++) {
+		const struct plan_slot *sl = &p->slots[k];
+		fprintf(out, "%s\n    {\"date\": \"%s\", \"part\": \"%s\", "
+		    "\"hours\": %.2f, \"employee\": ", k ? "," : "",
+		    date_format(sl->date, date), dataset_part_code(sl->part),
+		    sl->hours);
+		if (sl->after)
+			report_json_string(out, employee_code(d, sl->after));
+		else
+			fputs("null", out);
+		fputs(", \"before\": ", out);
+		if (sl->before)
+			report_json_string(out, employee_code(d, sl->before));
+		else
+			fputs("null", out);
+		fprintf(out, ", \"changed\": %s}", sl->changed ? "true" : "false");
+	}
+	fputs(p->n_slots ? "\n  ],\n" : "],\n", out);
+	fputs("  \"employees\": [", out);
+	for (size_t m = 0; m < p->n_employees; m++) {
+		const struct plan_employee *pe = &p->employees[m];
+		fprintf(out, "%s\n    {\"code\": ", m ? "," : "");
+		report_json_string(out, d->employees[pe->index].code);
+		fputs(", \"name\": ", out);
+		report_json_string(out, d->employees[pe->index].name);
+		fprintf(out, ", \"capacity\": %.2f, \"free_hours\": %.2f, "
+		    "\"locked_blocks\": %d, \"blocks_before\": %d, "
+		    "\"blocks_after\": %d, \"load_before\": ", pe->capacity,
+		    pe->free_hours, pe->locked_blocks, pe->blocks_before,
+		    pe->blocks_after);
+		json_plan_load(out, pe->load_before);
+		fputs(", \"load_after\": ", out);
+		json_plan_load(out, pe->load_after);
+		fputs(", \"reason\": ", out);
+		if (pe->reason)
+			report_json_string(out, pe->reason);
+		else
+			fputs("null", out);
+		fputs("}", out);
+	}
+	fputs(p->n_employees ? "\n  ],\n" : "],\n", out);
+	fputs("  \"unfillable\": [", out);
+	for (size_t k = 0, n = 0; k < p->n_slots; k++) {
+		const struct plan_slot *sl = &p->slots[k];
+		if (sl->after)
+			continue;
+		fprintf(out, "%s\n    {\"date\": \"%s\", \"part\": \"%s\", "
+		    "\"reason\": ", n++ ? "," : "", date_format(sl->date, date),
+		    dataset_part_code(sl->part));
+		report_json_string(out, sl->unfillable_reason);
+		fputs("}", out);
+	}
+	fputs(p->n_unfillable ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+static const char *
+pct(char *buf, size_t size, double load)
+{
+	if (isinf(load))
+		snprintf(buf, size, "—");
+	else
+		snprintf(buf, size, "%.0f%%", load * 100.0);
+	return buf;
+}
+
+static void
+plan_text(FILE *out, const struct dataset *d, const struct plan *p)
+{
+	char from[WEEK_BUF], to[WEEK_BUF], date[DATE_BUF], a[16], b[16],
+	    cell[128], cell2[128];
+
+	fprintf(out, _("Intake plan for %s %s, %s to %s (%d weeks, %zu "
+	    "slots)\n"), d->teams[p->team].code, d->teams[p->team].name,
+	    date_format_week(p->first_monday, from),
+	    date_format_week(p->first_monday + 7 * (p->weeks - 1), to),
+	    p->weeks, p->n_slots);
+	fprintf(out, _("Highest projected load: now %s; equal split %s; "
+	    "balanced %s.\n"), pct(a, sizeof a, p->max_load_before),
+	    pct(b, sizeof b, p->equal_split_max_load),
+	    pct(cell, sizeof cell, p->max_load_after));
+	fprintf(out, _("%zu of %zu slots change; %zu cannot be filled.\n\n"),
+	    p->n_changes, p->n_slots, p->n_unfillable);
+	fprintf(out, "%-7s %s %8s %8s %15s  %s\n", _("CODE"),
+	    text_fit(cell, sizeof cell, _("NAME"), 24, false), _("FREE H"),
+	    _("BLOCKS"), _("LOAD NOW→PLAN"), _("WHY NONE"));
+	for (size_t m = 0; m < p->n_employees; m++) {
+		const struct plan_employee *pe = &p->employees[m];
+		char blocks[32], loads[48], loads_cell[64];
+		snprintf(blocks, sizeof blocks, "%d → %d", pe->blocks_before,
+		    pe->blocks_after);
+		snprintf(loads, sizeof loads, "%s → %s",
+		    pct(a, sizeof a, pe->load_before),
+		    pct(b, sizeof b, pe->load_after));
+		fprintf(out, "%-7s %s %8.1f %s %s  %s\n",
+		    d->employees[pe->index].code,
+		    text_fit(cell, sizeof cell, d->employees[pe->index].name, 24,
+		    false), pe->free_hours,
+		    text_fit(cell2, sizeof cell2, blocks, 8, true),
+		    text_fit(loads_cell, sizeof loads_cell, loads, 15, true),
+		    pe->reason ? _(pe->reason) : "");
+	}
+	if (p->n_changes)
+		fprintf(out, _("\nChanges:\n"));
+	for (size_t k = 0; k < p->n_slots; k++) {
+		const struct plan_slot *sl = &p->slots[k];
+		if (!sl->changed)
+			continue;
+		fprintf(out, "  %s %-7s %s → %s%s%s\n", date_format(sl->date, date),
+		    dataset_part_code(sl->part), employee_name(d, sl->before),
+		    employee_name(d, sl->after), sl->after ? "" : ": ",
+		    sl->after ? "" : _(sl->unfillable_reason));
+	}
+	for (size_t k = 0, n = 0; k < p->n_slots; k++) {
+		const struct plan_slot *sl = &p->slots[k];
+		if (sl->after || sl->changed)
+			continue;
+		if (n++ == 0)
+			fprintf(out, _("\nUnfillable:\n"));
+		fprintf(out, "  %s %-7s %s\n", date_format(sl->date, date),
+		    dataset_part_code(sl->part), _(sl->unfillable_reason));
+	}
+}
+
+int
+report_plan(FILE *out, enum report_format fmt, const struct dataset *d,
+    const struct plan *plan, struct err *e)
+{
+	if (fmt == REPORT_JSON)
+		plan_json(out, d, plan);
+	else
+		plan_text(out, d, plan);
+	if (fflush(out) != 0 || ferror(out))
+		return err_setx(e, EXIT_IOERR, "cannot write the plan: %m");
+	return 0;
+}

@@ -134,98 +134,100 @@ static const char schema_v1[] =
 	") STRICT;"
 	"CREATE INDEX audit_txn ON audit(txn);";
 
-/* Each audited table with the JSON of a row; "R." stands for OLD. or NEW. */
+/* Each audited table and its columns (besides id and version). The audit
+ * JSON, the triggers and store_revert are all built from this list. */
+#define MAX_COLS 10
 static const struct {
 	const char *table;
-	const char *columns;
+	const char *cols[MAX_COLS];
 } audited[] = {
-	{ "team", "'code',R.code,'name',R.name,'area',R.area,'version',R.version" },
-	{ "rota", "'team_id',R.team_id,'weekday',R.weekday,'part',R.part,"
-		  "'hours',R.hours,'version',R.version" },
-	{ "employee", "'code',R.code,'name',R.name,'team_id',R.team_id,"
-		      "'discipline',R.discipline,'contract_hours',R.contract_hours,"
-		      "'workdays',R.workdays,'start_date',R.start_date,"
-		      "'end_date',R.end_date,'version',R.version" },
-	{ "absence", "'employee_id',R.employee_id,'start_date',R.start_date,"
-		     "'end_date',R.end_date,'percent',R.percent,"
-		     "'reason',R.reason,'version',R.version" },
-	{ "activity", "'employee_id',R.employee_id,'name',R.name,'kind',R.kind,"
-		      "'hours_per_week',R.hours_per_week,'start_date',R.start_date,"
-		      "'end_date',R.end_date,'version',R.version" },
-	{ "block", "'team_id',R.team_id,'date',R.date,'part',R.part,"
-		   "'hours',R.hours,'employee_id',R.employee_id,"
-		   "'locked',R.locked,'version',R.version" },
-	{ "cases", "'ref',R.ref,'team_id',R.team_id,'employee_id',R.employee_id,"
-		   "'type',R.type,'phase',R.phase,'opened',R.opened,"
-		   "'closed',R.closed,'origin_block',R.origin_block,"
-		   "'version',R.version" },
+	{ "team", { "code", "name", "area" } },
+	{ "rota", { "team_id", "weekday", "part", "hours" } },
+	{ "employee", { "code", "name", "team_id", "discipline",
+		"contract_hours", "workdays", "start_date", "end_date" } },
+	{ "absence", { "employee_id", "start_date", "end_date", "percent",
+		"reason" } },
+	{ "activity", { "employee_id", "name", "kind", "hours_per_week",
+		"start_date", "end_date" } },
+	{ "block", { "team_id", "date", "part", "hours", "employee_id",
+		"locked" } },
+	{ "cases", { "ref", "team_id", "employee_id", "type", "phase",
+		"opened", "closed", "origin_block" } },
+};
+#define N_AUDITED (sizeof audited / sizeof audited[0])
+
+/* A growing string built from constant fragments only (never from data:
+ * values are always bound parameters). */
+struct sql {
+	char *s;
+	size_t len;
 };
 
-/* Append src to the growing string *buf, with every "R." replaced by row. */
 static void
-append(char **buf, size_t *len, const char *src, const char *row)
+sql_add(struct sql *q, const char *frag)
 {
-	size_t cap_needed = *len + strlen(src) * 2 + 1;
+	size_t n = strlen(frag);
 
-	*buf = xreallocarray(*buf, cap_needed, 1);
-	for (const char *p = src; *p; p++) {
-		if (row && p[0] == 'R' && p[1] == '.') {
-			memcpy(*buf + *len, row, strlen(row));
-			*len += strlen(row);
-			p++;
-			continue;
-		}
-		(*buf)[(*len)++] = *p;
-	}
-	(*buf)[*len] = '\0';
+	q->s = xreallocarray(q->s, q->len + n + 1, 1);
+	memcpy(q->s + q->len, frag, n + 1);
+	q->len += n;
 }
 
-/* The audit triggers of every table, built from constant fragments only. */
+/* json_object('col', ROW.col, ..., 'version', ROW.version) */
+static void
+sql_add_json(struct sql *q, size_t t, const char *row)
+{
+	sql_add(q, "json_object(");
+	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+		sql_add(q, "'");
+		sql_add(q, audited[t].cols[c]);
+		sql_add(q, "', ");
+		sql_add(q, row);
+		sql_add(q, audited[t].cols[c]);
+		sql_add(q, ", ");
+	}
+	sql_add(q, "'version', ");
+	sql_add(q, row);
+	sql_add(q, "version)");
+}
+
+/* The audit triggers of every table. */
 static char *
 audit_triggers(void)
 {
 	static const char *actions[] = { "insert", "update", "delete" };
-	char *sql = NULL;
-	size_t len = 0;
+	struct sql q = { 0 };
 
-	for (size_t t = 0; t < sizeof audited / sizeof audited[0]; t++) {
+	for (size_t t = 0; t < N_AUDITED; t++) {
 		for (size_t a = 0; a < 3; a++) {
-			append(&sql, &len, "CREATE TRIGGER audit_", NULL);
-			append(&sql, &len, audited[t].table, NULL);
-			append(&sql, &len, "_", NULL);
-			append(&sql, &len, actions[a], NULL);
-			append(&sql, &len, " AFTER ", NULL);
-			append(&sql, &len, actions[a], NULL);
-			append(&sql, &len, " ON ", NULL);
-			append(&sql, &len, audited[t].table, NULL);
-			append(&sql, &len, " BEGIN INSERT INTO audit"
-			    " (user, txn, tbl, row_id, action, old, new) VALUES"
-			    " (wijklast_user(), wijklast_txn(), '", NULL);
-			append(&sql, &len, audited[t].table, NULL);
-			append(&sql, &len, "', ", NULL);
-			append(&sql, &len, a == 2 ? "OLD.id" : "NEW.id", NULL);
-			append(&sql, &len, ", '", NULL);
-			append(&sql, &len, actions[a], NULL);
-			append(&sql, &len, "', ", NULL);
-			if (a == 0) {
-				append(&sql, &len, "NULL", NULL);
-			} else {
-				append(&sql, &len, "json_object(", NULL);
-				append(&sql, &len, audited[t].columns, "OLD.");
-				append(&sql, &len, ")", NULL);
-			}
-			append(&sql, &len, ", ", NULL);
-			if (a == 2) {
-				append(&sql, &len, "NULL", NULL);
-			} else {
-				append(&sql, &len, "json_object(", NULL);
-				append(&sql, &len, audited[t].columns, "NEW.");
-				append(&sql, &len, ")", NULL);
-			}
-			append(&sql, &len, "); END;", NULL);
+			sql_add(&q, "CREATE TRIGGER audit_");
+			sql_add(&q, audited[t].table);
+			sql_add(&q, "_");
+			sql_add(&q, actions[a]);
+			sql_add(&q, " AFTER ");
+			sql_add(&q, actions[a]);
+			sql_add(&q, " ON ");
+			sql_add(&q, audited[t].table);
+			sql_add(&q, " BEGIN INSERT INTO audit (user, txn, tbl, "
+			    "row_id, action, old, new) VALUES (wijklast_user(), "
+			    "wijklast_txn(), '");
+			sql_add(&q, audited[t].table);
+			sql_add(&q, a == 2 ? "', OLD.id, '" : "', NEW.id, '");
+			sql_add(&q, actions[a]);
+			sql_add(&q, "', ");
+			if (a == 0)
+				sql_add(&q, "NULL");
+			else
+				sql_add_json(&q, t, "OLD.");
+			sql_add(&q, ", ");
+			if (a == 2)
+				sql_add(&q, "NULL");
+			else
+				sql_add_json(&q, t, "NEW.");
+			sql_add(&q, "); END;");
 		}
 	}
-	return sql;
+	return q.s;
 }
 
 /* Forward migrations: step i takes user_version i to i + 1 and commits
@@ -691,6 +693,150 @@ store_add_case(struct store *st, struct case_item *c, struct err *e)
 	bind_id(s, 8, c->origin_block);
 	snprintf(what, sizeof what, "add case %s", c->ref);
 	return insert(st, s, &c->id, &c->version, e, what);
+}
+
+int
+store_set_block_employee(struct store *st, int64_t id, int64_t version,
+    int64_t employee_id, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "UPDATE block SET employee_id = ?, version = version + 1"
+	    " WHERE id = ? AND version = ?", &s, e) < 0)
+		return -1;
+	bind_id(s, 1, employee_id);
+	sqlite3_bind_int64(s, 2, id);
+	sqlite3_bind_int64(s, 3, version);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "change intake block");
+	if (sqlite3_changes(st->db) != 1)
+		return err_set(e, "an intake block was changed by someone else "
+		    "meanwhile; reload and try again");
+	return 0;
+}
+
+long long
+store_txn(const struct store *st)
+{
+	return st->txn;
+}
+
+/* The inverse of one audit row: delete what was inserted, put back what was
+ * updated or deleted — each only if the row is still as the change left it. */
+static int
+revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
+    const char *old, const char *new, struct err *e)
+{
+	struct sql q = { 0 };
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (strcmp(action, "insert") == 0) {
+		sql_add(&q, "DELETE FROM ");
+		sql_add(&q, audited[t].table);
+		sql_add(&q, " WHERE id = ?2 AND version = "
+		    "json_extract(?3, '$.version')");
+	} else if (strcmp(action, "update") == 0) {
+		sql_add(&q, "UPDATE ");
+		sql_add(&q, audited[t].table);
+		sql_add(&q, " SET ");
+		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+			sql_add(&q, audited[t].cols[c]);
+			sql_add(&q, " = json_extract(?1, '$.");
+			sql_add(&q, audited[t].cols[c]);
+			sql_add(&q, "'), ");
+		}
+		sql_add(&q, "version = version + 1 WHERE id = ?2 AND version = "
+		    "json_extract(?3, '$.version')");
+	} else {
+		sql_add(&q, "INSERT INTO ");
+		sql_add(&q, audited[t].table);
+		sql_add(&q, " (id");
+		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+			sql_add(&q, ", ");
+			sql_add(&q, audited[t].cols[c]);
+		}
+		sql_add(&q, ", version) VALUES (?2");
+		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+			sql_add(&q, ", json_extract(?1, '$.");
+			sql_add(&q, audited[t].cols[c]);
+			sql_add(&q, "')");
+		}
+		sql_add(&q, ", json_extract(?1, '$.version') + 1)");
+	}
+	rc = prepare(st, q.s, &s, e);
+	free(q.s);
+	if (rc < 0)
+		return -1;
+	bind_text(s, 1, old ? old : "{}");
+	sqlite3_bind_int64(s, 2, row_id);
+	bind_text(s, 3, new ? new : "{}");
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
+		return db_error(st, e, "undo");
+	if (rc != SQLITE_DONE || sqlite3_changes(st->db) != 1)
+		return err_set(e, "cannot undo: a %s record was changed by "
+		    "someone else since", audited[t].table);
+	return 0;
+}
+
+int
+store_revert(struct store *st, long long txn, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, n = 0;
+
+	if (store_begin(st, e) < 0)
+		return -1;
+	if (prepare(st, "SELECT tbl, action, row_id, old, new FROM audit"
+	    " WHERE txn = ? ORDER BY id DESC", &s, e) < 0)
+		goto fail;
+	sqlite3_bind_int64(s, 1, txn);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *tbl = (const char *)sqlite3_column_text(s, 0);
+		size_t t = 0;
+		char action[16];
+		char *old = NULL, *new = NULL;
+
+		while (t < N_AUDITED && strcmp(audited[t].table, tbl) != 0)
+			t++;
+		if (t == N_AUDITED) {
+			err_set(e, "undo: unknown table %s in the audit", tbl);
+			goto fail;
+		}
+		col_text(s, 1, action, sizeof action);
+		/* Copy now: the next step reuses the column memory. */
+		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+			old = xstrdup((const char *)sqlite3_column_text(s, 3));
+		if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+			new = xstrdup((const char *)sqlite3_column_text(s, 4));
+		rc = revert_row(st, t, action, sqlite3_column_int64(s, 2), old,
+		    new, e);
+		free(old);
+		free(new);
+		if (rc < 0)
+			goto fail;
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(st, e, "undo");
+		goto fail;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (n == 0) {
+		err_set(e, "nothing to undo");
+		goto fail;
+	}
+	return store_commit(st, e);
+fail:
+	sqlite3_finalize(s);
+	store_rollback(st);
+	return -1;
 }
 
 /* --- loading --- */
