@@ -323,3 +323,64 @@ Test(store, is_empty)
 	cr_assert_eq(store_is_empty(st, &empty, &e), 0);
 	cr_assert_not(empty);
 }
+
+Test(store, revert_undoes_a_change_and_revert_of_that_redoes_it)
+{
+	struct team t = team("CEN");
+	struct dataset d = { 0 };
+	long long add_txn, set_txn, undo_txn;
+
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	struct employee a = employee(t.id, "A"), b = employee(t.id, "B");
+	cr_assert_eq(ADD(store_add_employee, &a), 0);
+	cr_assert_eq(ADD(store_add_employee, &b), 0);
+	struct block blk = { .team_id = t.id, .date = D("2026-11-24"),
+		.part = PART_MORNING, .hours = 4, .employee_id = a.id };
+	cr_assert_eq(ADD(store_add_block, &blk), 0);
+	add_txn = store_txn(st);
+
+	/* Move the block from A to B, at the version we read. */
+	cr_assert_eq(store_begin(st, &e), 0);
+	cr_assert_eq(store_set_block_employee(st, blk.id, 1, b.id, &e), 0,
+	    "%s", e.msg);
+	cr_assert_eq(store_commit(st, &e), 0);
+	set_txn = store_txn(st);
+	/* A second edit based on the old version is refused. */
+	cr_assert_eq(store_begin(st, &e), 0);
+	cr_assert_eq(store_set_block_employee(st, blk.id, 1, 0, &e), -1);
+	cr_assert(strstr(e.msg, "someone else"), "%s", e.msg);
+	store_rollback(st);
+
+	/* Undo: back to A. */
+	cr_assert_eq(store_revert(st, set_txn, &e), 0, "%s", e.msg);
+	undo_txn = store_txn(st);
+	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(d.blocks[0].employee_id, a.id);
+	cr_assert_float_eq(d.blocks[0].hours, 4.0, 1e-9);
+	dataset_clear(&d);
+	/* Redo: the revert of the revert, B again. */
+	cr_assert_eq(store_revert(st, undo_txn, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(d.blocks[0].employee_id, b.id);
+	dataset_clear(&d);
+	/* Undoing the insert after later changes to the row is refused. */
+	cr_assert_eq(store_revert(st, add_txn, &e), -1);
+	cr_assert(strstr(e.msg, "changed by someone else"), "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(d.n_blocks, 1);
+	dataset_clear(&d);
+}
+
+Test(store, revert_of_an_insert_deletes_it)
+{
+	struct team t = team("CEN");
+	struct dataset d = { 0 };
+
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	cr_assert_eq(store_revert(st, store_txn(st), &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(d.n_teams, 0);
+	dataset_clear(&d);
+	cr_assert_eq(store_revert(st, 999, &e), -1);
+	cr_assert(strstr(e.msg, "nothing to undo"), "%s", e.msg);
+}
