@@ -84,10 +84,15 @@ tests: $(TESTS)
 
 asan:
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all tests
-	./tests/run-all build/asan
+	SAN=1 ./tests/run-all build/asan
 
-bench: all
+bench: all $(BUILD)/bench_planner
 	./tests/bench $(BUILD)
+	$(BUILD)/bench_planner
+
+$(BUILD)/bench_planner: tests/bench_planner.c $(BUILD)/libcore.a
+	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< \
+	    $(BUILD)/libcore.a $(LDFLAGS) $(CORE_LIBS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

@@ -23,6 +23,7 @@ enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_COUNT };
  * and generates the help screen. */
 enum ui_action {
 	UI_ACT_NONE,
+	/* UP … BOTTOM move a list's selection: keep them together */
 	UI_ACT_UP,
 	UI_ACT_DOWN,
 	UI_ACT_PAGE_UP,
@@ -45,49 +46,6 @@ enum ui_action {
 	UI_ACT_QUIT_NOW,
 };
 
-/* One TUI session. Selections are ids, so they survive a reload and a week
- * change; rows are rebuilt from the dataset at every draw. */
-struct ui {
-	struct app *app;
-	bool color;         /* colour pairs are set up and wanted */
-	bool decimal_comma; /* Dutch number display */
-	int monday;         /* the week shown */
-	struct week_figures fig; /* figures of that week (owned) */
-	enum ui_view view;
-	bool help; /* the help screen is up */
-
-	int64_t team_id;     /* selected team (Overview) = team shown (Team) */
-	int64_t employee_id; /* selected employee in the Team view */
-	int overview_top, team_top; /* first visible row of each list */
-	int team_sort;              /* column the Team view sorts by */
-	bool team_sort_reverse;     /* against that column's natural order */
-
-	long *rows; /* dataset indexes of the current list, in screen order */
-	size_t n_rows, rows_cap;
-
-	/* where the current list sits on screen, for mouse clicks */
-	int list_y, list_h, list_top;
-	/* the tabs of the title bar, for mouse clicks */
-	int tab_x[UI_VIEW_COUNT], tab_w[UI_VIEW_COUNT];
-
-	char msg[256]; /* status-line message, cleared by the next key */
-	bool msg_error;
-};
-
-/* A view: drawn between the title bar and the status line. */
-struct ui_view_ops {
-	const char *name;  /* N_(): tab label */
-	const char *hints; /* N_(): key hints for the status line */
-	void (*draw)(struct ui *u);
-	/* Handle an action; false when the view leaves it to the loop. */
-	bool (*action)(struct ui *u, enum ui_action act);
-	/* Select row index row of the list (a mouse click). */
-	void (*select)(struct ui *u, int row);
-};
-
-extern const struct ui_view_ops ui_overview_ops;
-extern const struct ui_view_ops ui_team_ops;
-
 /* A table column; ui_layout fills x and w (w 0: dropped for lack of room). */
 struct ui_column {
 	const char *title; /* translated */
@@ -97,22 +55,80 @@ struct ui_column {
 	int x, w;
 };
 
+/* One TUI session. Selections are ids, so they survive a reload and a week
+ * change; rows are rebuilt from the dataset whenever they are needed. */
+struct ui {
+	struct app *app;
+	bool color;         /* colour pairs are set up and wanted */
+	bool decimal_comma; /* Dutch number display */
+	int monday;         /* the week shown */
+	struct week_figures fig; /* figures of that week (owned) */
+	enum ui_view view;
+	bool help;     /* the help screen is up */
+	int help_page; /* which page of it */
+
+	/* Per view: the id of the selected row (0: none) and the first
+	 * visible row. The Overview's selection is the team the Team view
+	 * shows. */
+	int64_t selected[UI_VIEW_COUNT];
+	int top[UI_VIEW_COUNT];
+	int team_sort;          /* Team view's sort column; 0: its default */
+	bool team_sort_reverse; /* against that column's natural order */
+
+	long *rows; /* dataset indexes of the current list, in screen order */
+	size_t n_rows, rows_cap;
+
+	/* where the current list sits on screen, for paging and clicks */
+	int list_y, list_h;
+	/* the tabs of the title bar, for mouse clicks */
+	int tab_x[UI_VIEW_COUNT], tab_w[UI_VIEW_COUNT];
+
+	char msg[256]; /* status-line message, cleared by the next key */
+	bool msg_error;
+};
+
+/* A view: a list drawn between the title bar and the status line. The loop
+ * moves the selection; the view handles the rest of the actions. */
+struct ui_view_ops {
+	const char *name;  /* N_(): tab label */
+	const char *hints; /* N_(): key hints for the status line */
+	/* Fill u->rows (ui_rows_push) in screen order. */
+	void (*rows)(struct ui *u);
+	/* The id of the record at a dataset index: what the selection holds. */
+	int64_t (*row_id)(const struct ui *u, long index);
+	void (*draw)(struct ui *u);
+	/* Handle an action; false when the view leaves it to the loop. */
+	bool (*action)(struct ui *u, enum ui_action act);
+};
+
+/* Draws one row of a list: the record at dataset index, at row y. */
+typedef void ui_row_fn(const struct ui *u, const struct ui_column *c, int y,
+    long index, attr_t attr);
+
+extern const struct ui_view_ops ui_overview_ops;
+extern const struct ui_view_ops ui_team_ops;
+
+
 /* Lay the columns out in width columns with one space between them: drop
- * columns by their drop rank until the minimums fit, then widen the
- * flexible ones (in table order) up to their max. */
+ * columns by their drop rank until the minimums fit (a flexible column's
+ * min is the width it prefers to dropping others; it narrows when nothing
+ * is left to drop), then widen the flexible ones in table order up to max. */
 void ui_layout(struct ui_column *cols, size_t n, int width);
 
 /* Draw the column titles at row y; sort_col (or -1) gets a direction arrow. */
 void ui_header(const struct ui_column *cols, size_t n, int y, int sort_col,
     bool descending);
 
+/* A horizontal rule at row y as wide as the table. */
+void ui_rule(const struct ui_column *cols, size_t n, int y);
+
 /* Write s at (y, x) fitted to exactly width columns (cut with "…", padded). */
 void ui_put(int y, int x, int width, const char *s, bool right, attr_t attr);
 /* Fill row y with spaces in attr (a selected row's background). */
 void ui_fill(int y, attr_t attr);
 
-/* A load bar of width columns: full width is UI_BAR_SCALE (150 %), with a
- * tick where 100 % is. */
+/* A load bar of width columns: full width is about 150 %, with a tick in
+ * the first cell past 100 % while the bar does not reach it. */
 void ui_bar(const struct ui *u, int y, int x, int width, double load,
     enum load_status st, attr_t attr);
 
@@ -130,16 +146,18 @@ char *ui_hours(const struct ui *u, char *buf, size_t size, double h);
 /* A load as a whole percentage, "—" when infinite, "" when not counted. */
 char *ui_load(char *buf, size_t size, double load, bool counted);
 
-/* The list helpers: the cursor after a movement action (unchanged for
- * others), and the first visible row that keeps the cursor in view. */
-int ui_list_move(int cur, int n, enum ui_action act, int page);
-int ui_list_top(int top, int cur, int n, int height);
+/* Rebuild the current view's rows and return the selected row; when the
+ * selection is gone (or none yet) the first row becomes selected. */
+int ui_list_cursor(struct ui *u);
 
-/* Remember the list's rows for mouse clicks. */
-void ui_list_placed(struct ui *u, int y, int height, int top);
+/* Draw the current view's list (rows built by ui_list_cursor) in height
+ * rows from y, scrolled to keep the selection in view and drawn reversed;
+ * empty is shown when there are no rows. Returns the row below the last
+ * one drawn. */
+int ui_list_draw(struct ui *u, const struct ui_column *c, int y, int height,
+    ui_row_fn *row, const char *empty);
 
-/* Replace u->rows by nothing / append one index. */
-void ui_rows_reset(struct ui *u);
+/* Append a dataset index to u->rows (a view's rows function). */
 void ui_rows_push(struct ui *u, long index);
 
 /* Set the status-line message (printf style). */

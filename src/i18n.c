@@ -20,8 +20,9 @@ i18n_init(void)
 bool
 i18n_decimal_comma(void)
 {
-	/* LC_NUMERIC is forced to "C", so ask what the user asked for. */
-	const char *vars[] = { "LC_ALL", "LC_NUMERIC", "LANG" };
+	/* LC_NUMERIC is forced to "C", so ask what the user asked for; the
+	 * language of the messages (LANGUAGE) wins, so words and numbers match. */
+	const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_NUMERIC", "LANG" };
 
 	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
 		const char *v = getenv(vars[i]);

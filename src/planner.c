@@ -637,6 +637,8 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 	memset(out, 0, sizeof *out);
 	if (team < 0 || (size_t)team >= d->n_teams)
 		return err_setx(e, EXIT_USAGE, "no such team");
+	if (date_weekday(first_monday) != 1)
+		return err_setx(e, EXIT_USAGE, "a horizon starts on a Monday");
 	if (weeks < 1 || weeks > 52)
 		return err_setx(e, EXIT_USAGE, "the horizon must be 1 to 52 "
 		    "weeks, not %d", weeks);

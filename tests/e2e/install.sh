@@ -3,7 +3,8 @@
 set -eu
 src=${WIJKLAST_SRC:?}
 stage=$PWD/stage
-make -s -C "$src" BUILD="${WIJKLAST_BUILD:?}" install DESTDIR="$stage" \
+make -s -C "$src" BUILD="${WIJKLAST_BUILD:?}" SAN="${SAN:-}" install \
+    DESTDIR="$stage" \
     PREFIX=/usr SYSCONFDIR=/etc >/dev/null
 for f in usr/bin/wijklast usr/share/man/man1/wijklast.1 \
     usr/share/man/man5/wijklast.cfg.5 etc/wijklast/wijklast.cfg.sample \

@@ -1,0 +1,899 @@
+/* ui: the TUI loop and the widgets the views share — title bar with view
+ * tabs, status line, help screen, "terminal too small" screen, colours, bars,
+ * table layout — and the key table that drives both the keys and the help.
+ * The views (ui_overview.c, ui_team.c) draw between title and status line. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+#include <term.h>
+
+#include "app.h"
+#include "date.h"
+#include "err.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+#include "ui_internal.h"
+#include "xmem.h"
+
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_KEY_ESC 27
+#define UI_BAR_SCALE 1.5 /* a full bar is about 150 % */
+#define UI_MAX_ERRS 100  /* getch errors in a row: the terminal is gone */
+#define UI_COLUMN_FLOOR 8 /* a flexible column never gets narrower */
+
+enum ui_pair { PAIR_ROOM = 1, PAIR_OK, PAIR_HIGH, PAIR_OVER, PAIR_ERROR };
+
+static const struct ui_view_ops *const views[UI_VIEW_COUNT] = {
+	[UI_VIEW_OVERVIEW] = &ui_overview_ops,
+	[UI_VIEW_TEAM] = &ui_team_ops,
+};
+
+/* The key table: one entry per action, every key that does it, and the help
+ * text. Keys are looked up here and the help screen lists this table. */
+struct ui_binding {
+	enum ui_action action;
+	int keys[8]; /* 0-terminated */
+	const char *help;
+};
+
+static const struct ui_binding bindings[] = {
+	{ UI_ACT_UP, { KEY_UP, 'k' }, N_("Move up") },
+	{ UI_ACT_DOWN, { KEY_DOWN, 'j' }, N_("Move down") },
+	{ UI_ACT_PAGE_UP, { KEY_PPAGE, UI_CTRL('b') }, N_("Page up") },
+	{ UI_ACT_PAGE_DOWN, { KEY_NPAGE, UI_CTRL('f'), ' ' },
+	    N_("Page down") },
+	{ UI_ACT_TOP, { 'g', KEY_HOME }, N_("First row") },
+	{ UI_ACT_BOTTOM, { 'G', KEY_END }, N_("Last row") },
+	{ UI_ACT_OPEN, { '\n', '\r', KEY_ENTER, KEY_RIGHT, 'l' },
+	    N_("Open the selected team") },
+	{ UI_ACT_BACK, { UI_KEY_ESC, KEY_BACKSPACE, 127, 8, KEY_LEFT, 'h' },
+	    N_("Back to the Overview") },
+	{ UI_ACT_WEEK_PREV, { '[' }, N_("Previous week") },
+	{ UI_ACT_WEEK_NEXT, { ']' }, N_("Next week") },
+	{ UI_ACT_WEEK_TODAY, { 't' }, N_("This week") },
+	{ UI_ACT_SORT_NEXT, { 's' }, N_("Team: sort by the next column") },
+	{ UI_ACT_SORT_REVERSE, { 'S' }, N_("Team: reverse the sort order") },
+	{ UI_ACT_NEXT_VIEW, { '\t' }, N_("Next view") },
+	{ UI_ACT_VIEW_OVERVIEW, { '1' }, N_("Overview") },
+	{ UI_ACT_VIEW_TEAM, { '2' }, N_("Team view of the selected team") },
+	{ UI_ACT_RELOAD, { 'r', UI_CTRL('l') },
+	    N_("Reload the data and redraw") },
+	{ UI_ACT_HELP, { '?', KEY_F(1) }, N_("This help") },
+	{ UI_ACT_QUIT, { 'q' }, N_("Quit (in the Team view: back)") },
+	{ UI_ACT_QUIT_NOW, { 'Q' }, N_("Quit at once") },
+};
+
+static const char *const month_abbr[12] = {
+	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+/* --- small widgets --- */
+
+void
+ui_put(int y, int x, int width, const char *s, bool right, attr_t attr)
+{
+	char buf[2048];
+
+	if (width <= 0)
+		return;
+	if (width > 400)
+		width = 400; /* 4 bytes a column fit buf */
+	text_fit(buf, sizeof buf, s, width, right);
+	attrset(attr);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+}
+
+void
+ui_fill(int y, attr_t attr)
+{
+	attrset(attr);
+	mvhline(y, 0, ' ', COLS);
+	attrset(A_NORMAL);
+}
+
+void
+ui_message(struct ui *u, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+attr_t
+ui_status_attr(const struct ui *u, enum load_status st)
+{
+	static const short pairs[LOAD_STATUS_COUNT] = {
+		[LOAD_STATUS_ROOM] = PAIR_ROOM,
+		[LOAD_STATUS_OK] = PAIR_OK,
+		[LOAD_STATUS_HIGH] = PAIR_HIGH,
+		[LOAD_STATUS_OVER] = PAIR_OVER,
+	};
+
+	if (st <= LOAD_STATUS_NONE || st >= LOAD_STATUS_COUNT)
+		return A_NORMAL;
+	if (u->color)
+		return COLOR_PAIR(pairs[st]) |
+		    (st == LOAD_STATUS_OVER ? A_BOLD : A_NORMAL);
+	return st == LOAD_STATUS_OVER ? A_BOLD : A_NORMAL;
+}
+
+const char *
+ui_status_marker(enum load_status st)
+{
+	switch (st) {
+	case LOAD_STATUS_ROOM:
+		return "○";
+	case LOAD_STATUS_OK:
+		return "✓";
+	case LOAD_STATUS_HIGH:
+		return "●";
+	case LOAD_STATUS_OVER:
+		return "▲";
+	default:
+		return " ";
+	}
+}
+
+static const char *
+status_label(enum load_status st)
+{
+	/* Display labels only: files keep workload_status_code's codes. */
+	switch (st) {
+	case LOAD_STATUS_ROOM:
+		return _("ROOM");
+	case LOAD_STATUS_OK:
+		return _("OK");
+	case LOAD_STATUS_HIGH:
+		return _("HIGH");
+	case LOAD_STATUS_OVER:
+		return _("OVER");
+	default:
+		return "";
+	}
+}
+
+const char *
+ui_status_text(enum load_status st, char *buf, size_t size)
+{
+	if (st <= LOAD_STATUS_NONE || st >= LOAD_STATUS_COUNT)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "%s %s", ui_status_marker(st),
+		    status_label(st));
+	return buf;
+}
+
+int
+ui_status_width(void)
+{
+	char buf[64];
+	int w = 0;
+
+	for (int st = LOAD_STATUS_ROOM; st < LOAD_STATUS_COUNT; st++) {
+		int sw = text_width(ui_status_text(st, buf, sizeof buf));
+		if (sw > w)
+			w = sw;
+	}
+	return w;
+}
+
+char *
+ui_hours(const struct ui *u, char *buf, size_t size, double h)
+{
+	return text_format_decimal(buf, size, h, 1, u->decimal_comma);
+}
+
+char *
+ui_load(char *buf, size_t size, double load, bool counted)
+{
+	if (!counted)
+		snprintf(buf, size, "%s", "");
+	else if (isinf(load))
+		snprintf(buf, size, "%s", "—");
+	else
+		snprintf(buf, size, "%.0f%%", load * 100.0);
+	return buf;
+}
+
+void
+ui_bar(const struct ui *u, int y, int x, int width, double load,
+    enum load_status st, attr_t attr)
+{
+	static const char *const eighths[8] = { "", "▏", "▎", "▍", "▌", "▋",
+		"▊", "▉" };
+	/* 100 % on a cell boundary, so the tick never lies about the load */
+	int tick = (int)(width / UI_BAR_SCALE);
+	int n8;
+
+	if (width <= 0)
+		return;
+	if (tick < 1)
+		tick = 1;
+	if (isinf(load) || load * tick >= width)
+		n8 = 8 * width;
+	else
+		n8 = load > 0 ? (int)(load * tick * 8 + 0.5) : 0;
+	move(y, x);
+	attrset(attr | ui_status_attr(u, st));
+	for (int i = 0; i < n8 / 8; i++)
+		addstr("█");
+	addstr(eighths[n8 % 8]);
+	attrset(attr);
+	for (int i = (n8 + 7) / 8; i < width; i++)
+		addstr(i == tick ? "│" : " ");
+	attrset(A_NORMAL);
+}
+
+void
+ui_layout(struct ui_column *cols, size_t n, int width)
+{
+	int used = -1; /* n columns have n - 1 gaps */
+
+	for (size_t i = 0; i < n; i++) {
+		cols[i].w = cols[i].min;
+		used += cols[i].min + 1;
+	}
+	while (used > width) {
+		size_t drop = n;
+		for (size_t i = 0; i < n; i++)
+			if (cols[i].w > 0 && cols[i].drop > 0 &&
+			    (drop == n || cols[i].drop < cols[drop].drop))
+				drop = i;
+		if (drop == n)
+			break; /* nothing left to drop: the screen clips */
+		used -= cols[drop].w + 1;
+		cols[drop].w = 0;
+	}
+	/* still too wide: flexible columns give up their preferred width */
+	for (size_t i = 0; i < n && used > width; i++) {
+		if (cols[i].w == 0 || cols[i].max <= cols[i].min)
+			continue;
+		int give = cols[i].w - UI_COLUMN_FLOOR;
+		if (give > used - width)
+			give = used - width;
+		if (give > 0) {
+			cols[i].w -= give;
+			used -= give;
+		}
+	}
+	for (size_t i = 0; i < n && used < width; i++) {
+		if (cols[i].w == 0 || cols[i].max <= cols[i].w)
+			continue;
+		int grow = cols[i].max - cols[i].w;
+		if (grow > width - used)
+			grow = width - used;
+		cols[i].w += grow;
+		used += grow;
+	}
+	int x = 0;
+	for (size_t i = 0; i < n; i++) {
+		cols[i].x = x;
+		if (cols[i].w > 0)
+			x += cols[i].w + 1;
+	}
+}
+
+void
+ui_rule(const struct ui_column *cols, size_t n, int y)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (cols[i].w > 0)
+			w = cols[i].x + cols[i].w;
+	mvhline(y, 0, ACS_HLINE, w);
+}
+
+void
+ui_header(const struct ui_column *cols, size_t n, int y, int sort_col,
+    bool descending)
+{
+	char buf[256];
+
+	for (size_t i = 0; i < n; i++) {
+		const char *t = cols[i].title;
+		if ((int)i == sort_col) {
+			const char *arrow = descending ? "▾" : "▴";
+			if (cols[i].right)
+				snprintf(buf, sizeof buf, "%s%s", arrow, t);
+			else
+				snprintf(buf, sizeof buf, "%s%s", t, arrow);
+			t = buf;
+		}
+		ui_put(y, cols[i].x, cols[i].w, t, cols[i].right, A_BOLD);
+	}
+}
+
+/* The cursor after a movement action on n rows, page rows a screen. */
+static int
+list_move(int cur, int n, enum ui_action act, int page)
+{
+	if (page < 1)
+		page = 1;
+	switch (act) {
+	case UI_ACT_UP:
+		cur--;
+		break;
+	case UI_ACT_DOWN:
+		cur++;
+		break;
+	case UI_ACT_PAGE_UP:
+		cur -= page;
+		break;
+	case UI_ACT_PAGE_DOWN:
+		cur += page;
+		break;
+	case UI_ACT_TOP:
+		cur = 0;
+		break;
+	case UI_ACT_BOTTOM:
+		cur = n - 1;
+		break;
+	default:
+		break;
+	}
+	if (cur >= n)
+		cur = n - 1;
+	return cur < 0 ? 0 : cur;
+}
+
+/* The first visible row that keeps cur in view, no empty space below. */
+static int
+list_top(int top, int cur, int n, int height)
+{
+	if (height < 1)
+		height = 1;
+	if (cur < top)
+		top = cur;
+	if (cur >= top + height)
+		top = cur - height + 1;
+	if (top > n - height)
+		top = n - height;
+	return top < 0 ? 0 : top;
+}
+
+/* The row of the current view's selection in u->rows (built), or -1. */
+static int
+find_selected(const struct ui *u)
+{
+	const struct ui_view_ops *v = views[u->view];
+
+	for (size_t r = 0; r < u->n_rows; r++)
+		if (v->row_id(u, u->rows[r]) == u->selected[u->view])
+			return (int)r;
+	return -1;
+}
+
+static void
+select_row(struct ui *u, int row)
+{
+	if (row >= 0 && row < (int)u->n_rows)
+		u->selected[u->view] = views[u->view]->row_id(u, u->rows[row]);
+}
+
+int
+ui_list_cursor(struct ui *u)
+{
+	u->n_rows = 0;
+	views[u->view]->rows(u);
+	int cur = find_selected(u);
+	if (cur < 0) {
+		cur = 0;
+		u->selected[u->view] = 0;
+		select_row(u, 0);
+	}
+	return cur;
+}
+
+int
+ui_list_draw(struct ui *u, const struct ui_column *c, int y, int height,
+    ui_row_fn *row, const char *empty)
+{
+	int cur = find_selected(u);
+	int *top = &u->top[u->view];
+	int k;
+
+	*top = list_top(*top, cur, (int)u->n_rows, height);
+	u->list_y = y;
+	u->list_h = height;
+	if (u->n_rows == 0) {
+		ui_put(y, 1, COLS - 2, empty, false, A_NORMAL);
+		return y + 1;
+	}
+	for (k = 0; k < height && *top + k < (int)u->n_rows; k++) {
+		attr_t attr = *top + k == cur ? A_REVERSE : A_NORMAL;
+		if (attr == A_REVERSE)
+			ui_fill(y + k, A_REVERSE);
+		row(u, c, y + k, u->rows[*top + k], attr);
+	}
+	return y + k;
+}
+
+void
+ui_rows_push(struct ui *u, long index)
+{
+	XGROW(u->rows, u->rows_cap, u->n_rows + 1);
+	u->rows[u->n_rows++] = index;
+}
+
+void
+ui_show(struct ui *u, enum ui_view v)
+{
+	if (v == UI_VIEW_TEAM && u->selected[UI_VIEW_OVERVIEW] == 0) {
+		ui_message(u, true, "%s", _("No team selected"));
+		return;
+	}
+	u->view = v;
+}
+
+/* --- the week --- */
+
+/* "2026-W48, 23–29 Nov" or "2026-W49, 30 Nov – 6 Dec". */
+static char *
+week_label(int monday, char *buf, size_t size)
+{
+	char week[WEEK_BUF];
+	int y1, m1, d1, y2, m2, d2;
+
+	date_format_week(monday, week);
+	date_to_ymd(monday, &y1, &m1, &d1);
+	date_to_ymd(monday + 6, &y2, &m2, &d2);
+	if (m1 == m2)
+		snprintf(buf, size, "%s, %d–%d %s", week, d1, d2,
+		    _(month_abbr[m2 - 1]));
+	else
+		snprintf(buf, size, "%s, %d %s – %d %s", week, d1,
+		    _(month_abbr[m1 - 1]), d2, _(month_abbr[m2 - 1]));
+	return buf;
+}
+
+/* Compute the figures of the week of monday; the selection stays (ids). */
+static void
+set_week(struct ui *u, int monday)
+{
+	workload_week_clear(&u->fig);
+	u->monday = monday;
+	app_week(u->app, monday, &u->fig);
+}
+
+static void
+reload(struct ui *u)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (app_reload(u->app, &e) == -1)
+		ui_message(u, true, "%s", e.msg);
+	else
+		ui_message(u, false, "%s", _("Reloaded"));
+	set_week(u, u->monday);
+	if (dataset_team_index(&u->app->data, u->selected[UI_VIEW_OVERVIEW]) < 0)
+		u->view = UI_VIEW_OVERVIEW; /* the team shown is gone */
+	clearok(curscr, TRUE); /* Ctrl-L also repaints a garbled screen */
+}
+
+/* --- the frame: title bar and status line --- */
+
+static void
+draw_title(struct ui *u, const char *what)
+{
+	char week[64], right[128];
+	int x = 1;
+
+	ui_fill(0, A_REVERSE);
+	ui_put(0, x, 8, "wijklast", false, A_REVERSE | A_BOLD);
+	x += 10;
+	for (int v = 0; v < UI_VIEW_COUNT; v++) {
+		char label[64];
+		snprintf(label, sizeof label, " %d %s ", v + 1, _(views[v]->name));
+		int w = text_width(label);
+		if (x + w >= COLS)
+			w = 0;
+		u->tab_x[v] = x;
+		u->tab_w[v] = w;
+		/* the current view's label is "lifted" out of the bar */
+		ui_put(0, x, w, label, false,
+		    v == (int)u->view && !u->help ? A_BOLD : A_REVERSE);
+		x += w + 1;
+	}
+	if (what != NULL) {
+		ui_put(0, x, COLS - x, what, false, A_REVERSE | A_BOLD);
+		return;
+	}
+	week_label(u->monday, week, sizeof week);
+	if (u->monday == date_monday(u->app->today))
+		snprintf(right, sizeof right, "%s (%s)", week, _("this week"));
+	else
+		snprintf(right, sizeof right, "%s", week);
+	if (x + text_width(right) + 1 > COLS)
+		snprintf(right, sizeof right, "%s", week);
+	int w = text_width(right);
+	if (x + w + 1 <= COLS)
+		ui_put(0, COLS - w - 1, w, right, false, A_REVERSE | A_BOLD);
+}
+
+static void
+draw_status(const struct ui *u, const char *hints)
+{
+	const char *help = _("Press ? for help");
+	int hw = text_width(help);
+	int y = LINES - 1;
+
+	if (u->msg[0] != '\0') {
+		attr_t a = A_BOLD;
+		if (u->msg_error && u->color)
+			a |= COLOR_PAIR(PAIR_ERROR);
+		ui_put(y, 0, COLS - hw - 2, u->msg, false, a);
+	} else {
+		ui_put(y, 0, COLS - hw - 2, hints, false, A_NORMAL);
+	}
+	ui_put(y, COLS - hw - 1, hw, help, false, A_BOLD);
+}
+
+/* --- help --- */
+
+static const char *
+key_label(int k, char *buf, size_t size)
+{
+	switch (k) {
+	case KEY_UP:
+		return "↑";
+	case KEY_DOWN:
+		return "↓";
+	case KEY_LEFT:
+		return "←";
+	case KEY_RIGHT:
+		return "→";
+	case KEY_PPAGE:
+		return "PgUp";
+	case KEY_NPAGE:
+		return "PgDn";
+	case KEY_HOME:
+		return "Home";
+	case KEY_END:
+		return "End";
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		return "Enter";
+	case UI_KEY_ESC:
+		return "Esc";
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+		return "Backspace";
+	case '\t':
+		return "Tab";
+	case ' ':
+		return _("Space");
+	case KEY_F(1):
+		return "F1";
+	}
+	if (k > 0 && k < 32)
+		snprintf(buf, size, "Ctrl-%c", k + '@');
+	else if (k > 32 && k < 127)
+		snprintf(buf, size, "%c", k);
+	else
+		snprintf(buf, size, "%s", keyname(k) ? keyname(k) : "?");
+	return buf;
+}
+
+/* "↑ k" for a binding: each distinct label once. */
+static char *
+binding_keys(const struct ui_binding *b, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 8 && b->keys[i] != 0; i++) {
+		char one[32];
+		const char *l = key_label(b->keys[i], one, sizeof one);
+		bool seen = false;
+		for (int j = 0; j < i; j++) {
+			char other[32];
+			if (strcmp(key_label(b->keys[j], other, sizeof other),
+			        l) == 0)
+				seen = true;
+		}
+		if (seen)
+			continue;
+		len += snprintf(buf + len, size - len, "%s%s", len ? " " : "",
+		    l);
+		if (len >= size)
+			break;
+	}
+	return buf;
+}
+
+/* Rows of the help screen a page holds: below the title, above the legend
+ * and the footer. */
+static int
+help_rows(void)
+{
+	return LINES - 4;
+}
+
+static int
+help_pages(void)
+{
+	int n = (int)(sizeof bindings / sizeof bindings[0]);
+
+	return (n + help_rows() - 1) / help_rows();
+}
+
+static void
+draw_help(struct ui *u)
+{
+	size_t n = sizeof bindings / sizeof bindings[0];
+	char keys[64], legend[256], sustained[128];
+	int kw = 0;
+
+	draw_title(u, _("Help"));
+	for (size_t i = 0; i < n; i++) {
+		int w = text_width(binding_keys(&bindings[i], keys, sizeof keys));
+		if (w > kw)
+			kw = w;
+	}
+	if (kw > COLS / 3)
+		kw = COLS / 3;
+	int first = u->help_page * help_rows();
+	for (int row = 0; row < help_rows() && first + row < (int)n; row++) {
+		const struct ui_binding *b = &bindings[first + row];
+		binding_keys(b, keys, sizeof keys);
+		ui_put(2 + row, 2, kw, keys, false, A_BOLD);
+		ui_put(2 + row, 4 + kw, COLS - 5 - kw, _(b->help), false,
+		    A_NORMAL);
+	}
+	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
+	    u->app->settings.sustained_weeks);
+	snprintf(legend, sizeof legend, "▲ %s  ● %s  ✓ %s  ○ %s  ! %s",
+	    _("OVER"), _("HIGH"), _("OK"), _("ROOM"), sustained);
+	ui_put(LINES - 2, 2, COLS - 3, legend, false, A_NORMAL);
+	ui_put(LINES - 1, 0, COLS,
+	    u->help_page + 1 < help_pages() ?
+	        _("Space: more; any other key closes the help") :
+	        _("Press any key to close the help"),
+	    false, A_BOLD);
+}
+
+static void
+draw_too_small(void)
+{
+	char need[128];
+	const char *line1 = _("Terminal too small");
+	int y = LINES / 2 - 1;
+
+	snprintf(need, sizeof need, _("(need %d×%d, have %d×%d)"), UI_MIN_COLS,
+	    UI_MIN_LINES, COLS, LINES);
+	if (y < 0)
+		y = 0;
+	int w1 = text_width(line1), w2 = text_width(need);
+	ui_put(y, w1 < COLS ? (COLS - w1) / 2 : 0, COLS, line1, false, A_BOLD);
+	if (y + 1 < LINES)
+		ui_put(y + 1, w2 < COLS ? (COLS - w2) / 2 : 0, COLS, need, false,
+		    A_NORMAL);
+}
+
+static void
+draw(struct ui *u)
+{
+	werase(stdscr);
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+		draw_too_small();
+	} else if (u->help) {
+		draw_help(u);
+	} else {
+		draw_title(u, NULL);
+		views[u->view]->draw(u);
+		draw_status(u, _(views[u->view]->hints));
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* --- input --- */
+
+static enum ui_action
+key_action(int ch)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+		for (int j = 0; j < 8 && bindings[i].keys[j] != 0; j++)
+			if (bindings[i].keys[j] == ch)
+				return bindings[i].action;
+	return UI_ACT_NONE;
+}
+
+/* Returns true when the user quits. */
+static bool
+global_action(struct ui *u, enum ui_action act, int ch)
+{
+	char buf[32];
+
+	switch (act) {
+	case UI_ACT_WEEK_PREV:
+		set_week(u, u->monday - 7);
+		break;
+	case UI_ACT_WEEK_NEXT:
+		set_week(u, u->monday + 7);
+		break;
+	case UI_ACT_WEEK_TODAY:
+		set_week(u, date_monday(u->app->today));
+		break;
+	case UI_ACT_NEXT_VIEW:
+		ui_show(u, (u->view + 1) % UI_VIEW_COUNT);
+		break;
+	case UI_ACT_VIEW_OVERVIEW:
+		ui_show(u, UI_VIEW_OVERVIEW);
+		break;
+	case UI_ACT_VIEW_TEAM:
+		ui_show(u, UI_VIEW_TEAM);
+		break;
+	case UI_ACT_RELOAD:
+		reload(u);
+		break;
+	case UI_ACT_HELP:
+		u->help = true;
+		u->help_page = 0;
+		break;
+	case UI_ACT_QUIT:
+	case UI_ACT_QUIT_NOW:
+		return true;
+	case UI_ACT_NONE:
+		ui_message(u, true, _("Unknown key %s"),
+		    key_label(ch, buf, sizeof buf));
+		break;
+	default:
+		break; /* a list key with no list */
+	}
+	return false;
+}
+
+/* Arrows, pages, top and bottom move the selection of any list view. */
+static bool
+move_selection(struct ui *u, enum ui_action act)
+{
+	if (act < UI_ACT_UP || act > UI_ACT_BOTTOM)
+		return false;
+	int cur = ui_list_cursor(u);
+	select_row(u, list_move(cur, (int)u->n_rows, act, u->list_h - 1));
+	return true;
+}
+
+static void
+mouse(struct ui *u)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		move_selection(u, UI_ACT_UP);
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		move_selection(u, UI_ACT_DOWN);
+	} else if (ev.bstate & BUTTON1_PRESSED) {
+		if (ev.y == 0) {
+			for (int v = 0; v < UI_VIEW_COUNT; v++)
+				if (ev.x >= u->tab_x[v] &&
+				    ev.x < u->tab_x[v] + u->tab_w[v])
+					ui_show(u, v);
+		} else if (ev.y >= u->list_y && ev.y < u->list_y + u->list_h) {
+			ui_list_cursor(u);
+			select_row(u, u->top[u->view] + ev.y - u->list_y);
+		}
+	}
+}
+
+/* color is false for --no-color and NO_COLOR (main.c decides). */
+static void
+setup_colors(struct ui *u, bool color)
+{
+	short bg = COLOR_BLACK;
+
+	u->color = color && has_colors() && start_color() == OK;
+	if (!u->color)
+		return;
+	if (use_default_colors() == OK)
+		bg = -1;
+	init_pair(PAIR_ROOM, COLOR_BLUE, bg);
+	init_pair(PAIR_OK, COLOR_GREEN, bg);
+	init_pair(PAIR_HIGH, COLOR_YELLOW, bg);
+	init_pair(PAIR_OVER, COLOR_RED, bg);
+	init_pair(PAIR_ERROR, COLOR_RED, bg);
+}
+
+/* Codes in the config's teams filter that name no team: say so once. */
+static void
+check_team_filter(struct ui *u)
+{
+	const struct settings *s = &u->app->settings;
+
+	for (size_t i = 0; i < s->n_teams; i++)
+		if (dataset_team_by_code(&u->app->data, s->teams[i]) < 0) {
+			ui_message(u, true, _("Config teams: no team %s"),
+			    s->teams[i]);
+			return;
+		}
+}
+
+int
+ui_run(struct app *a, bool color, struct err *e)
+{
+	struct ui u = { .app = a };
+	const char *term = getenv("TERM");
+	SCREEN *scr;
+	int errs = 0, terr;
+
+	/* Ask terminfo first: a newterm that fails leaks its screen. */
+	if (setupterm(NULL, fileno(stdout), &terr) != OK)
+		return err_set(e, _("cannot open terminal: TERM=%s"),
+		    term ? term : "");
+	del_curterm(cur_term);
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL)
+		return err_set(e, _("cannot open terminal: TERM=%s"),
+		    term ? term : "");
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl(); /* Enter arrives as \r; the table has both */
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0); /* clicks select at once, no double-click wait */
+	setup_colors(&u, color);
+
+	u.decimal_comma = i18n_decimal_comma();
+	set_week(&u, date_monday(a->today));
+	check_team_filter(&u);
+
+	for (;;) {
+		draw(&u);
+		int ch = getch();
+		if (ch == ERR) {
+			/* blocking getch fails only when input is gone */
+			if (++errs >= UI_MAX_ERRS)
+				break;
+			continue;
+		}
+		errs = 0;
+		if (ch == KEY_RESIZE)
+			continue; /* the next draw uses the new LINES/COLS */
+		u.msg[0] = '\0';
+		if (u.help) {
+			/* Space pages on a small screen; any other key closes */
+			if (ch == ' ' && u.help_page + 1 < help_pages())
+				u.help_page++;
+			else
+				u.help = false;
+			continue;
+		}
+		if (ch == KEY_MOUSE) {
+			mouse(&u);
+			continue;
+		}
+		enum ui_action act = key_action(ch);
+		if (move_selection(&u, act) || views[u.view]->action(&u, act))
+			continue;
+		if (global_action(&u, act, ch))
+			break;
+	}
+
+	endwin();
+	delscreen(scr);
+	workload_week_clear(&u.fig);
+	free(u.rows);
+	if (errs >= UI_MAX_ERRS)
+		return err_set(e, "%s", _("lost the terminal"));
+	return 0;
+}

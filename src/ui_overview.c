@@ -1,0 +1,228 @@
+/* ui_overview: the manager's at-a-glance (SPEC §5). One row per team — all
+ * teams, or the config's teams filter in its order — with load bar, load %,
+ * status, members per status, waiting list, and the city total; sustained
+ * overload is bold with a "!" marker. Enter opens the Team view. */
+#include <stdio.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui_internal.h"
+
+enum {
+	COL_FLAG,
+	COL_CODE,
+	COL_NAME,
+	COL_BAR,
+	COL_LOAD,
+	COL_STATUS,
+	COL_OVER,
+	COL_HIGH,
+	COL_OK,
+	COL_ROOM,
+	COL_SUSTAINED,
+	COL_WAITING,
+	COL_COUNT
+};
+
+/* Title bar, column header; below the list the total and the legend. */
+#define TOP_LINES 2
+#define BOTTOM_LINES 3
+
+static void
+rows(struct ui *u)
+{
+	const struct app *a = u->app;
+
+	if (a->settings.n_teams == 0) {
+		for (size_t i = 0; i < a->data.n_teams; i++)
+			ui_rows_push(u, (long)i);
+		return;
+	}
+	for (size_t i = 0; i < a->settings.n_teams; i++) {
+		long t = dataset_team_by_code(&a->data, a->settings.teams[i]);
+		if (t >= 0)
+			ui_rows_push(u, t);
+	}
+}
+
+static int64_t
+row_id(const struct ui *u, long index)
+{
+	return u->app->data.teams[index].id;
+}
+
+static int
+list_height(void)
+{
+	return LINES - 1 - TOP_LINES - BOTTOM_LINES;
+}
+
+static void
+layout(const struct ui *u, struct ui_column *c)
+{
+	int code_w = text_width(_("Code")), name_w = 10;
+	int status_w = ui_status_width();
+
+	for (size_t r = 0; r < u->n_rows; r++) {
+		const struct team *t = &u->app->data.teams[u->rows[r]];
+		if (text_width(t->code) > code_w)
+			code_w = text_width(t->code);
+		if (text_width(t->name) > name_w)
+			name_w = text_width(t->name);
+	}
+	if (name_w > 30)
+		name_w = 30; /* the bar gets the rest */
+	if (text_width(_("Status")) > status_w)
+		status_w = text_width(_("Status"));
+	int wait_w = text_width(_("Waiting list"));
+	if (wait_w < 11)
+		wait_w = 11; /* "12 · 30.5 h" */
+	c[COL_FLAG] = (struct ui_column){ "", 1, 1, 0, false, 0, 0 };
+	c[COL_CODE] = (struct ui_column){ _("Code"), code_w, code_w, 0, false,
+		0, 0 };
+	c[COL_NAME] = (struct ui_column){ _("Team"), 10, name_w, 0, false, 0,
+		0 };
+	c[COL_BAR] = (struct ui_column){ _("Load"), 8, 40, 2, false, 0, 0 };
+	c[COL_LOAD] = (struct ui_column){ "%", 5, 5, 0, true, 0, 0 };
+	c[COL_STATUS] = (struct ui_column){ _("Status"), status_w, status_w, 0,
+		false, 0, 0 };
+	c[COL_OVER] = (struct ui_column){ "▲", 3, 3, 3, true, 0, 0 };
+	c[COL_HIGH] = (struct ui_column){ "●", 3, 3, 3, true, 0, 0 };
+	c[COL_OK] = (struct ui_column){ "✓", 3, 3, 3, true, 0, 0 };
+	c[COL_ROOM] = (struct ui_column){ "○", 3, 3, 3, true, 0, 0 };
+	c[COL_SUSTAINED] = (struct ui_column){ "!", 3, 3, 1, true, 0, 0 };
+	c[COL_WAITING] = (struct ui_column){ _("Waiting list"), wait_w, wait_w,
+		0, true, 0, 0 };
+	ui_layout(c, COL_COUNT, COLS);
+}
+
+/* One table row: a team's, or the total's (code and name given). */
+static void
+draw_figures(const struct ui *u, const struct ui_column *c, int y,
+    const struct team_week *tw, const char *code, const char *name,
+    attr_t attr)
+{
+	char buf[128], hours[32];
+	const int counts[] = { COL_OVER, LOAD_STATUS_OVER, COL_HIGH,
+		LOAD_STATUS_HIGH, COL_OK, LOAD_STATUS_OK, COL_ROOM,
+		LOAD_STATUS_ROOM };
+
+	if (tw->sustained)
+		attr |= A_BOLD;
+	ui_put(y, c[COL_FLAG].x, c[COL_FLAG].w, tw->sustained ? "!" : " ",
+	    false, attr);
+	ui_put(y, c[COL_CODE].x, c[COL_CODE].w, code, false, attr);
+	ui_put(y, c[COL_NAME].x, c[COL_NAME].w, name, false, attr);
+	/* the bar keeps its colours on a selected row: drawn without attr */
+	ui_bar(u, y, c[COL_BAR].x, c[COL_BAR].w, tw->load, tw->status,
+	    attr & ~A_REVERSE);
+	ui_put(y, c[COL_LOAD].x, c[COL_LOAD].w,
+	    ui_load(buf, sizeof buf, tw->load, tw->counted), true, attr);
+	ui_put(y, c[COL_STATUS].x, c[COL_STATUS].w,
+	    ui_status_text(tw->status, buf, sizeof buf), false,
+	    attr | ui_status_attr(u, tw->status));
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i += 2) {
+		int n = tw->by_status[counts[i + 1]];
+		snprintf(buf, sizeof buf, "%d", n);
+		ui_put(y, c[counts[i]].x, c[counts[i]].w, n ? buf : "·", true,
+		    attr | (n ? ui_status_attr(u, counts[i + 1]) : A_NORMAL));
+	}
+	snprintf(buf, sizeof buf, "%d", tw->sustained_members);
+	ui_put(y, c[COL_SUSTAINED].x, c[COL_SUSTAINED].w,
+	    tw->sustained_members ? buf : "·", true,
+	    attr | (tw->sustained_members ? A_BOLD : A_NORMAL));
+	snprintf(buf, sizeof buf, "%d · %s %s", tw->waiting_cases,
+	    ui_hours(u, hours, sizeof hours, tw->waiting_hours), _("h"));
+	ui_put(y, c[COL_WAITING].x, c[COL_WAITING].w,
+	    tw->waiting_cases ? buf : "·", true, attr);
+}
+
+static void
+draw_team(const struct ui *u, const struct ui_column *c, int y, long index,
+    attr_t attr)
+{
+	const struct team *t = &u->app->data.teams[index];
+
+	draw_figures(u, c, y, &u->fig.teams[index], t->code, t->name, attr);
+}
+
+/* The shown teams added up, with the city's status. */
+static void
+total(const struct ui *u, struct team_week *t)
+{
+	*t = (struct team_week){ 0 };
+	for (size_t r = 0; r < u->n_rows; r++) {
+		const struct team_week *tw = &u->fig.teams[u->rows[r]];
+		t->capacity += tw->capacity;
+		t->demand += tw->demand;
+		t->waiting_hours += tw->waiting_hours;
+		t->waiting_cases += tw->waiting_cases;
+		t->members += tw->members;
+		t->sustained_members += tw->sustained_members;
+		for (int s = 0; s < LOAD_STATUS_COUNT; s++)
+			t->by_status[s] += tw->by_status[s];
+	}
+	t->counted = t->capacity > 0 || t->demand > 0;
+	t->load = workload_load(t->demand, t->capacity);
+	t->status = workload_status(t->load, t->counted, &u->app->settings);
+}
+
+static void
+draw_legend(const struct ui *u, int y)
+{
+	const struct settings *s = &u->app->settings;
+	char buf[512], sustained[128];
+
+	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
+	    s->sustained_weeks);
+	snprintf(buf, sizeof buf,
+	    "▲ %s >%.0f%%  ● %s >%.0f%%  ✓ %s ≥%.0f%%  ○ %s  ! %s", _("OVER"),
+	    s->over * 100, _("HIGH"), s->high * 100, _("OK"), s->room * 100,
+	    _("ROOM"), sustained);
+	ui_put(y, 0, COLS, buf, false, A_NORMAL);
+}
+
+static void
+draw(struct ui *u)
+{
+	struct ui_column c[COL_COUNT];
+	struct team_week t;
+
+	ui_list_cursor(u);
+	layout(u, c);
+	ui_header(c, COL_COUNT, 1, -1, false);
+	/* the total follows the last row, not the bottom of the screen */
+	int y = ui_list_draw(u, c, TOP_LINES, list_height(), draw_team,
+	    _("No teams. Try: wijklast demo --db FILE"));
+	total(u, &t);
+	ui_rule(c, COL_COUNT, y);
+	draw_figures(u, c, y + 1, &t, "",
+	    u->app->settings.n_teams ? _("Total") : _("City total"), A_BOLD);
+	draw_legend(u, y + 2);
+}
+
+static bool
+action(struct ui *u, enum ui_action act)
+{
+	switch (act) {
+	case UI_ACT_OPEN:
+		ui_show(u, UI_VIEW_TEAM);
+		return true;
+	case UI_ACT_BACK:
+	case UI_ACT_SORT_NEXT:
+	case UI_ACT_SORT_REVERSE:
+		return true; /* nothing to go back to or sort here */
+	default:
+		return false;
+	}
+}
+
+const struct ui_view_ops ui_overview_ops = {
+	.name = N_("Overview"),
+	.hints = N_("Enter: team  [ ]: week  t: this week  q: quit"),
+	.rows = rows,
+	.row_id = row_id,
+	.draw = draw,
+	.action = action,
+};

@@ -1,0 +1,222 @@
+#!/bin/sh
+# The TUI end to end, driven through a private tmux server (NOTES.md): the
+# Overview, a Team view, week steps, resizing down to "too small", help,
+# quitting; then once without colour, once in Dutch, once with an unknown
+# TERM; and the refusal without a terminal. tests/run-all runs it from a
+# scratch folder with $WIJKLAST set; every wait is bounded.
+set -u
+: "${WIJKLAST:?set WIJKLAST to the wijklast binary}"
+LANG=${LANG:-C.UTF-8}
+export LANG
+unset TMUX LC_ALL LANGUAGE NO_COLOR
+localedir=${WIJKLAST_LOCALEDIR:-$(dirname "$WIJKLAST")/locale}
+here=$(pwd)
+esc=$(printf '\033')
+runs=0
+sock=
+
+fail() {
+	echo "FAIL: $*"
+	if [ -n "$sock" ]; then
+		echo "--- screen:"
+		tmux -S "$sock" capture-pane -p -t tui 2>/dev/null
+	fi
+	[ -s ./tui.err ] && { echo "--- stderr:"; cat ./tui.err; }
+	exit 1
+}
+
+stop_all() {
+	for s in "$here"/sock.*; do
+		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+	done
+}
+trap stop_all EXIT
+trap 'exit 1' HUP INT TERM
+
+command -v tmux >/dev/null 2>&1 || fail "tmux is not installed"
+
+screen() { tmux -S "$sock" capture-pane -p -t tui "$@"; }
+keys() { tmux -S "$sock" send-keys -t tui "$@"; }
+
+# poll MESSAGE TEST...: run TEST every 0.1 s until it holds, at most 10 s.
+poll() {
+	message=$1
+	shift
+	i=0
+	while [ $i -lt 100 ]; do
+		"$@" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$message"
+}
+shows() { screen | grep -qF -- "$1"; }
+hides() { ! shows "$1"; }
+# the row holding the text is drawn reversed: the selection
+selected() { screen -e | grep -F -- "$1" | grep -qF "$esc[7m"; }
+
+# click COL ROW: a left click (press and release, X10 encoding) at 0-based
+# screen coordinates
+click() {
+	cx=$(printf '\\%03o' $(($1 + 33)))
+	cy=$(printf '\\%03o' $(($2 + 33)))
+	keys -l "$(printf "\033[M $cx$cy\033[M#$cx$cy")"
+}
+
+wait_for() { poll "\"$1\" did not appear" shows "$1"; }
+wait_gone() { poll "\"$1\" did not go away" hides "$1"; }
+wait_selected() { poll "the row of \"$1\" is not selected" selected "$1"; }
+
+# start COLS LINES [VAR=VALUE ...]: the TUI as the pane's command, on a new
+# server each time (a socket per run: no race with the last one's exit).
+start() {
+	w=$1 h=$2
+	shift 2
+	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
+	runs=$((runs + 1))
+	sock="$here/sock.$runs"
+	tmux -S "$sock" -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
+	    -c "$here" "env TERM=tmux-256color ESCDELAY=25 $* '$WIJKLAST' \
+	    --db ./demo.db 2>>./tui.err; echo EXIT=\$?; sleep 60" ||
+	    fail "tmux did not start"
+}
+
+"$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
+this_week=$(date +%G-W%V)
+next_week=$(date -d '+7 days' +%G-W%V)
+# the first employee of the first team, as the report lists them
+member=$("$WIJKLAST" report --db ./demo.db --team CEN |
+    awk '$1 == "CEN01" { print $2; exit }')
+[ -n "$member" ] || fail "no employee CEN01 in the demo's report"
+
+# --- no terminal: refused with status 64 and a message
+"$WIJKLAST" --db ./demo.db </dev/null >./out 2>./err
+rc=$?
+[ "$rc" -eq 64 ] || fail "without a terminal: status $rc, want 64"
+[ -s ./err ] || fail "without a terminal: no message"
+
+# --- colour, English, 100x30
+start 100 30
+for team in Centrum Noord Oost Zuid West Glanerbrug Stroinkslanden \
+    Wesselerbrink Twekkelerveld "Huiselijk Geweld"; do
+	wait_for "$team"
+done
+wait_for "$this_week"
+wait_for "(this week)"
+wait_for "City total"
+wait_for "Press ? for help"
+screen -e | grep -Eq "$esc\\[([0-9;]*;)?3[1-4](;[0-9;]*)?m" ||
+    fail "no status colours on the screen"
+
+# selection follows the cursor and survives a week change
+wait_selected "CEN "
+keys j
+wait_selected "NRD "
+keys ']'
+wait_for "$next_week"
+wait_gone "(this week)"
+wait_selected "NRD "
+keys '['
+wait_for "$this_week"
+wait_for "(this week)"
+keys k
+wait_selected "CEN "
+
+# mouse: a click selects a row; a click on a tab switches views
+click 5 "$(($(screen | grep -n 'WST ' | cut -d: -f1) - 1))"
+wait_selected "WST "
+title=$(screen | head -n 1)
+before_tab=${title%%2 Team*}
+click "${#before_tab}" 0
+wait_for "West · "
+keys 1
+wait_for "City total"
+keys g
+wait_selected "CEN "
+
+# the Team view
+keys Enter
+wait_for "Team total"
+for col in Employee FTE Cap. Cases Intake Side Status "sorted by load"; do
+	wait_for "$col"
+done
+wait_for "Waiting list:"
+if ! screen | grep -qF -- "$member"; then
+	keys G # the list may be longer than the screen
+	wait_for "$member"
+	keys g
+fi
+keys s
+wait_for "sorted by status"
+keys S
+wait_for "ascending"
+keys ']'
+wait_for "$next_week"
+wait_for "Team total"
+keys '['
+wait_for "$this_week"
+
+# resize: 80x24 relayouts, 40x10 is too small, and back
+tmux -S "$sock" resize-window -t tui -x 80 -y 24
+wait_for "Team total"
+wait_for "$this_week"
+tmux -S "$sock" resize-window -t tui -x 40 -y 10
+wait_for "Terminal too small"
+wait_for "have 40×10"
+tmux -S "$sock" resize-window -t tui -x 100 -y 30
+wait_gone "Terminal too small"
+wait_for "Team total"
+
+# help from the key table; any key closes it
+keys '?'
+wait_for "Press any key to close the help"
+wait_for "Previous week"
+keys x
+wait_gone "Press any key to close the help"
+wait_for "Team total"
+
+# q leaves the Team view, then quits
+keys q
+wait_for "City total"
+keys q
+wait_for "EXIT=0"
+
+# --- NO_COLOR: the same screen without colour
+start 80 24 NO_COLOR=1
+wait_for "Huiselijk Geweld"
+wait_for "OVER"
+screen -e | grep -Eq "$esc\\[([0-9;]*;)?3[0-7](;[0-9;]*)?m" &&
+    fail "colours on the screen with NO_COLOR=1"
+keys Enter
+wait_for "Team total"
+keys Escape
+wait_for "City total"
+keys q
+wait_for "EXIT=0"
+
+# --- Dutch: gettext honours LANGUAGE=nl with LANG=C.UTF-8
+[ -f "$localedir/nl/LC_MESSAGES/wijklast.mo" ] ||
+    fail "no Dutch catalogue in $localedir (make all builds it)"
+start 80 24 LANGUAGE=nl "WIJKLAST_LOCALEDIR='$localedir'"
+wait_for "Overzicht"
+wait_for "Totaal stad"
+wait_for "Druk op ? voor hulp"
+wait_for "(deze week)"
+keys Enter
+wait_for "Medewerker"
+wait_for "Totaal team"
+wait_for "Wachtlijst:"
+keys q
+wait_for "Totaal stad"
+keys q
+wait_for "EXIT=0"
+
+# --- an unknown terminal type: a message, no crash
+start 80 24 TERM=no-such-terminal
+wait_for "EXIT=1"
+grep -q "cannot open terminal: TERM=no-such-terminal" ./tui.err ||
+    fail "no 'cannot open terminal' message"
+
+# whatever the program wrote to stderr (sanitizer reports: run-all checks)
+cat ./tui.err
+echo "tui: all checks passed"
