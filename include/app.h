@@ -60,6 +60,14 @@ long app_find_team(const struct app *a, const char *code, struct err *e);
  * to one of the blocks since the plan was made refuses the whole plan. */
 int app_apply_plan(struct app *a, const struct plan *plan, struct err *e);
 
+/* Give one intake block to employee_id (0 = unfilled) / lock or unlock it,
+ * each as one undoable change; reloads. Refused when someone else changed
+ * the block since the data was read. */
+int app_move_block(struct app *a, int64_t block_id, int64_t employee_id,
+    struct err *e);
+int app_lock_block(struct app *a, int64_t block_id, bool locked,
+    struct err *e);
+
 /* Undo the last change of this session / redo the last undo; reloads.
  * Refused when someone else changed the same records since. */
 int app_undo(struct app *a, struct err *e);

@@ -52,6 +52,11 @@ int store_add_case(struct store *st, struct case_item *c, struct err *e);
 int store_set_block_employee(struct store *st, int64_t id, int64_t version,
     int64_t employee_id, struct err *e);
 
+/* Lock or unlock intake block id as last read at version (refused like
+ * store_set_block_employee when someone else changed it since). */
+int store_set_block_locked(struct store *st, int64_t id, int64_t version,
+    bool locked, struct err *e);
+
 /* The audit group of the transaction the last store_begin opened: what
  * store_revert takes to undo it. */
 long long store_txn(const struct store *st);

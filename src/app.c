@@ -189,6 +189,45 @@ fail:
 	return -1;
 }
 
+/* Change one block in a transaction of its own (move or lock). */
+static int
+change_block(struct app *a, int64_t block_id, bool lock, int64_t value,
+    struct err *e)
+{
+	long b = dataset_block_index(&a->data, block_id);
+	int rc;
+
+	if (b < 0)
+		return err_set(e, "that intake block was deleted by someone "
+		    "else meanwhile");
+	if (store_begin(a->store, e) < 0)
+		return -1;
+	rc = lock ? store_set_block_locked(a->store, block_id,
+	    a->data.blocks[b].version, value != 0, e)
+		  : store_set_block_employee(a->store, block_id,
+	    a->data.blocks[b].version, value, e);
+	if (rc < 0 || store_commit(a->store, e) < 0) {
+		store_rollback(a->store);
+		app_reload(a, NULL); /* show the fresh data */
+		return -1;
+	}
+	remember(a, store_txn(a->store));
+	return app_reload(a, e);
+}
+
+int
+app_move_block(struct app *a, int64_t block_id, int64_t employee_id,
+    struct err *e)
+{
+	return change_block(a, block_id, false, employee_id, e);
+}
+
+int
+app_lock_block(struct app *a, int64_t block_id, bool locked, struct err *e)
+{
+	return change_block(a, block_id, true, locked, e);
+}
+
 int
 app_undo(struct app *a, struct err *e)
 {

@@ -695,17 +695,20 @@ store_add_case(struct store *st, struct case_item *c, struct err *e)
 	return insert(st, s, &c->id, &c->version, e, what);
 }
 
-int
-store_set_block_employee(struct store *st, int64_t id, int64_t version,
-    int64_t employee_id, struct err *e)
+/* UPDATE block SET <column> = ? ... guarded by the version read before. */
+static int
+update_block(struct store *st, const char *sql, int64_t id, int64_t version,
+    int64_t value, bool value_is_id, struct err *e)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (prepare(st, "UPDATE block SET employee_id = ?, version = version + 1"
-	    " WHERE id = ? AND version = ?", &s, e) < 0)
+	if (prepare(st, sql, &s, e) < 0)
 		return -1;
-	bind_id(s, 1, employee_id);
+	if (value_is_id)
+		bind_id(s, 1, value);
+	else
+		sqlite3_bind_int64(s, 1, value);
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int64(s, 3, version);
 	rc = sqlite3_step(s);
@@ -716,6 +719,24 @@ store_set_block_employee(struct store *st, int64_t id, int64_t version,
 		return err_set(e, "an intake block was changed by someone else "
 		    "meanwhile; reload and try again");
 	return 0;
+}
+
+int
+store_set_block_employee(struct store *st, int64_t id, int64_t version,
+    int64_t employee_id, struct err *e)
+{
+	return update_block(st, "UPDATE block SET employee_id = ?, version = "
+	    "version + 1 WHERE id = ? AND version = ?", id, version,
+	    employee_id, true, e);
+}
+
+int
+store_set_block_locked(struct store *st, int64_t id, int64_t version,
+    bool locked, struct err *e)
+{
+	return update_block(st, "UPDATE block SET locked = ?, version = "
+	    "version + 1 WHERE id = ? AND version = ?", id, version, locked,
+	    false, e);
 }
 
 long long
