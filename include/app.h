@@ -42,14 +42,19 @@ void app_close(struct app *a);
 /* Re-read the dataset from the database (after a write, or another user's). */
 int app_reload(struct app *a, struct err *e);
 
-/* The figures of the week of monday, with sustained flags (it computes the
- * sustained_weeks - 1 weeks before too). Free with workload_week_clear. */
+/* The figures of the week of monday, with sustained flags (it looks at the
+ * sustained_weeks - 1 weeks before too). A past week comes from its snapshot;
+ * a past week without one is computed and frozen as a snapshot now, so
+ * history survives later edits (SPEC §6). Free with workload_week_clear. */
 void app_week(const struct app *a, int monday, struct week_figures *out);
 
 /* n consecutive weeks from first_monday into out[0 .. n-1] (each with
  * sustained flags). Free each with workload_week_clear. */
 void app_weeks(const struct app *a, int first_monday, size_t n,
     struct week_figures *out);
+
+/* Freeze the week of monday as it is now (replacing an earlier snapshot). */
+int app_snapshot(struct app *a, int monday, struct err *e);
 
 /* Index of the team with this code, or -1 with e set ("no team XYZ"; status
  * EXIT_USAGE). */

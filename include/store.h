@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "dataset.h"
+#include "workload.h"
 
 struct err;
 struct store;
@@ -52,6 +53,11 @@ int store_add_case(struct store *st, struct case_item *c, struct err *e);
 int store_set_block_employee(struct store *st, int64_t id, int64_t version,
     int64_t employee_id, struct err *e);
 
+/* Write every field of case c (matched by c->id) if the stored row is still
+ * at c->version; sets c->version to the new one. Refused (-1, status 1) when
+ * someone else changed or deleted it since. Inside a transaction. */
+int store_update_case(struct store *st, struct case_item *c, struct err *e);
+
 /* Lock or unlock intake block id as last read at version (refused like
  * store_set_block_employee when someone else changed it since). */
 int store_set_block_locked(struct store *st, int64_t id, int64_t version,
@@ -65,6 +71,17 @@ long long store_txn(const struct store *st);
  * so reverting that is redo). Refused, with nothing changed, when one of the
  * rows was changed by anyone since. Busy -> EXIT_BUSY. */
 int store_revert(struct store *st, long long txn, struct err *e);
+
+/* Save the figures w of a week (replacing an earlier snapshot of it) inside
+ * a transaction. d is the dataset w was computed from. */
+int store_save_snapshot(struct store *st, const struct dataset *d,
+    const struct week_figures *w, struct err *e);
+
+/* Read the snapshot of the week of monday into out, index-aligned with d
+ * (records deleted since are left out). *found is false, and out empty,
+ * when the week has no snapshot. Free out with workload_week_clear. */
+int store_load_snapshot(struct store *st, const struct dataset *d, int monday,
+    struct week_figures *out, bool *found, struct err *e);
 
 /* Integrity and foreign-key check; problems listed in e (status 1). */
 int store_check(struct store *st, struct err *e);

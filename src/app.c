@@ -103,6 +103,18 @@ app_reload(struct app *a, struct err *e)
 	return store_load(a->store, &a->data, e);
 }
 
+/* Freeze week w as a snapshot (SPEC §6: past weeks, the first time they are
+ * viewed). Best effort: a busy database just means "next time". */
+static void
+freeze(const struct app *a, const struct week_figures *w)
+{
+	if (store_begin(a->store, NULL) < 0)
+		return;
+	if (store_save_snapshot(a->store, &a->data, w, NULL) < 0 ||
+	    store_commit(a->store, NULL) < 0)
+		store_rollback(a->store);
+}
+
 void
 app_weeks(const struct app *a, int first_monday, size_t n,
     struct week_figures *out)
@@ -111,23 +123,63 @@ app_weeks(const struct app *a, int first_monday, size_t n,
 	size_t k = (size_t)a->settings.sustained_weeks;
 	size_t total = n + k - 1;
 	struct week_figures *all = xcalloc(total, sizeof *all);
+	bool *frozen = xcalloc(total, sizeof *frozen);
 	int first = first_monday - 7 * (int)(k - 1);
+	int this_week = date_monday(a->today);
 
-	for (size_t i = 0; i < total; i++)
-		workload_week(&a->data, &a->settings, first + 7 * (int)i,
-		    &all[i]);
-	for (size_t i = 0; i < n; i++)
-		workload_mark_sustained(&a->data, all + i, k, &a->settings);
+	/* Past weeks as they were (snapshots), the rest as they are now. */
+	for (size_t i = 0; i < total; i++) {
+		int monday = first + 7 * (int)i;
+		if (monday >= this_week || store_load_snapshot(a->store,
+		    &a->data, monday, &all[i], &frozen[i], NULL) < 0 ||
+		    !frozen[i])
+			workload_week(&a->data, &a->settings, monday, &all[i]);
+	}
+	for (size_t i = k - 1; i < total; i++) {
+		if (frozen[i])
+			continue;
+		workload_mark_sustained(&a->data, all + i - (k - 1), k,
+		    &a->settings);
+		if (all[i].monday < this_week)
+			freeze(a, &all[i]);
+	}
 	for (size_t i = 0; i < k - 1; i++)
 		workload_week_clear(&all[i]);
 	memcpy(out, all + k - 1, n * sizeof *out);
 	free(all);
+	free(frozen);
 }
 
 void
 app_week(const struct app *a, int monday, struct week_figures *out)
 {
 	app_weeks(a, monday, 1, out);
+}
+
+int
+app_snapshot(struct app *a, int monday, struct err *e)
+{
+	struct week_figures w;
+	size_t k = (size_t)a->settings.sustained_weeks;
+	struct week_figures *all = xcalloc(k, sizeof *all);
+	int rc = 0;
+
+	/* Computed from the data as it is now, on purpose: this is the
+	 * explicit "freeze this week" (the lookback may come from snapshots). */
+	app_weeks(a, monday - 7 * (int)(k - 1), k - 1, all);
+	workload_week(&a->data, &a->settings, monday, &all[k - 1]);
+	workload_mark_sustained(&a->data, all, k, &a->settings);
+	w = all[k - 1];
+	if (store_begin(a->store, e) < 0 ||
+	    store_save_snapshot(a->store, &a->data, &w, e) < 0 ||
+	    store_commit(a->store, e) < 0) {
+		store_rollback(a->store);
+		rc = -1;
+	}
+	for (size_t i = 0; i < k; i++)
+		workload_week_clear(&all[i]);
+	free(all);
+	return rc;
 }
 
 long

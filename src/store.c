@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "date.h"
 #include "err.h"
 #include "store.h"
+#include "workload.h"
 #include "xmem.h"
 
 struct store {
@@ -132,7 +134,43 @@ static const char schema_v1[] =
 	" old TEXT,"
 	" new TEXT"
 	") STRICT;"
-	"CREATE INDEX audit_txn ON audit(txn);";
+	"CREATE INDEX audit_txn ON audit(txn);"
+	/* Snapshots: a week's figures as they were, so history survives later
+	 * edits (SPEC §6). Keyed by the week's Monday and the record's id. */
+	"CREATE TABLE snapshot_week ("
+	" monday TEXT PRIMARY KEY CHECK (" IS_DATE("monday")
+	"  AND strftime('%w', monday) = '1'),"
+	" taken_at TEXT NOT NULL DEFAULT"
+	"  (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),"
+	" taken_by TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE snapshot_employee ("
+	" monday TEXT NOT NULL REFERENCES snapshot_week(monday) ON DELETE CASCADE,"
+	" employee_id INTEGER NOT NULL,"
+	" available REAL NOT NULL, capacity REAL NOT NULL,"
+	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"
+	" side_hours REAL NOT NULL, demand REAL NOT NULL,"
+	" load REAL," /* NULL: infinite */
+	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"
+	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"
+	" open_cases INTEGER NOT NULL, new_cases INTEGER NOT NULL,"
+	" closed_cases INTEGER NOT NULL, blocks INTEGER NOT NULL,"
+	" PRIMARY KEY (monday, employee_id)"
+	") STRICT;"
+	"CREATE TABLE snapshot_team ("
+	" monday TEXT NOT NULL REFERENCES snapshot_week(monday) ON DELETE CASCADE,"
+	" team_id INTEGER NOT NULL,"
+	" capacity REAL NOT NULL, demand REAL NOT NULL,"
+	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"
+	" side_hours REAL NOT NULL, waiting_hours REAL NOT NULL,"
+	" waiting_cases INTEGER NOT NULL, load REAL,"
+	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"
+	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"
+	" members INTEGER NOT NULL, n_room INTEGER NOT NULL,"
+	" n_ok INTEGER NOT NULL, n_high INTEGER NOT NULL,"
+	" n_over INTEGER NOT NULL, sustained_members INTEGER NOT NULL,"
+	" PRIMARY KEY (monday, team_id)"
+	") STRICT;";
 
 /* Each audited table and its columns (besides id and version). The audit
  * JSON, the triggers and store_revert are all built from this list. */
@@ -739,6 +777,39 @@ store_set_block_locked(struct store *st, int64_t id, int64_t version,
 	    false, e);
 }
 
+int
+store_update_case(struct store *st, struct case_item *c, struct err *e)
+{
+	sqlite3_stmt *s;
+	char what[64];
+	int rc;
+
+	if (prepare(st, "UPDATE cases SET ref = ?, team_id = ?, employee_id = ?,"
+	    " type = ?, phase = ?, opened = ?, closed = ?, origin_block = ?,"
+	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
+		return -1;
+	bind_text(s, 1, c->ref);
+	sqlite3_bind_int64(s, 2, c->team_id);
+	bind_id(s, 3, c->employee_id);
+	bind_text(s, 4, c->type);
+	bind_text(s, 5, settings_phase_code(c->phase));
+	bind_date(s, 6, c->opened);
+	bind_date(s, 7, c->closed);
+	bind_id(s, 8, c->origin_block);
+	sqlite3_bind_int64(s, 9, c->id);
+	sqlite3_bind_int64(s, 10, c->version);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	snprintf(what, sizeof what, "change case %s", c->ref);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, what);
+	if (sqlite3_changes(st->db) != 1)
+		return err_set(e, "case %s was changed by someone else "
+		    "meanwhile; reload and try again", c->ref);
+	c->version++;
+	return 0;
+}
+
 long long
 store_txn(const struct store *st)
 {
@@ -1041,6 +1112,227 @@ store_audit_count(struct store *st, long *n, struct err *e)
 		return -1;
 	*n = (long)v;
 	return 0;
+}
+
+/* --- snapshots --- */
+
+static void
+bind_load(sqlite3_stmt *s, int i, double load, bool counted)
+{
+	if (!counted || isinf(load))
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_double(s, i, load);
+}
+
+static double
+col_load(sqlite3_stmt *s, int i, bool counted)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return counted ? INFINITY : 0.0;
+	return sqlite3_column_double(s, i);
+}
+
+static int
+step_done(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "save snapshot");
+	return 0;
+}
+
+int
+store_save_snapshot(struct store *st, const struct dataset *d,
+    const struct week_figures *w, struct err *e)
+{
+	sqlite3_stmt *old = NULL, *week = NULL, *emp = NULL, *team = NULL;
+	char monday[DATE_BUF];
+
+	date_format(w->monday, monday);
+	if (prepare(st, "DELETE FROM snapshot_week WHERE monday = ?", &old,
+	    e) < 0 ||
+	    prepare(st, "INSERT INTO snapshot_week (monday, taken_by)"
+	    " VALUES (?, ?)", &week, e) < 0 ||
+	    prepare(st, "INSERT INTO snapshot_employee VALUES (?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &emp, e) < 0 ||
+	    prepare(st, "INSERT INTO snapshot_team VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &team, e) < 0)
+		goto fail;
+	/* A new snapshot of the week replaces the old one, figures and all. */
+	bind_text(old, 1, monday);
+	if (step_done(st, old, e) < 0)
+		goto fail;
+	bind_text(week, 1, monday);
+	bind_text(week, 2, st->user);
+	if (step_done(st, week, e) < 0)
+		goto fail;
+	for (size_t i = 0; i < w->n_employees && i < d->n_employees; i++) {
+		const struct employee_week *ew = &w->employees[i];
+		if (!ew->counted)
+			continue;
+		bind_text(emp, 1, monday);
+		sqlite3_bind_int64(emp, 2, d->employees[i].id);
+		sqlite3_bind_double(emp, 3, ew->available);
+		sqlite3_bind_double(emp, 4, ew->capacity);
+		sqlite3_bind_double(emp, 5, ew->case_hours);
+		sqlite3_bind_double(emp, 6, ew->intake_hours);
+		sqlite3_bind_double(emp, 7, ew->side_hours);
+		sqlite3_bind_double(emp, 8, ew->demand);
+		bind_load(emp, 9, ew->load, ew->counted);
+		sqlite3_bind_int(emp, 10, (int)ew->status);
+		sqlite3_bind_int(emp, 11, ew->counted);
+		sqlite3_bind_int(emp, 12, ew->sustained);
+		sqlite3_bind_int(emp, 13, ew->open_cases);
+		sqlite3_bind_int(emp, 14, ew->new_cases);
+		sqlite3_bind_int(emp, 15, ew->closed_cases);
+		sqlite3_bind_int(emp, 16, ew->blocks);
+		if (step_done(st, emp, e) < 0)
+			goto fail;
+	}
+	for (size_t t = 0; t < w->n_teams && t < d->n_teams; t++) {
+		const struct team_week *tw = &w->teams[t];
+		bind_text(team, 1, monday);
+		sqlite3_bind_int64(team, 2, d->teams[t].id);
+		sqlite3_bind_double(team, 3, tw->capacity);
+		sqlite3_bind_double(team, 4, tw->demand);
+		sqlite3_bind_double(team, 5, tw->case_hours);
+		sqlite3_bind_double(team, 6, tw->intake_hours);
+		sqlite3_bind_double(team, 7, tw->side_hours);
+		sqlite3_bind_double(team, 8, tw->waiting_hours);
+		sqlite3_bind_int(team, 9, tw->waiting_cases);
+		bind_load(team, 10, tw->load, tw->counted);
+		sqlite3_bind_int(team, 11, (int)tw->status);
+		sqlite3_bind_int(team, 12, tw->counted);
+		sqlite3_bind_int(team, 13, tw->sustained);
+		sqlite3_bind_int(team, 14, tw->members);
+		sqlite3_bind_int(team, 15, tw->by_status[LOAD_STATUS_ROOM]);
+		sqlite3_bind_int(team, 16, tw->by_status[LOAD_STATUS_OK]);
+		sqlite3_bind_int(team, 17, tw->by_status[LOAD_STATUS_HIGH]);
+		sqlite3_bind_int(team, 18, tw->by_status[LOAD_STATUS_OVER]);
+		sqlite3_bind_int(team, 19, tw->sustained_members);
+		if (step_done(st, team, e) < 0)
+			goto fail;
+	}
+	sqlite3_finalize(old);
+	sqlite3_finalize(week);
+	sqlite3_finalize(emp);
+	sqlite3_finalize(team);
+	return 0;
+fail:
+	sqlite3_finalize(old);
+	sqlite3_finalize(week);
+	sqlite3_finalize(emp);
+	sqlite3_finalize(team);
+	return -1;
+}
+
+int
+store_load_snapshot(struct store *st, const struct dataset *d, int monday,
+    struct week_figures *out, bool *found, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	char day[DATE_BUF];
+	int rc;
+
+	*found = false;
+	memset(out, 0, sizeof *out);
+	date_format(monday, day);
+	if (prepare(st, "SELECT count(*) FROM snapshot_week WHERE monday = ?",
+	    &s, e) < 0)
+		return -1;
+	bind_text(s, 1, day);
+	rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_error(st, e, "read snapshot");
+	if (!*found)
+		return 0;
+
+	out->monday = monday;
+	out->n_employees = d->n_employees;
+	out->n_teams = d->n_teams;
+	out->employees = xcalloc(d->n_employees + 1, sizeof *out->employees);
+	out->teams = xcalloc(d->n_teams + 1, sizeof *out->teams);
+	if (prepare(st, "SELECT employee_id, available, capacity, case_hours, "
+	    "intake_hours, side_hours, demand, load, status, counted, "
+	    "sustained, open_cases, new_cases, closed_cases, blocks "
+	    "FROM snapshot_employee WHERE monday = ?", &s, e) < 0)
+		goto fail;
+	bind_text(s, 1, day);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		/* Someone deleted since the snapshot is no longer shown. */
+		long i = dataset_employee_index(d, sqlite3_column_int64(s, 0));
+		struct employee_week *ew;
+		if (i < 0)
+			continue;
+		ew = &out->employees[i];
+		ew->available = sqlite3_column_double(s, 1);
+		ew->capacity = sqlite3_column_double(s, 2);
+		ew->case_hours = sqlite3_column_double(s, 3);
+		ew->intake_hours = sqlite3_column_double(s, 4);
+		ew->side_hours = sqlite3_column_double(s, 5);
+		ew->demand = sqlite3_column_double(s, 6);
+		ew->counted = sqlite3_column_int(s, 9) != 0;
+		ew->load = col_load(s, 7, ew->counted);
+		ew->status = (enum load_status)sqlite3_column_int(s, 8);
+		ew->sustained = sqlite3_column_int(s, 10) != 0;
+		ew->open_cases = sqlite3_column_int(s, 11);
+		ew->new_cases = sqlite3_column_int(s, 12);
+		ew->closed_cases = sqlite3_column_int(s, 13);
+		ew->blocks = sqlite3_column_int(s, 14);
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE) {
+		db_error(st, e, "read snapshot");
+		goto fail;
+	}
+	if (prepare(st, "SELECT team_id, capacity, demand, case_hours, "
+	    "intake_hours, side_hours, waiting_hours, waiting_cases, load, "
+	    "status, counted, sustained, members, n_room, n_ok, n_high, n_over, "
+	    "sustained_members FROM snapshot_team WHERE monday = ?", &s, e) < 0)
+		goto fail;
+	bind_text(s, 1, day);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long t = dataset_team_index(d, sqlite3_column_int64(s, 0));
+		struct team_week *tw;
+		if (t < 0)
+			continue;
+		tw = &out->teams[t];
+		tw->capacity = sqlite3_column_double(s, 1);
+		tw->demand = sqlite3_column_double(s, 2);
+		tw->case_hours = sqlite3_column_double(s, 3);
+		tw->intake_hours = sqlite3_column_double(s, 4);
+		tw->side_hours = sqlite3_column_double(s, 5);
+		tw->waiting_hours = sqlite3_column_double(s, 6);
+		tw->waiting_cases = sqlite3_column_int(s, 7);
+		tw->counted = sqlite3_column_int(s, 10) != 0;
+		tw->load = col_load(s, 8, tw->counted);
+		tw->status = (enum load_status)sqlite3_column_int(s, 9);
+		tw->sustained = sqlite3_column_int(s, 11) != 0;
+		tw->members = sqlite3_column_int(s, 12);
+		tw->by_status[LOAD_STATUS_ROOM] = sqlite3_column_int(s, 13);
+		tw->by_status[LOAD_STATUS_OK] = sqlite3_column_int(s, 14);
+		tw->by_status[LOAD_STATUS_HIGH] = sqlite3_column_int(s, 15);
+		tw->by_status[LOAD_STATUS_OVER] = sqlite3_column_int(s, 16);
+		tw->sustained_members = sqlite3_column_int(s, 17);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		db_error(st, e, "read snapshot");
+		goto fail_clear;
+	}
+	return 0;
+fail:
+	sqlite3_finalize(s);
+fail_clear:
+	workload_week_clear(out);
+	*found = false;
+	return -1;
 }
 
 /* Collect the rows of a check pragma into e; "ok" alone means healthy. */
