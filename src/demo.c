@@ -344,21 +344,22 @@ struct gen {
 	size_t *order;
 };
 
-/* The target load for an aim, relative to the configured bands. */
+/* The target load for an aim, inside the configured band and varied per
+ * team (identical loads across teams would look made up). */
 static double
-aim_load(const struct settings *s, enum aim aim)
+aim_load(const struct settings *s, enum aim aim, struct rng *r)
 {
 	switch (aim) {
 	case AIM_ROOM:
-		return s->room - 0.07;
+		return s->room - rng_real(r, 0.04, 0.14);
 	case AIM_OK:
-		return (s->room + s->high) / 2;
+		return rng_real(r, s->room + 0.01, s->high - 0.01);
 	case AIM_HIGH:
-		return (s->high + s->over) / 2;
+		return rng_real(r, s->high + 0.015, s->over - 0.015);
 	case AIM_OVER:
 		break;
 	}
-	return s->over + 0.11;
+	return s->over + rng_real(r, 0.06, 0.18);
 }
 
 /* Is name taken nearby: the same name among the last RECENT_NAMES, or the
@@ -952,7 +953,7 @@ static int
 add_cases(struct gen *g)
 {
 	const struct team_profile *p = g->profile;
-	double target = aim_load(g->s, p->aim);
+	double target = aim_load(g->s, p->aim, &g->rng);
 	double capacity = 0, fixed = 0, weight = 0, ratio, carry = 0;
 
 	for (int i = 0; i < p->waiting; i++) {
