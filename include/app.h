@@ -73,6 +73,20 @@ int app_move_block(struct app *a, int64_t block_id, int64_t employee_id,
 int app_lock_block(struct app *a, int64_t block_id, bool locked,
     struct err *e);
 
+/* Add (id 0) or change a case, absence or side activity after checking it
+ * with the rules of validate.h (the same as import), in one undoable
+ * transaction; reloads. A record someone else changed since it was read is
+ * refused with a message, and the fresh data is loaded. */
+int app_save_case(struct app *a, struct case_item *c, struct err *e);
+int app_save_absence(struct app *a, struct absence *ab, struct err *e);
+int app_save_activity(struct app *a, struct activity *ac, struct err *e);
+int app_delete_absence(struct app *a, int64_t id, struct err *e);
+int app_delete_activity(struct app *a, int64_t id, struct err *e);
+
+/* Reload when another user committed a change since the last look: 1 when
+ * it did (the data is fresh now), 0 when nothing changed, -1 on error. */
+int app_refresh(struct app *a, struct err *e);
+
 /* Undo the last change of this session / redo the last undo; reloads.
  * Refused when someone else changed the same records since. */
 int app_undo(struct app *a, struct err *e);

@@ -58,6 +58,20 @@ int store_set_block_employee(struct store *st, int64_t id, int64_t version,
  * someone else changed or deleted it since. Inside a transaction. */
 int store_update_case(struct store *st, struct case_item *c, struct err *e);
 
+/* The same for absences and side activities; and deleting one, again only
+ * if it is still at the version read. */
+int store_update_absence(struct store *st, struct absence *a, struct err *e);
+int store_update_activity(struct store *st, struct activity *a,
+    struct err *e);
+int store_delete_absence(struct store *st, int64_t id, int64_t version,
+    struct err *e);
+int store_delete_activity(struct store *st, int64_t id, int64_t version,
+    struct err *e);
+
+/* Has another connection committed a change since the last store_load or
+ * store_changed? */
+int store_changed(struct store *st, bool *changed, struct err *e);
+
 /* Lock or unlock intake block id as last read at version (refused like
  * store_set_block_employee when someone else changed it since). */
 int store_set_block_locked(struct store *st, int64_t id, int64_t version,

@@ -9,6 +9,8 @@
 #include "date.h"
 #include "err.h"
 #include "store.h"
+#include "text.h"
+#include "validate.h"
 #include "xmem.h"
 
 int
@@ -202,82 +204,97 @@ remember(struct app *a, long long txn)
 	a->n_redo = 0;
 }
 
-int
-app_apply_plan(struct app *a, const struct plan *plan, struct err *e)
+/* Run one write as an undoable transaction: begin, write(ctx), commit,
+ * remember, reload. On failure roll back and reload anyway, so the screen
+ * shows what is really there (another user's change, for one). */
+static int
+change(struct app *a, int (*write)(struct app *, void *, struct err *),
+    void *ctx, struct err *e)
 {
-	const struct team *team = &a->data.teams[plan->team];
-
 	if (store_begin(a->store, e) < 0)
 		return -1;
+	if (write(a, ctx, e) < 0 || store_commit(a->store, e) < 0) {
+		store_rollback(a->store);
+		app_reload(a, NULL);
+		return -1;
+	}
+	remember(a, store_txn(a->store));
+	return app_reload(a, e);
+}
+
+static int
+write_plan(struct app *a, void *ctx, struct err *e)
+{
+	const struct plan *plan = ctx;
+	const struct team *team = &a->data.teams[plan->team];
+
 	for (size_t k = 0; k < plan->n_slots; k++) {
 		const struct plan_slot *slot = &plan->slots[k];
+		long b;
 		if (!slot->changed)
 			continue;
-		if (slot->block_id) {
-			long b = dataset_block_index(&a->data, slot->block_id);
-			if (b < 0) {
-				err_set(e, "an intake block was deleted by "
-				    "someone else meanwhile; reload");
-				goto fail;
-			}
-			if (store_set_block_employee(a->store, slot->block_id,
-			    a->data.blocks[b].version, slot->after, e) < 0)
-				goto fail;
-		} else {
+		if (slot->block_id == 0) {
 			struct block blk = { .team_id = team->id,
 				.date = slot->date, .part = slot->part,
 				.hours = slot->hours,
 				.employee_id = slot->after };
 			if (store_add_block(a->store, &blk, e) < 0)
-				goto fail;
+				return -1;
+			continue;
 		}
+		if ((b = dataset_block_index(&a->data, slot->block_id)) < 0)
+			return err_set(e, "an intake block was deleted by "
+			    "someone else meanwhile");
+		if (store_set_block_employee(a->store, slot->block_id,
+		    a->data.blocks[b].version, slot->after, e) < 0)
+			return -1;
 	}
-	if (store_commit(a->store, e) < 0)
-		return -1;
-	remember(a, store_txn(a->store));
-	return app_reload(a, e);
-fail:
-	store_rollback(a->store);
-	return -1;
+	return 0;
 }
 
-/* Change one block in a transaction of its own (move or lock). */
-static int
-change_block(struct app *a, int64_t block_id, bool lock, int64_t value,
-    struct err *e)
+int
+app_apply_plan(struct app *a, const struct plan *plan, struct err *e)
 {
-	long b = dataset_block_index(&a->data, block_id);
-	int rc;
+	return change(a, write_plan, (void *)plan, e);
+}
+
+/* One block: move it (lock false) or lock it (value 0/1). */
+struct block_change {
+	int64_t id, value;
+	bool lock;
+};
+
+static int
+write_block(struct app *a, void *ctx, struct err *e)
+{
+	const struct block_change *c = ctx;
+	long b = dataset_block_index(&a->data, c->id);
 
 	if (b < 0)
 		return err_set(e, "that intake block was deleted by someone "
 		    "else meanwhile");
-	if (store_begin(a->store, e) < 0)
-		return -1;
-	rc = lock ? store_set_block_locked(a->store, block_id,
-	    a->data.blocks[b].version, value != 0, e)
-		  : store_set_block_employee(a->store, block_id,
-	    a->data.blocks[b].version, value, e);
-	if (rc < 0 || store_commit(a->store, e) < 0) {
-		store_rollback(a->store);
-		app_reload(a, NULL); /* show the fresh data */
-		return -1;
-	}
-	remember(a, store_txn(a->store));
-	return app_reload(a, e);
+	if (c->lock)
+		return store_set_block_locked(a->store, c->id,
+		    a->data.blocks[b].version, c->value != 0, e);
+	return store_set_block_employee(a->store, c->id,
+	    a->data.blocks[b].version, c->value, e);
 }
 
 int
 app_move_block(struct app *a, int64_t block_id, int64_t employee_id,
     struct err *e)
 {
-	return change_block(a, block_id, false, employee_id, e);
+	struct block_change c = { block_id, employee_id, false };
+
+	return change(a, write_block, &c, e);
 }
 
 int
 app_lock_block(struct app *a, int64_t block_id, bool locked, struct err *e)
 {
-	return change_block(a, block_id, true, locked, e);
+	struct block_change c = { block_id, locked, true };
+
+	return change(a, write_block, &c, e);
 }
 
 int
@@ -285,8 +302,10 @@ app_undo(struct app *a, struct err *e)
 {
 	if (a->n_undo == 0)
 		return err_set(e, "nothing to undo");
-	if (store_revert(a->store, a->undo[a->n_undo - 1], e) < 0)
+	if (store_revert(a->store, a->undo[a->n_undo - 1], e) < 0) {
+		app_reload(a, NULL);
 		return -1;
+	}
 	a->n_undo--;
 	XGROW(a->redo, a->cap_redo, a->n_redo + 1);
 	a->redo[a->n_redo++] = store_txn(a->store);
@@ -298,10 +317,136 @@ app_redo(struct app *a, struct err *e)
 {
 	if (a->n_redo == 0)
 		return err_set(e, "nothing to redo");
-	if (store_revert(a->store, a->redo[a->n_redo - 1], e) < 0)
+	if (store_revert(a->store, a->redo[a->n_redo - 1], e) < 0) {
+		app_reload(a, NULL);
 		return -1;
+	}
 	a->n_redo--;
 	XGROW(a->undo, a->cap_undo, a->n_undo + 1);
 	a->undo[a->n_undo++] = store_txn(a->store);
 	return app_reload(a, e);
+}
+
+/* The employee must exist and, for a case, be in the case's team. */
+static int
+check_employee(const struct app *a, int64_t employee_id, int64_t team_id,
+    struct err *e)
+{
+	long i = dataset_employee_index(&a->data, employee_id);
+
+	if (i < 0)
+		return err_setx(e, EXIT_DATAERR, "employee: no such employee");
+	if (team_id && a->data.employees[i].team_id != team_id)
+		return err_setx(e, EXIT_DATAERR, "employee: %s is not in that "
+		    "team", a->data.employees[i].code);
+	return 0;
+}
+
+static int
+write_case(struct app *a, void *ctx, struct err *e)
+{
+	struct case_item *c = ctx;
+
+	return c->id ? store_update_case(a->store, c, e)
+		     : store_add_case(a->store, c, e);
+}
+
+int
+app_save_case(struct app *a, struct case_item *c, struct err *e)
+{
+	if (validate_case(c, e) < 0)
+		return -1;
+	if (settings_case_type(&a->settings, c->type) == NULL)
+		return err_setx(e, EXIT_DATAERR, "type: \"%s\" is not a case "
+		    "type in the configuration", c->type);
+	if (dataset_team_index(&a->data, c->team_id) < 0)
+		return err_setx(e, EXIT_DATAERR, "team: no such team");
+	if (c->employee_id &&
+	    check_employee(a, c->employee_id, c->team_id, e) < 0)
+		return -1;
+	return change(a, write_case, c, e);
+}
+
+static int
+write_absence(struct app *a, void *ctx, struct err *e)
+{
+	struct absence *ab = ctx;
+
+	return ab->id ? store_update_absence(a->store, ab, e)
+		      : store_add_absence(a->store, ab, e);
+}
+
+int
+app_save_absence(struct app *a, struct absence *ab, struct err *e)
+{
+	if (validate_absence(ab, e) < 0 ||
+	    check_employee(a, ab->employee_id, 0, e) < 0)
+		return -1;
+	return change(a, write_absence, ab, e);
+}
+
+static int
+write_activity(struct app *a, void *ctx, struct err *e)
+{
+	struct activity *ac = ctx;
+
+	return ac->id ? store_update_activity(a->store, ac, e)
+		      : store_add_activity(a->store, ac, e);
+}
+
+int
+app_save_activity(struct app *a, struct activity *ac, struct err *e)
+{
+	if (validate_activity(ac, e) < 0 ||
+	    check_employee(a, ac->employee_id, 0, e) < 0)
+		return -1;
+	return change(a, write_activity, ac, e);
+}
+
+/* What to delete: the id, and the version it had when the user saw it. */
+struct deletion {
+	int64_t id, version;
+	int (*remove)(struct store *, int64_t, int64_t, struct err *);
+};
+
+static int
+write_deletion(struct app *a, void *ctx, struct err *e)
+{
+	struct deletion *d = ctx;
+
+	return d->remove(a->store, d->id, d->version, e);
+}
+
+int
+app_delete_absence(struct app *a, int64_t id, struct err *e)
+{
+	struct deletion d = { id, 0, store_delete_absence };
+
+	for (size_t i = 0; i < a->data.n_absences; i++)
+		if (a->data.absences[i].id == id)
+			d.version = a->data.absences[i].version;
+	return change(a, write_deletion, &d, e);
+}
+
+int
+app_delete_activity(struct app *a, int64_t id, struct err *e)
+{
+	struct deletion d = { id, 0, store_delete_activity };
+
+	for (size_t i = 0; i < a->data.n_activities; i++)
+		if (a->data.activities[i].id == id)
+			d.version = a->data.activities[i].version;
+	return change(a, write_deletion, &d, e);
+}
+
+int
+app_refresh(struct app *a, struct err *e)
+{
+	bool changed;
+
+	if (store_changed(a->store, &changed, e) < 0)
+		return -1;
+	if (!changed)
+		return 0;
+	return app_reload(a, e) < 0 ? -1 : 1;
 }

@@ -25,6 +25,7 @@
 
 struct store {
 	sqlite3 *db;
+	long long data_version; /* PRAGMA data_version at the last look */
 	char path[4096];
 	char user[64];
 	long long txn; /* audit group of the open transaction */
@@ -810,6 +811,108 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 	return 0;
 }
 
+/* Step a version-guarded UPDATE or DELETE: exactly one row must change. */
+static int
+guarded(struct store *st, sqlite3_stmt *s, const char *what, struct err *e)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, what);
+	if (sqlite3_changes(st->db) != 1)
+		return err_set(e, "%s: it was changed or deleted by someone else "
+		    "meanwhile; the screen shows the fresh data now", what);
+	return 0;
+}
+
+int
+store_update_absence(struct store *st, struct absence *a, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "UPDATE absence SET employee_id = ?, start_date = ?,"
+	    " end_date = ?, percent = ?, reason = ?, version = version + 1"
+	    " WHERE id = ? AND version = ?", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->employee_id);
+	bind_date(s, 2, a->start);
+	bind_date(s, 3, a->end);
+	sqlite3_bind_int(s, 4, a->percent);
+	bind_text(s, 5, a->reason);
+	sqlite3_bind_int64(s, 6, a->id);
+	sqlite3_bind_int64(s, 7, a->version);
+	if (guarded(st, s, "change absence", e) < 0)
+		return -1;
+	a->version++;
+	return 0;
+}
+
+int
+store_update_activity(struct store *st, struct activity *a, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "UPDATE activity SET employee_id = ?, name = ?, kind = ?,"
+	    " hours_per_week = ?, start_date = ?, end_date = ?,"
+	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, a->employee_id);
+	bind_text(s, 2, a->name);
+	bind_text(s, 3, a->kind);
+	sqlite3_bind_double(s, 4, a->hours_per_week);
+	bind_date(s, 5, a->start);
+	bind_date(s, 6, a->end);
+	sqlite3_bind_int64(s, 7, a->id);
+	sqlite3_bind_int64(s, 8, a->version);
+	if (guarded(st, s, "change side activity", e) < 0)
+		return -1;
+	a->version++;
+	return 0;
+}
+
+static int
+delete_row(struct store *st, const char *sql, int64_t id, int64_t version,
+    const char *what, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, sql, &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, version);
+	return guarded(st, s, what, e);
+}
+
+int
+store_delete_absence(struct store *st, int64_t id, int64_t version,
+    struct err *e)
+{
+	return delete_row(st, "DELETE FROM absence WHERE id = ? AND version = ?",
+	    id, version, "delete absence", e);
+}
+
+int
+store_delete_activity(struct store *st, int64_t id, int64_t version,
+    struct err *e)
+{
+	return delete_row(st, "DELETE FROM activity WHERE id = ? AND version = ?",
+	    id, version, "delete side activity", e);
+}
+
+int
+store_changed(struct store *st, bool *changed, struct err *e)
+{
+	long long v;
+
+	/* data_version moves only for commits by other connections. */
+	if (get_int(st, "PRAGMA data_version", &v, e) < 0)
+		return -1;
+	*changed = v != st->data_version;
+	st->data_version = v;
+	return 0;
+}
+
 long long
 store_txn(const struct store *st)
 {
@@ -1064,6 +1167,9 @@ store_load(struct store *st, struct dataset *d, struct err *e)
 	 * while someone else writes. */
 	if (exec(st, "BEGIN", e, "read") < 0)
 		return -1;
+	/* What "changed since" (store_changed) compares against. */
+	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0)
+		goto fail;
 	LOAD(st, "SELECT id, code, name, area, version FROM team ORDER BY id",
 	    d->teams, d->n_teams, fill_team);
 	LOAD(st, "SELECT id, team_id, weekday, part, hours, version FROM rota"
