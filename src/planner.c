@@ -263,19 +263,22 @@ solve_leximin(const struct plan_problem *p, const struct layout *l, int *count)
 	free(parent_arc);
 }
 
-/* How far week w is from the nearest of n evenly spaced weeks in h. */
+/* Spread: how far (in tenths of a week) week w is from the nearest of the n
+ * evenly spaced weeks of an employee who is number rank of size employees
+ * with n blocks. Staggering equals by rank makes them take turns instead of
+ * all aiming at the same weeks. */
 static long
-spread_cost(int n, size_t h, size_t w)
+spread_cost(int n, int rank, int size, size_t h, size_t w)
 {
-	long best = LONG_MAX;
+	double step = (double)h / n, best = 1e9;
 
 	for (int k = 0; k < n; k++) {
-		long ideal = (long)((2 * (size_t)k + 1) * h / (2 * (size_t)n));
-		long d = labs((long)w - ideal);
+		double ideal = (k + (rank + 0.5) / size) * step;
+		double d = fabs((double)w + 0.5 - ideal);
 		if (d < best)
 			best = d;
 	}
-	return best;
+	return lround(best * 10);
 }
 
 /* Phase 2: the same block counts, fewest changes, then even spread. */
@@ -289,10 +292,17 @@ solve_assignment(const struct plan_problem *p, const struct layout *l,
 	int *parent = xcalloc((size_t)l->n, sizeof *parent);
 	int *parent_arc = xcalloc((size_t)l->n, sizeof *parent_arc);
 
-	for (size_t e = 0; e < p->n_employees; e++)
+	for (size_t e = 0; e < p->n_employees; e++) {
+		int rank = 0, size = 0;
+		for (size_t o = 0; o < p->n_employees; o++)
+			if (count[o] == count[e]) {
+				rank += o < e;
+				size++;
+			}
 		for (size_t w = 0; w < p->n_weeks && count[e] > 0; w++)
-			spread[e * p->n_weeks + w] =
-			    spread_cost(count[e], p->n_weeks, w);
+			spread[e * p->n_weeks + w] = spread_cost(count[e], rank,
+			    size, p->n_weeks, w);
+	}
 	build_network(p, l, &g, CHANGE_COST, spread);
 	for (size_t e = 0; e < p->n_employees; e++)
 		if (count[e] > 0)
@@ -383,7 +393,7 @@ struct horizon {
 	long *members; /* dataset employee indexes */
 	size_t n_members;
 	long *member_of; /* [employee index] -> member index or -1 */
-	int *locked;     /* [m * weeks + w] locked blocks */
+	int *fixed;      /* [m * weeks + w] blocks this plan does not move */
 };
 
 static int
@@ -497,6 +507,7 @@ collect_members(struct horizon *h, double **capacity, double **base)
 	const struct dataset *d = h->d;
 	double *cap = xcalloc(d->n_employees + 1, sizeof *cap);
 	double *dem = xcalloc(d->n_employees + 1, sizeof *dem);
+	bool *holds;
 	struct week_figures wf;
 
 	for (int w = 0; w < h->weeks; w++) {
@@ -507,14 +518,17 @@ collect_members(struct horizon *h, double **capacity, double **base)
 		}
 		workload_week_clear(&wf);
 	}
+	holds = xcalloc(d->n_employees + 1, sizeof *holds);
 	for (size_t i = 0; i < d->n_blocks; i++) {
 		const struct block *b = &d->blocks[i];
 		long em;
 		if (b->team_id != h->team_id || b->locked ||
 		    !in_horizon(h, b->date) || b->employee_id == 0)
 			continue;
-		if ((em = dataset_employee_index(d, b->employee_id)) >= 0)
+		if ((em = dataset_employee_index(d, b->employee_id)) >= 0) {
 			dem[em] -= b->hours;
+			holds[em] = true;
+		}
 	}
 	h->members = xcalloc(d->n_employees + 1, sizeof *h->members);
 	h->member_of = xcalloc(d->n_employees + 1, sizeof *h->member_of);
@@ -522,8 +536,10 @@ collect_members(struct horizon *h, double **capacity, double **base)
 	*base = xcalloc(d->n_employees + 1, sizeof **base);
 	for (size_t i = 0; i < d->n_employees; i++) {
 		h->member_of[i] = -1;
+		/* Listed: whoever counts, and whoever holds a block now
+		 * (a leaver's block must move, and the table says why). */
 		if (d->employees[i].team_id != h->team_id ||
-		    (cap[i] <= 0 && dem[i] <= 1e-9))
+		    (cap[i] <= 0 && dem[i] <= 1e-9 && !holds[i]))
 			continue;
 		h->member_of[i] = (long)h->n_members;
 		(*capacity)[h->n_members] = cap[i];
@@ -532,22 +548,25 @@ collect_members(struct horizon *h, double **capacity, double **base)
 	}
 	free(cap);
 	free(dem);
+	free(holds);
 }
 
+/* Blocks members hold that this plan does not move: locked ones, and any of
+ * another team. They use up the weekly cap (SPEC §4 eligibility). */
 static void
-count_locked(struct horizon *h)
+count_fixed(struct horizon *h)
 {
-	h->locked = xcalloc(h->n_members * (size_t)h->weeks + 1,
-	    sizeof *h->locked);
+	h->fixed = xcalloc(h->n_members * (size_t)h->weeks + 1,
+	    sizeof *h->fixed);
 	for (size_t i = 0; i < h->d->n_blocks; i++) {
 		const struct block *b = &h->d->blocks[i];
 		long em, m;
-		if (!b->locked || b->employee_id == 0 ||
-		    !in_horizon(h, b->date))
+		if ((!b->locked && b->team_id == h->team_id) ||
+		    b->employee_id == 0 || !in_horizon(h, b->date))
 			continue;
 		em = dataset_employee_index(h->d, b->employee_id);
 		if (em >= 0 && (m = h->member_of[em]) >= 0)
-			h->locked[(size_t)m * (size_t)h->weeks +
+			h->fixed[(size_t)m * (size_t)h->weeks +
 			    (size_t)week_index(h, b->date)]++;
 	}
 }
@@ -648,7 +667,7 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 	out->weeks = weeks;
 
 	collect_members(&h, &capacity, &base);
-	count_locked(&h);
+	count_fixed(&h);
 	collect_slots(&h, out);
 
 	p.n_slots = out->n_slots;
@@ -668,7 +687,7 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 	for (size_t m = 0; m < p.n_employees; m++)
 		for (size_t w = 0; w < p.n_weeks; w++) {
 			int left = s->max_blocks_per_week -
-			    h.locked[m * p.n_weeks + w];
+			    h.fixed[m * p.n_weeks + w];
 			week_cap[m * p.n_weeks + w] = left > 0 ? left : 0;
 		}
 	for (size_t k = 0; k < p.n_slots; k++) {
@@ -698,7 +717,7 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 		pe->free_hours = capacity[m] - base[m];
 		pe->has_capacity = capacity[m] > 0;
 		for (size_t w = 0; w < p.n_weeks; w++)
-			pe->locked_blocks += h.locked[m * p.n_weeks + w];
+			pe->locked_blocks += h.fixed[m * p.n_weeks + w];
 	}
 	for (size_t k = 0; k < p.n_slots; k++) {
 		struct plan_slot *slot = &out->slots[k];
@@ -719,8 +738,11 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 	for (size_t m = 0; m < p.n_employees; m++) {
 		struct plan_employee *pe = &out->employees[m];
 		double split_load = planner_load(&p, m, count[m]);
-		pe->load_before = planner_load(&p, m, pe->blocks_before);
-		pe->load_after = planner_load(&p, m, pe->blocks_after);
+		/* Without capacity there is no load to speak of (header). */
+		pe->load_before = pe->has_capacity ?
+		    planner_load(&p, m, pe->blocks_before) : INFINITY;
+		pe->load_after = pe->has_capacity ?
+		    planner_load(&p, m, pe->blocks_after) : INFINITY;
 		if (pe->blocks_after == 0)
 			pe->reason = no_block_reason(&h, &p, out, m);
 		if (pe->has_capacity) {
@@ -744,7 +766,7 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 	free(count);
 	free(h.members);
 	free(h.member_of);
-	free(h.locked);
+	free(h.fixed);
 	return 0;
 }
 
