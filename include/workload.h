@@ -93,6 +93,14 @@ void workload_week_clear(struct week_figures *w);
 void workload_mark_sustained(const struct dataset *d, struct week_figures *weeks,
     size_t n, const struct settings *s);
 
+/* A load as people read it: a whole percentage ("123%"), "—" when infinite,
+ * "-" when not counted. Where rounding would land on a band edge on the
+ * wrong side of it (1.101 shown as 110% but OVER), one decimal is shown
+ * ("110.1%"), so the figure never contradicts the status. Decimal comma
+ * when asked. Returns buf. */
+char *workload_format_percent(char *buf, size_t size, double load,
+    bool counted, const struct settings *s, bool decimal_comma);
+
 /* "ROOM", "OK", "HIGH", "OVER", "" (not counted): stable codes for files. */
 const char *workload_status_code(enum load_status st);
 

@@ -223,18 +223,6 @@ write_csv(FILE *out, const struct dataset *d, const struct settings *s,
 
 /* --- text, for people --- */
 
-static const char *
-text_load(char *buf, size_t size, double load, bool counted)
-{
-	if (!counted)
-		snprintf(buf, size, "-");
-	else if (isinf(load))
-		snprintf(buf, size, "—");
-	else
-		snprintf(buf, size, "%.0f%%", load * 100.0);
-	return buf;
-}
-
 static void
 write_text(FILE *out, const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long only)
@@ -256,7 +244,8 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 		    d->teams[t].code,
 		    text_fit(cell, sizeof cell, d->teams[t].name, 22, false),
 		    tw->capacity, tw->demand, tw->waiting_hours,
-		    text_load(l, sizeof l, tw->load, tw->counted),
+		    workload_format_percent(l, sizeof l, tw->load, tw->counted, s,
+		    false),
 		    workload_status_code(tw->status),
 		    tw->by_status[LOAD_STATUS_OVER],
 		    tw->by_status[LOAD_STATUS_HIGH],
@@ -282,7 +271,8 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 			    text_fit(cell, sizeof cell, em->name, 24, false),
 			    fte(em, s), ew->capacity, ew->case_hours,
 			    ew->intake_hours, ew->side_hours, ew->demand,
-			    text_load(l, sizeof l, ew->load, ew->counted),
+			    workload_format_percent(l, sizeof l, ew->load,
+			    ew->counted, s, false),
 			    workload_status_code(ew->status),
 			    isinf(ew->load) ? _("  no capacity")
 			    : ew->sustained ? _("  sustained") : "");

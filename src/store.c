@@ -1512,7 +1512,14 @@ store_backup(struct store *st, const char *path, struct err *e)
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		db_error(st, e, "backup");
+		/* Name the file the user gave, not our temporary one. */
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_BUSY)
+			db_error(st, e, "backup");
+		else
+			err_setx(e, (sqlite3_errcode(st->db) & 0xff) ==
+			    SQLITE_CANTOPEN ? EXIT_CANTCREAT : EXIT_IOERR,
+			    "%s: cannot write the backup there (%s)", path,
+			    sqlite3_errmsg(st->db));
 		unlink(tmp);
 		return -1;
 	}

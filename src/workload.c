@@ -1,6 +1,7 @@
 /* workload: see include/workload.h. Each rule of SPEC §3 is one small
  * function; workload_week wires them together in one pass per record kind. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,4 +288,33 @@ workload_status_code(enum load_status st)
 	};
 
 	return (unsigned)st < LOAD_STATUS_COUNT ? codes[st] : "";
+}
+
+char *
+workload_format_percent(char *buf, size_t size, double load, bool counted,
+    const struct settings *s, bool decimal_comma)
+{
+	int decimals;
+	char *dot;
+
+	if (!counted) {
+		snprintf(buf, size, "-");
+		return buf;
+	}
+	if (isinf(load)) {
+		snprintf(buf, size, "—");
+		return buf;
+	}
+	/* The fewest decimals whose rounded figure is in the load's band. */
+	for (decimals = 0; decimals < 3; decimals++) {
+		double scale = pow(10.0, decimals + 2);
+		double shown = round(load * scale) / scale;
+		if (workload_status(shown, true, s) == workload_status(load, true,
+		    s))
+			break;
+	}
+	snprintf(buf, size, "%.*f%%", decimals, load * 100.0);
+	if (decimal_comma && (dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
+	return buf;
 }

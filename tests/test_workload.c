@@ -469,3 +469,29 @@ Test(workload, working_days_skip_weekends_and_other_days)
 	cr_assert_not(workload_is_working_day(e, &S, D("2026-05-14"))); /* holiday */
 	cr_assert_float_eq(workload_hours_per_day(e), 8.0, 1e-9);
 }
+
+Test(workload, shown_percentages_never_contradict_the_status)
+{
+	char buf[16];
+
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 1.234, true,
+	    &S, false), "123%");
+	/* 1.101 is OVER: "110%" would read as HIGH. */
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 1.101, true,
+	    &S, false), "110.1%");
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 1.1, true,
+	    &S, false), "110%");
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 1.1004, true,
+	    &S, false), "110.04%");
+	/* 1.004 is HIGH, 0.896 is ROOM. */
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 1.004, true,
+	    &S, true), "100,4%");
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 0.896, true,
+	    &S, false), "89.6%");
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 0.9, true,
+	    &S, false), "90%");
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, INFINITY,
+	    true, &S, false), "—");
+	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 0, false,
+	    &S, false), "-");
+}
