@@ -1,6 +1,6 @@
 /* cli: the non-interactive commands of SPEC §9, thin like the UI: parse the
- * command's arguments, call app/import/report/demo, print results to stdout
- * and problems to stderr as "wijklast: …", return the exit status. */
+ * command's arguments, call app/import/report/export/demo, print results to
+ * stdout and problems to stderr as "wijklast: …", return the exit status. */
 #ifndef WIJKLAST_CLI_H
 #define WIJKLAST_CLI_H
 
@@ -13,6 +13,8 @@ struct cli_options {
 	const char *week;
 	const char *team;
 	const char *format;
+	const char *dialect; /* export: csv dialect */
+	const char *output;  /* export: -o FILE, "-" for stdout */
 	const char *from; /* plan: first week */
 	int weeks;        /* plan: horizon length */
 	int demo_teams;

@@ -2,12 +2,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
 #include "date.h"
 #include "demo.h"
 #include "err.h"
+#include "export.h"
 #include "i18n.h"
 #include "import.h"
 #include "planner.h"
@@ -100,6 +102,53 @@ cmd_report(const struct cli_options *opt)
 	workload_week_clear(&w);
 	app_close(&a);
 	return 0;
+}
+
+static int
+cmd_export(const struct cli_options *opt)
+{
+	struct export_request rq = { .dialect = EXPORT_RFC4180, .team = -1 };
+	const char *out = opt->output ? opt->output : "-";
+	struct week_figures w;
+	struct err e;
+	struct app a;
+	int monday, v, status = 0;
+
+	if (opt->format == NULL || (v = export_format_parse(opt->format)) < 0)
+		return usage_error("export needs --format csv, json, md, xlsx "
+		    "or html");
+	rq.format = (enum export_format)v;
+	if (opt->dialect) {
+		if (rq.format != EXPORT_CSV)
+			return usage_error("--dialect goes with --format csv");
+		if ((v = export_dialect_parse(opt->dialect)) < 0)
+			return usage_error("--dialect must be rfc4180 or "
+			    "excel-nl");
+		rq.dialect = (enum export_dialect)v;
+	}
+	if (opt->output && *opt->output == '\0')
+		return usage_error("-o needs a file name, or - for stdout");
+	/* A workbook is binary: it goes to a file or into a pipe, never onto
+	 * the screen. */
+	if (rq.format == EXPORT_XLSX && (opt->output == NULL ||
+	    (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO))))
+		return usage_error("an xlsx workbook is not for the terminal; "
+		    "name a file with -o FILE (or -o - into a pipe)");
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (week_option(&a, opt->week, &monday, &e) < 0 ||
+	    (opt->team && (rq.team = app_find_team(&a, opt->team, &e)) < 0)) {
+		app_close(&a);
+		return fail(&e);
+	}
+	rq.generated = a.today;
+	app_week(&a, monday, &w);
+	if (export_write(out, &rq, &a.data, &a.settings, &w, &e) < 0)
+		status = fail(&e);
+	workload_week_clear(&w);
+	app_close(&a);
+	return status;
 }
 
 static int
@@ -222,7 +271,7 @@ fail:
 }
 
 static const char *const commands[] = {
-	"demo", "import", "report", "plan", "check", "backup",
+	"demo", "import", "report", "plan", "export", "check", "backup",
 };
 
 bool
@@ -238,15 +287,20 @@ int
 cli_run(int argc, char **argv, const struct cli_options *opt)
 {
 	const char *cmd = argv[0];
+	bool reports = strcmp(cmd, "report") == 0 ||
+	    strcmp(cmd, "export") == 0;
 
 	/* Options that belong to one command only are refused elsewhere. */
 	if (opt->dry_run && strcmp(cmd, "import") != 0)
 		return usage_error("--dry-run goes with import");
-	if ((opt->week || opt->team) && strcmp(cmd, "report") != 0)
-		return usage_error("--week and --team go with report");
-	if (opt->format && strcmp(cmd, "report") != 0 &&
-	    strcmp(cmd, "plan") != 0)
-		return usage_error("--format goes with report and plan");
+	if ((opt->week || opt->team) && !reports)
+		return usage_error("--week and --team go with report and "
+		    "export");
+	if (opt->format && !reports && strcmp(cmd, "plan") != 0)
+		return usage_error("--format goes with report, export and "
+		    "plan");
+	if ((opt->dialect || opt->output) && strcmp(cmd, "export") != 0)
+		return usage_error("--dialect and -o go with export");
 	if ((opt->from || opt->weeks || opt->apply) && strcmp(cmd, "plan") != 0)
 		return usage_error("--from, --weeks and --apply go with plan");
 	if (opt->demo_teams && strcmp(cmd, "demo") != 0)
@@ -259,6 +313,8 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_demo(opt);
 	if (strcmp(cmd, "report") == 0)
 		return cmd_report(opt);
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(opt);
 	if (strcmp(cmd, "import") == 0)
 		return cmd_import(argc, argv, opt);
 	if (strcmp(cmd, "plan") == 0)

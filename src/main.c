@@ -22,6 +22,8 @@ usage(FILE *out)
 	    "  wijklast import KIND FILE.csv [--dry-run]           KIND: teams employees cases\n"
 	    "                                                      activities absences rota blocks\n"
 	    "  wijklast report [--week W] [--team CODE] [--format text|json|csv]\n"
+	    "  wijklast export [--week W] [--team CODE] --format csv|json|md|xlsx|html\n"
+	    "      [--dialect rfc4180|excel-nl] [-o FILE|-]        weekly workload summary\n"
 	    "  wijklast plan TEAM [--from W] [--weeks N] [--apply] [--format text|json]\n"
 	    "                                                      propose a fair intake roster\n"
 	    "  wijklast check                                      integrity and foreign-key check\n"
@@ -85,7 +87,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
 		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS, OPT_FROM, OPT_WEEKS,
-		OPT_APPLY };
+		OPT_APPLY, OPT_DIALECT };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -98,6 +100,8 @@ main(int argc, char **argv)
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "weeks", required_argument, NULL, OPT_WEEKS },
 		{ "apply", no_argument, NULL, OPT_APPLY },
+		{ "dialect", required_argument, NULL, OPT_DIALECT },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -107,7 +111,7 @@ main(int argc, char **argv)
 
 	i18n_init();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB: opt.db = optarg; break;
 		case OPT_CONFIG: opt.config = optarg; break;
@@ -115,6 +119,8 @@ main(int argc, char **argv)
 		case OPT_WEEK: opt.week = optarg; break;
 		case OPT_TEAM: opt.team = optarg; break;
 		case OPT_FORMAT: opt.format = optarg; break;
+		case OPT_DIALECT: opt.dialect = optarg; break;
+		case 'o': opt.output = optarg; break;
 		case OPT_DRY_RUN: opt.dry_run = true; break;
 		case OPT_TEAMS:
 			if (int_option("--teams", optarg, 1, 1000,
@@ -146,7 +152,8 @@ main(int argc, char **argv)
 	}
 	if (optind == argc) {
 		if (opt.week || opt.team || opt.format || opt.dry_run ||
-		    opt.demo_teams || opt.from || opt.weeks || opt.apply) {
+		    opt.demo_teams || opt.from || opt.weeks || opt.apply ||
+		    opt.dialect || opt.output) {
 			fputs("wijklast: that option needs a command "
 			    "(see wijklast --help)\n", stderr);
 			return EXIT_USAGE;

@@ -1,0 +1,1407 @@
+/* export: see include/export.h. Every format walks the same rows: the teams
+ * of the request and, per team, its counted employees (the ones the team's
+ * figures add up; SPEC §3.11). The text formats write to a FILE *; xlsx is
+ * built by libxlsxwriter, which writes to a path, so it always goes through
+ * a file. Numbers follow SPEC §3: hours with two decimals, loads as a
+ * fraction with three (csv, json) or as a percentage with one decimal, the
+ * same precision (md, html, xlsx, for people). */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "csv.h"
+#include "date.h"
+#include "err.h"
+#include "export.h"
+#include "i18n.h"
+#include "report.h"
+#include "text.h"
+#include "xmem.h"
+
+#define NUM_BUF 64
+
+/* What every writer reads: the request, the figures, and the rows. */
+struct summary {
+	const struct export_request *rq;
+	const struct dataset *d;
+	const struct settings *s;
+	const struct week_figures *w;
+	char week[WEEK_BUF], monday[DATE_BUF], sunday[DATE_BUF],
+	    generated[DATE_BUF];
+	/* Counted employees grouped by team, dataset order within a team:
+	 * team t's rows are order[first[t] .. first[t + 1] - 1]. */
+	size_t *order, *first;
+	size_t done, total; /* teams written, for progress */
+};
+
+int
+export_format_parse(const char *s)
+{
+	static const char *const names[] = {
+		[EXPORT_CSV] = "csv", [EXPORT_JSON] = "json",
+		[EXPORT_MD] = "md", [EXPORT_XLSX] = "xlsx",
+		[EXPORT_HTML] = "html",
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+export_dialect_parse(const char *s)
+{
+	if (strcmp(s, "rfc4180") == 0)
+		return EXPORT_RFC4180;
+	if (strcmp(s, "excel-nl") == 0)
+		return EXPORT_EXCEL_NL;
+	return -1;
+}
+
+/* --- the rows --- */
+
+static void
+summary_init(struct summary *x, const struct export_request *rq,
+    const struct dataset *d, const struct settings *s,
+    const struct week_figures *w)
+{
+	size_t *fill;
+
+	memset(x, 0, sizeof *x);
+	x->rq = rq;
+	x->d = d;
+	x->s = s;
+	x->w = w;
+	date_format_week(w->monday, x->week);
+	date_format(w->monday, x->monday);
+	date_format(w->monday + 6, x->sunday);
+	date_format(rq->generated, x->generated);
+
+	/* A counting sort: one pass to count, one to place. */
+	x->first = xcalloc(d->n_teams + 1, sizeof *x->first);
+	x->order = xcalloc(d->n_employees ? d->n_employees : 1,
+	    sizeof *x->order);
+	for (size_t i = 0; i < d->n_employees; i++) {
+		long t = dataset_team_index(d, d->employees[i].team_id);
+		if (t >= 0 && w->employees[i].counted)
+			x->first[t + 1]++;
+	}
+	for (size_t t = 0; t < d->n_teams; t++)
+		x->first[t + 1] += x->first[t];
+	fill = xmalloc((d->n_teams ? d->n_teams : 1) * sizeof *fill);
+	memcpy(fill, x->first, d->n_teams * sizeof *fill);
+	for (size_t i = 0; i < d->n_employees; i++) {
+		long t = dataset_team_index(d, d->employees[i].team_id);
+		if (t >= 0 && w->employees[i].counted)
+			x->order[fill[t]++] = i;
+	}
+	free(fill);
+	for (size_t t = 0; t < d->n_teams; t++)
+		if (rq->team < 0 || (long)t == rq->team)
+			x->total++;
+}
+
+static void
+summary_clear(struct summary *x)
+{
+	free(x->order);
+	free(x->first);
+}
+
+static bool
+in_export(const struct summary *x, size_t t)
+{
+	return x->rq->team < 0 || (long)t == x->rq->team;
+}
+
+/* One more team written: tell the caller how far we are. */
+static void
+step(struct summary *x)
+{
+	x->done++;
+	if (x->rq->progress && x->total)
+		x->rq->progress(x->rq->ctx, (double)x->done / (double)x->total);
+}
+
+static double
+fte(const struct summary *x, size_t i)
+{
+	return x->d->employees[i].contract_hours / x->s->fulltime_hours;
+}
+
+static bool
+has_load(double load, bool counted)
+{
+	return counted && isfinite(load);
+}
+
+/* v as the text formats write it, so the workbook holds the very same
+ * number (printf rounds a tie to even, round() away from zero). */
+static double
+as_written(double v, int decimals)
+{
+	char buf[NUM_BUF];
+
+	return strtod(text_format_decimal(buf, sizeof buf, v, decimals, false),
+	    NULL);
+}
+
+/* Does a spreadsheet read this text cell as a formula? (NOTES.md) */
+static bool
+is_formula_like(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* Headings of the people's formats (md, html, xlsx). */
+enum team_col { TC_CODE, TC_NAME, TC_MEMBERS, TC_CAPACITY, TC_DEMAND,
+	TC_CASE, TC_INTAKE, TC_SIDE, TC_WAITING, TC_WAITING_H, TC_LOAD,
+	TC_STATUS, TC_BANDS, TC_SUSTAINED, TC_SUSTAINED_MEMBERS, TC_COUNT };
+enum employee_col { EC_CODE, EC_NAME, EC_FTE, EC_AVAILABLE, EC_CAPACITY,
+	EC_CASE, EC_INTAKE, EC_SIDE, EC_DEMAND, EC_LOAD, EC_STATUS, EC_OPEN,
+	EC_NEW, EC_CLOSED, EC_SUSTAINED, EC_COUNT };
+
+#define MAX_COLS 16 /* of either table */
+_Static_assert((int)TC_COUNT <= MAX_COLS && (int)EC_COUNT <= MAX_COLS,
+    "MAX_COLS");
+
+static const char *const team_heads[TC_COUNT] = {
+	N_("Team"), N_("Name"), N_("Members"), N_("Capacity"), N_("Demand"),
+	N_("Case hours"), N_("Intake hours"), N_("Side hours"),
+	N_("Waiting cases"), N_("Waiting hours"), N_("Load"), N_("Status"),
+	N_("Members OVER/HIGH/OK/ROOM"), N_("Sustained overload"),
+	N_("Members in sustained overload"),
+};
+static const char *const employee_heads[EC_COUNT] = {
+	N_("Code"), N_("Name"), N_("FTE"), N_("Available"), N_("Capacity"),
+	N_("Case hours"), N_("Intake hours"), N_("Side hours"), N_("Demand"),
+	N_("Load"), N_("Status"), N_("Open cases"), N_("New cases"),
+	N_("Closed cases"), N_("Sustained overload"),
+};
+/* The status bands in the order people read them in a team row; xlsx
+ * gives each its column where md and html have TC_BANDS. */
+static const enum load_status bands[] = { LOAD_STATUS_OVER, LOAD_STATUS_HIGH,
+	LOAD_STATUS_OK, LOAD_STATUS_ROOM };
+#define N_BANDS (sizeof bands / sizeof bands[0])
+static const char *const band_heads[N_BANDS] = {
+	N_("Members OVER"), N_("Members HIGH"), N_("Members OK"),
+	N_("Members ROOM"),
+};
+
+/* "104.2%", "— (no capacity)" or "" (not counted), for people. */
+static const char *
+load_text(char *buf, double load, bool counted)
+{
+	if (!counted)
+		buf[0] = '\0';
+	else if (isinf(load))
+		snprintf(buf, NUM_BUF, "— (%s)", _("no capacity"));
+	else
+		strcat(text_format_decimal(buf, NUM_BUF, load * 100.0, 1,
+		    false), "%");
+	return buf;
+}
+
+/* "2/3/10/4": members per band, OVER first, as in the text report. */
+static const char *
+bands_text(char *buf, const struct team_week *tw)
+{
+	snprintf(buf, NUM_BUF, "%d/%d/%d/%d", tw->by_status[bands[0]],
+	    tw->by_status[bands[1]], tw->by_status[bands[2]],
+	    tw->by_status[bands[3]]);
+	return buf;
+}
+
+/* The cells of a team / employee row as text, for md and html: cells[k]
+ * points into buf[k] or at borrowed names. */
+static void
+team_cells(const struct summary *x, size_t t, const char *cells[],
+    char (*buf)[NUM_BUF])
+{
+	const struct team_week *tw = &x->w->teams[t];
+	const double hours[] = { tw->capacity, tw->demand, tw->case_hours,
+		tw->intake_hours, tw->side_hours };
+
+	cells[TC_CODE] = x->d->teams[t].code;
+	cells[TC_NAME] = x->d->teams[t].name;
+	snprintf(buf[TC_MEMBERS], NUM_BUF, "%d", tw->members);
+	cells[TC_MEMBERS] = buf[TC_MEMBERS];
+	for (int k = 0; k < 5; k++)
+		cells[TC_CAPACITY + k] = text_format_decimal(
+		    buf[TC_CAPACITY + k], NUM_BUF, hours[k], 2, false);
+	snprintf(buf[TC_WAITING], NUM_BUF, "%d", tw->waiting_cases);
+	cells[TC_WAITING] = buf[TC_WAITING];
+	cells[TC_WAITING_H] = text_format_decimal(buf[TC_WAITING_H], NUM_BUF,
+	    tw->waiting_hours, 2, false);
+	cells[TC_LOAD] = load_text(buf[TC_LOAD], tw->load, tw->counted);
+	cells[TC_STATUS] = workload_status_code(tw->status);
+	cells[TC_BANDS] = bands_text(buf[TC_BANDS], tw);
+	cells[TC_SUSTAINED] = tw->sustained ? _("yes") : "";
+	snprintf(buf[TC_SUSTAINED_MEMBERS], NUM_BUF, "%d",
+	    tw->sustained_members);
+	cells[TC_SUSTAINED_MEMBERS] = buf[TC_SUSTAINED_MEMBERS];
+}
+
+static void
+employee_cells(const struct summary *x, size_t i, const char *cells[],
+    char (*buf)[NUM_BUF])
+{
+	const struct employee_week *ew = &x->w->employees[i];
+	const double hours[] = { fte(x, i), ew->available, ew->capacity,
+		ew->case_hours, ew->intake_hours, ew->side_hours, ew->demand };
+	const int counts[] = { ew->open_cases, ew->new_cases,
+		ew->closed_cases };
+
+	cells[EC_CODE] = x->d->employees[i].code;
+	cells[EC_NAME] = x->d->employees[i].name;
+	for (int k = 0; k < 7; k++)
+		cells[EC_FTE + k] = text_format_decimal(buf[EC_FTE + k],
+		    NUM_BUF, hours[k], 2, false);
+	cells[EC_LOAD] = load_text(buf[EC_LOAD], ew->load, ew->counted);
+	cells[EC_STATUS] = workload_status_code(ew->status);
+	for (int k = 0; k < 3; k++) {
+		snprintf(buf[EC_OPEN + k], NUM_BUF, "%d", counts[k]);
+		cells[EC_OPEN + k] = buf[EC_OPEN + k];
+	}
+	cells[EC_SUSTAINED] = ew->sustained ? _("yes") : "";
+}
+
+/* Column alignment in md and html: l text, r numbers. */
+static const char team_align[TC_COUNT + 1] = "llrrrrrrrrrlrlr";
+static const char employee_align[EC_COUNT + 1] = "llrrrrrrrrlrrrl";
+
+/* --- csv: one table, a row per team then a row per employee --- */
+
+static const char *const csv_heads[] = {
+	"week", "kind", "team", "code", "name", "members", "fte", "available",
+	"capacity", "case_hours", "intake_hours", "side_hours", "demand",
+	"waiting_cases", "waiting_hours", "load", "status", "members_over",
+	"members_high", "members_ok", "members_room", "open_cases",
+	"new_cases", "closed_cases", "sustained", "sustained_members",
+};
+
+struct csv_out {
+	FILE *f;
+	char sep;
+	bool comma; /* decimal comma */
+	bool first; /* at the start of a record */
+};
+
+static void
+csv_next(struct csv_out *c)
+{
+	if (!c->first)
+		putc(c->sep, c->f);
+	c->first = false;
+}
+
+/* A text cell, guarded: a leading ' makes a spreadsheet show the text
+ * instead of running it as a formula. */
+static void
+csv_text(struct csv_out *c, const char *s)
+{
+	char *guarded;
+
+	csv_next(c);
+	if (!is_formula_like(s)) {
+		csv_write_field(c->f, s, c->sep);
+		return;
+	}
+	guarded = xasprintf("'%s", s);
+	csv_write_field(c->f, guarded, c->sep);
+	free(guarded);
+}
+
+static void
+csv_number(struct csv_out *c, double v, int decimals)
+{
+	char buf[NUM_BUF];
+
+	csv_next(c);
+	fputs(text_format_decimal(buf, sizeof buf, v, decimals, c->comma),
+	    c->f);
+}
+
+static void
+csv_int(struct csv_out *c, int v)
+{
+	csv_next(c);
+	fprintf(c->f, "%d", v);
+}
+
+static void
+csv_empty(struct csv_out *c, int n)
+{
+	while (n-- > 0)
+		csv_next(c);
+}
+
+static void
+csv_load(struct csv_out *c, double load, bool counted)
+{
+	if (has_load(load, counted))
+		csv_number(c, load, 3);
+	else
+		csv_empty(c, 1);
+}
+
+static void
+csv_end(struct csv_out *c)
+{
+	fputs("\r\n", c->f);
+	c->first = true;
+}
+
+static void
+csv_team(struct csv_out *c, const struct summary *x, size_t t)
+{
+	const struct team_week *tw = &x->w->teams[t];
+
+	csv_text(c, x->week);
+	csv_text(c, "team");
+	csv_text(c, x->d->teams[t].code);
+	csv_text(c, x->d->teams[t].code);
+	csv_text(c, x->d->teams[t].name);
+	csv_int(c, tw->members);
+	csv_empty(c, 2); /* fte, available: employees only */
+	csv_number(c, tw->capacity, 2);
+	csv_number(c, tw->case_hours, 2);
+	csv_number(c, tw->intake_hours, 2);
+	csv_number(c, tw->side_hours, 2);
+	csv_number(c, tw->demand, 2);
+	csv_int(c, tw->waiting_cases);
+	csv_number(c, tw->waiting_hours, 2);
+	csv_load(c, tw->load, tw->counted);
+	csv_text(c, workload_status_code(tw->status));
+	for (size_t k = 0; k < N_BANDS; k++)
+		csv_int(c, tw->by_status[bands[k]]);
+	csv_empty(c, 3); /* open, new, closed cases: employees only */
+	csv_int(c, tw->sustained);
+	csv_int(c, tw->sustained_members);
+	csv_end(c);
+}
+
+static void
+csv_employee(struct csv_out *c, const struct summary *x, size_t t, size_t i)
+{
+	const struct employee_week *ew = &x->w->employees[i];
+
+	csv_text(c, x->week);
+	csv_text(c, "employee");
+	csv_text(c, x->d->teams[t].code);
+	csv_text(c, x->d->employees[i].code);
+	csv_text(c, x->d->employees[i].name);
+	csv_empty(c, 1); /* members: teams only */
+	csv_number(c, fte(x, i), 2);
+	csv_number(c, ew->available, 2);
+	csv_number(c, ew->capacity, 2);
+	csv_number(c, ew->case_hours, 2);
+	csv_number(c, ew->intake_hours, 2);
+	csv_number(c, ew->side_hours, 2);
+	csv_number(c, ew->demand, 2);
+	csv_empty(c, 2); /* waiting list: teams only */
+	csv_load(c, ew->load, ew->counted);
+	csv_text(c, workload_status_code(ew->status));
+	csv_empty(c, N_BANDS);
+	csv_int(c, ew->open_cases);
+	csv_int(c, ew->new_cases);
+	csv_int(c, ew->closed_cases);
+	csv_int(c, ew->sustained);
+	csv_empty(c, 1);
+	csv_end(c);
+}
+
+static void
+write_csv(FILE *f, struct summary *x)
+{
+	bool nl = x->rq->dialect == EXPORT_EXCEL_NL;
+	struct csv_out c = { f, nl ? ';' : ',', nl, true };
+
+	/* Dutch Excel reads UTF-8 without a BOM as ANSI (NOTES.md). */
+	if (nl)
+		fputs("\xef\xbb\xbf", f);
+	for (size_t k = 0; k < sizeof csv_heads / sizeof csv_heads[0]; k++)
+		csv_text(&c, csv_heads[k]);
+	csv_end(&c);
+	for (size_t t = 0; t < x->d->n_teams; t++)
+		if (in_export(x, t))
+			csv_team(&c, x, t);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		if (!in_export(x, t))
+			continue;
+		for (size_t r = x->first[t]; r < x->first[t + 1]; r++)
+			csv_employee(&c, x, t, x->order[r]);
+		step(x);
+	}
+}
+
+/* --- json --- */
+
+static void
+json_hours(FILE *f, const char *key, double v)
+{
+	char buf[NUM_BUF];
+
+	fprintf(f, ", \"%s\": %s", key,
+	    text_format_decimal(buf, sizeof buf, v, 2, false));
+}
+
+static void
+json_load_status(FILE *f, double load, bool counted, enum load_status st)
+{
+	char buf[NUM_BUF];
+
+	fprintf(f, ", \"load\": %s", has_load(load, counted) ?
+	    text_format_decimal(buf, sizeof buf, load, 3, false) : "null");
+	fputs(", \"status\": ", f);
+	if (st == LOAD_STATUS_NONE)
+		fputs("null", f);
+	else
+		report_json_string(f, workload_status_code(st));
+}
+
+static void
+json_team(FILE *f, const struct summary *x, size_t t)
+{
+	const struct team_week *tw = &x->w->teams[t];
+
+	fputs("{\"code\": ", f);
+	report_json_string(f, x->d->teams[t].code);
+	fputs(", \"name\": ", f);
+	report_json_string(f, x->d->teams[t].name);
+	fprintf(f, ", \"members\": %d", tw->members);
+	json_hours(f, "capacity", tw->capacity);
+	json_hours(f, "demand", tw->demand);
+	json_hours(f, "case_hours", tw->case_hours);
+	json_hours(f, "intake_hours", tw->intake_hours);
+	json_hours(f, "side_hours", tw->side_hours);
+	fprintf(f, ", \"waiting_cases\": %d", tw->waiting_cases);
+	json_hours(f, "waiting_hours", tw->waiting_hours);
+	json_load_status(f, tw->load, tw->counted, tw->status);
+	fputs(", \"members_by_status\": {", f);
+	for (size_t k = 0; k < N_BANDS; k++)
+		fprintf(f, "%s\"%s\": %d", k ? ", " : "",
+		    workload_status_code(bands[k]), tw->by_status[bands[k]]);
+	fprintf(f, "}, \"sustained\": %s, \"sustained_members\": %d}",
+	    tw->sustained ? "true" : "false", tw->sustained_members);
+}
+
+static void
+json_employee(FILE *f, const struct summary *x, size_t t, size_t i)
+{
+	const struct employee_week *ew = &x->w->employees[i];
+
+	fputs("{\"team\": ", f);
+	report_json_string(f, x->d->teams[t].code);
+	fputs(", \"code\": ", f);
+	report_json_string(f, x->d->employees[i].code);
+	fputs(", \"name\": ", f);
+	report_json_string(f, x->d->employees[i].name);
+	json_hours(f, "fte", fte(x, i));
+	json_hours(f, "available", ew->available);
+	json_hours(f, "capacity", ew->capacity);
+	json_hours(f, "case_hours", ew->case_hours);
+	json_hours(f, "intake_hours", ew->intake_hours);
+	json_hours(f, "side_hours", ew->side_hours);
+	json_hours(f, "demand", ew->demand);
+	json_load_status(f, ew->load, ew->counted, ew->status);
+	fprintf(f, ", \"open_cases\": %d, \"new_cases\": %d, "
+	    "\"closed_cases\": %d, \"sustained\": %s}", ew->open_cases,
+	    ew->new_cases, ew->closed_cases, ew->sustained ? "true" : "false");
+}
+
+static void
+write_json(FILE *f, struct summary *x)
+{
+	char room[NUM_BUF], high[NUM_BUF], over[NUM_BUF];
+	bool first = true;
+
+	/* schema: bumped when a field changes meaning or goes away. */
+	fprintf(f, "{\n  \"schema\": 1,\n  \"week\": \"%s\",\n"
+	    "  \"monday\": \"%s\",\n  \"sunday\": \"%s\",\n"
+	    "  \"generated\": \"%s\",\n", x->week, x->monday, x->sunday,
+	    x->generated);
+	fprintf(f, "  \"thresholds\": {\"room\": %s, \"high\": %s, "
+	    "\"over\": %s, \"sustained_weeks\": %d},\n",
+	    text_format_decimal(room, sizeof room, x->s->room, 3, false),
+	    text_format_decimal(high, sizeof high, x->s->high, 3, false),
+	    text_format_decimal(over, sizeof over, x->s->over, 3, false),
+	    x->s->sustained_weeks);
+	fputs("  \"teams\": [", f);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		if (!in_export(x, t))
+			continue;
+		fputs(first ? "\n    " : ",\n    ", f);
+		first = false;
+		json_team(f, x, t);
+	}
+	fputs(first ? "],\n" : "\n  ],\n", f);
+	first = true;
+	fputs("  \"employees\": [", f);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		if (!in_export(x, t))
+			continue;
+		for (size_t r = x->first[t]; r < x->first[t + 1]; r++) {
+			fputs(first ? "\n    " : ",\n    ", f);
+			first = false;
+			json_employee(f, x, t, x->order[r]);
+		}
+		step(x);
+	}
+	fputs(first ? "]\n}\n" : "\n  ]\n}\n", f);
+}
+
+/* --- md and html: a team table, then a table per team --- */
+
+/* What md and html differ in: how a heading, a table and a row look. */
+struct tables {
+	/* A heading over a table: the team's code and name, or just a title
+	 * (code NULL) over the team table. */
+	void (*heading)(FILE *, const char *code, const char *name);
+	void (*begin)(FILE *, const char *const heads[], const char *align,
+	    int n);
+	void (*row)(FILE *, const char *const cells[], const char *align,
+	    int n, int status_col, enum load_status st);
+	void (*end)(FILE *);
+};
+
+static void
+write_tables(FILE *f, struct summary *x, const struct tables *tb)
+{
+	const char *cells[MAX_COLS] = { 0 };
+	char buf[MAX_COLS][NUM_BUF];
+
+	tb->heading(f, NULL, _("Teams"));
+	tb->begin(f, team_heads, team_align, TC_COUNT);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		if (!in_export(x, t))
+			continue;
+		team_cells(x, t, cells, buf);
+		tb->row(f, cells, team_align, TC_COUNT, TC_STATUS,
+		    x->w->teams[t].status);
+	}
+	tb->end(f);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		if (!in_export(x, t))
+			continue;
+		tb->heading(f, x->d->teams[t].code, x->d->teams[t].name);
+		tb->begin(f, employee_heads, employee_align, EC_COUNT);
+		for (size_t r = x->first[t]; r < x->first[t + 1]; r++) {
+			size_t i = x->order[r];
+			employee_cells(x, i, cells, buf);
+			tb->row(f, cells, employee_align, EC_COUNT, EC_STATUS,
+			    x->w->employees[i].status);
+		}
+		tb->end(f);
+		step(x);
+	}
+}
+
+/* "ROOM below 90%, OK up to 100%, …": what the bands mean this week. */
+static void
+bands_legend(FILE *f, const struct settings *s)
+{
+	char room[NUM_BUF], high[NUM_BUF], over[NUM_BUF];
+
+	fprintf(f, _("Load = demand / capacity. ROOM below %s%%, OK up to "
+	    "%s%%, HIGH up to %s%%, OVER above; sustained overload: OVER %d "
+	    "weeks in a row."),
+	    text_format_decimal(room, sizeof room, s->room * 100.0, 0, false),
+	    text_format_decimal(high, sizeof high, s->high * 100.0, 0, false),
+	    text_format_decimal(over, sizeof over, s->over * 100.0, 0, false),
+	    s->sustained_weeks);
+}
+
+/* --- md: for minutes --- */
+
+/* Text in a table cell: a pipe would end the cell, and *, _, `, [, < would
+ * start markup. */
+static void
+md_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\|*_`[]<>", *s))
+			putc('\\', f);
+		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+	}
+}
+
+static void
+md_heading(FILE *f, const char *code, const char *name)
+{
+	fputs("\n## ", f);
+	if (code) {
+		md_text(f, code);
+		putc(' ', f);
+	}
+	md_text(f, name);
+	fputs("\n\n", f);
+}
+
+static void
+md_row(FILE *f, const char *const cells[], const char *align, int n,
+    int status_col, enum load_status st)
+{
+	(void)align, (void)status_col, (void)st;
+	for (int k = 0; k < n; k++) {
+		fputs("| ", f);
+		md_text(f, cells[k]);
+		putc(' ', f);
+	}
+	fputs("|\n", f);
+}
+
+static void
+md_begin(FILE *f, const char *const heads[], const char *align, int n)
+{
+	const char *cells[MAX_COLS] = { 0 };
+
+	for (int k = 0; k < n; k++)
+		cells[k] = _(heads[k]);
+	md_row(f, cells, align, n, -1, LOAD_STATUS_NONE);
+	for (int k = 0; k < n; k++)
+		fputs(align[k] == 'r' ? "| ---: " : "| --- ", f);
+	fputs("|\n", f);
+}
+
+static void
+md_end(FILE *f)
+{
+	(void)f;
+}
+
+static void
+write_md(FILE *f, struct summary *x)
+{
+	static const struct tables md = { md_heading, md_begin, md_row,
+		md_end };
+
+	fprintf(f, _("# Workload, week %s\n\n"), x->week);
+	fprintf(f, _("%s to %s, generated %s. "), x->monday, x->sunday,
+	    x->generated);
+	bands_legend(f, x->s);
+	fputs("\n", f);
+	write_tables(f, x, &md);
+}
+
+/* --- html: one self-contained page, well-formed (it parses as XML) --- */
+
+static void
+html_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&#39;", f); break;
+		default: putc(*s, f);
+		}
+	}
+}
+
+/* The CSS class of a status band ("" when not counted). */
+static const char *
+status_class(enum load_status st)
+{
+	static const char *const classes[LOAD_STATUS_COUNT] = {
+		"", "room", "ok", "high", "over",
+	};
+
+	return (unsigned)st < LOAD_STATUS_COUNT ? classes[st] : "";
+}
+
+static const char html_style[] =
+	"body { font-family: system-ui, sans-serif; color: #111; "
+	"background: #fff; margin: 1.5em; }\n"
+	"table { border-collapse: collapse; margin: 0.5em 0 1.5em; "
+	"font-size: 0.9em; }\n"
+	"th, td { border: 1px solid #aaa; padding: 0.2em 0.5em; }\n"
+	"th { background: #eee; text-align: left; vertical-align: bottom; }\n"
+	"td.n { text-align: right; font-variant-numeric: tabular-nums; "
+	"white-space: nowrap; }\n"
+	"td.room, rect.room { background: #bdd7ee; fill: #6fa8dc; }\n"
+	"td.ok, rect.ok { background: #c6efce; fill: #93c47d; }\n"
+	"td.high, rect.high { background: #ffeb9c; fill: #f1c232; }\n"
+	"td.over, rect.over { background: #ffc7ce; fill: #e06666; }\n"
+	"svg { max-width: 100%; height: auto; }\n"
+	"svg text { font-size: 12px; fill: #111; }\n"
+	"svg rect.bar { stroke: #333; stroke-width: 0.5; }\n"
+	"svg line.threshold { stroke: #333; stroke-dasharray: 4 3; }\n"
+	"@media print {\n"
+	"  body { margin: 0; font-size: 9pt; }\n"
+	"  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n"
+	"  h2 { break-after: avoid; }\n"
+	"  tr, svg { break-inside: avoid; }\n"
+	"}\n";
+
+/* The SVG geometry, in user units. */
+#define CHART_WIDTH 720
+#define CHART_LABEL 180 /* left of the bars: the team */
+#define CHART_BAR_MAX 460
+#define CHART_ROW 22
+#define CHART_TOP 24
+
+static double
+chart_x(double load, double scale)
+{
+	if (!isfinite(load) || load > scale)
+		load = scale;
+	return CHART_LABEL + load / scale * CHART_BAR_MAX;
+}
+
+/* Team loads as horizontal bars, coloured by band, with the thresholds as
+ * dashed lines; a load past the scale (or infinite) fills the row. */
+static void
+html_chart(FILE *f, const struct summary *x)
+{
+	const double thresholds[] = { x->s->room, x->s->high, x->s->over };
+	double scale = x->s->over + 0.2;
+	char buf[NUM_BUF], num[NUM_BUF], label[CODE_SIZE + NAME_SIZE],
+	    fitted[4 * NAME_SIZE];
+	size_t row = 0;
+	int height = CHART_TOP + (int)x->total * CHART_ROW + 8;
+
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		const struct team_week *tw = &x->w->teams[t];
+		if (in_export(x, t) && has_load(tw->load, tw->counted) &&
+		    tw->load > scale)
+			scale = tw->load;
+	}
+	/* A whole 10% past the top bar, and never wider than 300%. */
+	scale = fmin(ceil(scale * 10.0) / 10.0 + 0.1, 3.0);
+
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+	    "aria-labelledby=\"chart-title\" width=\"%d\" height=\"%d\" "
+	    "viewBox=\"0 0 %d %d\">\n<title id=\"chart-title\">",
+	    CHART_WIDTH, height, CHART_WIDTH, height);
+	fprintf(f, _("Load per team, week %s"), x->week);
+	fputs("</title>\n", f);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		const struct team_week *tw = &x->w->teams[t];
+		double y, right;
+
+		if (!in_export(x, t))
+			continue;
+		y = CHART_TOP + (double)row++ * CHART_ROW;
+		right = tw->counted ? chart_x(tw->load, scale) : CHART_LABEL;
+		/* The label must stay left of the bars: about 24 columns. */
+		snprintf(label, sizeof label, "%s %s", x->d->teams[t].code,
+		    x->d->teams[t].name);
+		fprintf(f, "<text x=\"%d\" y=\"%.1f\">", 4, y + 13);
+		html_text(f, text_trim(text_fit(fitted, sizeof fitted, label, 24,
+		    false)));
+		fprintf(f, "</text>\n<rect class=\"bar %s\" data-team=\"",
+		    status_class(tw->status));
+		html_text(f, x->d->teams[t].code);
+		fprintf(f, "\" data-load=\"%s\" x=\"%d\" y=\"%.1f\" "
+		    "width=\"%.1f\" height=\"%d\"><title>",
+		    has_load(tw->load, tw->counted) ? text_format_decimal(num,
+		    sizeof num, tw->load, 3, false) : "",
+		    CHART_LABEL, y + 2, right - CHART_LABEL, CHART_ROW - 6);
+		html_text(f, x->d->teams[t].code);
+		fputs(": ", f);
+		html_text(f, load_text(buf, tw->load, tw->counted));
+		fprintf(f, "</title></rect>\n<text x=\"%.1f\" y=\"%.1f\">",
+		    right + 4, y + 13);
+		html_text(f, load_text(buf, tw->load, tw->counted));
+		fputs("</text>\n", f);
+	}
+	for (size_t k = 0; k < 3; k++) {
+		double lx = chart_x(thresholds[k], scale);
+		fprintf(f, "<line class=\"threshold\" data-threshold=\"%s\" "
+		    "x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n",
+		    text_format_decimal(num, sizeof num, thresholds[k], 3,
+		    false), lx, CHART_TOP - 6, lx, height - 4);
+		/* Labels alternate in height: 90 and 100 can be close. */
+		fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">"
+		    "%s%%</text>\n", lx, k == 1 ? 10 : 18,
+		    text_format_decimal(num, sizeof num, thresholds[k] * 100.0,
+		    0, false));
+	}
+	fputs("</svg>\n", f);
+}
+
+static void
+html_heading(FILE *f, const char *code, const char *name)
+{
+	fputs("<h2>", f);
+	if (code) {
+		html_text(f, code);
+		putc(' ', f);
+	}
+	html_text(f, name);
+	fputs("</h2>\n", f);
+}
+
+static void
+html_begin(FILE *f, const char *const heads[], const char *align, int n)
+{
+	(void)align;
+	fputs("<table>\n<thead><tr>", f);
+	for (int k = 0; k < n; k++) {
+		fputs("<th scope=\"col\">", f);
+		html_text(f, _(heads[k]));
+		fputs("</th>", f);
+	}
+	fputs("</tr></thead>\n<tbody>\n", f);
+}
+
+static void
+html_row(FILE *f, const char *const cells[], const char *align, int n,
+    int status_col, enum load_status st)
+{
+	fputs("<tr>", f);
+	for (int k = 0; k < n; k++) {
+		if (k == status_col && st != LOAD_STATUS_NONE)
+			fprintf(f, "<td class=\"%s\">", status_class(st));
+		else
+			fputs(align[k] == 'r' ? "<td class=\"n\">" : "<td>", f);
+		html_text(f, cells[k]);
+		fputs("</td>", f);
+	}
+	fputs("</tr>\n", f);
+}
+
+static void
+html_end(FILE *f)
+{
+	fputs("</tbody>\n</table>\n", f);
+}
+
+static void
+write_html(FILE *f, struct summary *x)
+{
+	static const struct tables html = { html_heading, html_begin,
+		html_row, html_end };
+	char title[128];
+
+	snprintf(title, sizeof title, _("Workload, week %s"), x->week);
+	/* TRANSLATORS: the language code of this translation ("nl"). */
+	fputs("<!DOCTYPE html>\n<html lang=\"", f);
+	html_text(f, _("en"));
+	fputs("\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\"/>\n<meta name=\"generator\" content=\"wijklast "
+	    WIJKLAST_VERSION "\"/>\n<title>", f);
+	html_text(f, title);
+	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
+	    html_style);
+	html_text(f, title);
+	fputs("</h1>\n<p>", f);
+	fprintf(f, _("%s to %s, generated %s. "), x->monday, x->sunday,
+	    x->generated);
+	bands_legend(f, x->s);
+	fputs("</p>\n", f);
+	html_chart(f, x);
+	write_tables(f, x, &html);
+	fputs("</body>\n</html>\n", f);
+}
+
+/* --- xlsx: an overview sheet and a sheet per team --- */
+
+struct xlsx {
+	lxw_workbook *wb;
+	lxw_format *head, *hours, *count, *pct, *status[LOAD_STATUS_COUNT];
+	char (*names)[LXW_SHEETNAME_MAX * 4 + 1]; /* sheet names so far */
+	size_t n_names, cap_names;
+};
+
+/* A valid, unique sheet name from s: at most 31 characters, none of
+ * [ ] : * ? / \, no apostrophe at either end, unique ignoring ASCII case. */
+static const char *
+sheet_name(struct xlsx *xl, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char name[LXW_SHEETNAME_MAX * 4 + 1];
+	size_t len = 0, short_len = 0, chars = 0;
+	int n = 1;
+
+	while (*p && chars < LXW_SHEETNAME_MAX) {
+		size_t size = 1;
+		while (size < 4 && (p[size] & 0xc0) == 0x80)
+			size++;
+		for (size_t k = 0; k < size; k++)
+			name[len++] = strchr("[]:*?/\\", p[k]) ? '_' : (char)p[k];
+		p += size;
+		if (++chars == LXW_SHEETNAME_MAX - 3)
+			short_len = len; /* room for "~NN" */
+	}
+	name[len] = '\0';
+	if (len == 0)
+		strcpy(name, "_");
+	if (name[0] == '\'')
+		name[0] = '_';
+	if (name[strlen(name) - 1] == '\'')
+		name[strlen(name) - 1] = '_';
+	if (chars < LXW_SHEETNAME_MAX - 3)
+		short_len = strlen(name);
+	for (;;) {
+		bool taken = text_equal_nocase(name, "History"); /* Excel's */
+		for (size_t k = 0; k < xl->n_names && !taken; k++)
+			taken = text_equal_nocase(name, xl->names[k]);
+		if (!taken)
+			break;
+		snprintf(name + short_len, sizeof name - short_len, "~%d", ++n);
+	}
+	XGROW(xl->names, xl->cap_names, xl->n_names + 1);
+	strcpy(xl->names[xl->n_names], name);
+	return xl->names[xl->n_names++];
+}
+
+static lxw_format *
+xlsx_format(lxw_workbook *wb, const char *num_format, lxw_color_t fill)
+{
+	lxw_format *fmt = workbook_add_format(wb);
+
+	if (num_format)
+		format_set_num_format(fmt, num_format);
+	if (fill) {
+		format_set_pattern(fmt, LXW_PATTERN_SOLID);
+		format_set_bg_color(fmt, fill);
+	}
+	return fmt;
+}
+
+/* A text cell: always a string, never a formula, whatever it starts with
+ * (the guard that csv needs a ' for). */
+static void
+xlsx_text(lxw_worksheet *ws, int row, int col, const char *s,
+    lxw_format *fmt)
+{
+	if (*s || fmt)
+		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s,
+		    fmt);
+}
+
+static void
+xlsx_hours(struct xlsx *xl, lxw_worksheet *ws, int row, int col, double v)
+{
+	worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
+	    as_written(v, 2), xl->hours);
+}
+
+static void
+xlsx_count(struct xlsx *xl, lxw_worksheet *ws, int row, int col, int v)
+{
+	worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v,
+	    xl->count);
+}
+
+/* Load as a percentage; "—" when infinite, nothing when not counted. */
+static void
+xlsx_load(struct xlsx *xl, lxw_worksheet *ws, int row, int col, double load,
+    bool counted)
+{
+	char buf[NUM_BUF];
+
+	if (has_load(load, counted))
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
+		    as_written(load, 3), xl->pct);
+	else
+		xlsx_text(ws, row, col, load_text(buf, load, counted), NULL);
+}
+
+static void
+xlsx_status(struct xlsx *xl, lxw_worksheet *ws, int row, int col,
+    enum load_status st)
+{
+	xlsx_text(ws, row, col, workload_status_code(st), xl->status[st]);
+}
+
+/* The header row, frozen, with a filter; columns sized; printable. */
+static void
+xlsx_sheet_head(struct xlsx *xl, lxw_worksheet *ws,
+    const char *const heads[], int n, int rows, const char *week)
+{
+	char header[64];
+
+	for (int k = 0; k < n; k++)
+		worksheet_write_string(ws, 0, (lxw_col_t)k, _(heads[k]),
+		    xl->head);
+	worksheet_set_row(ws, 0, 30, NULL);
+	worksheet_set_column(ws, 0, 0, 10, NULL);
+	worksheet_set_column(ws, 1, 1, 26, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)(n - 1), 11, NULL);
+	worksheet_freeze_panes(ws, 1, 0);
+	worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, (lxw_col_t)(n - 1));
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 0);
+	/* The week only: & in a team name would be a header code. */
+	snprintf(header, sizeof header, "&L%s&R&D", week);
+	worksheet_set_header(ws, header);
+}
+
+/* The overview's column of a team column: TC_BANDS opens into N_BANDS
+ * columns of numbers there. */
+static int
+overview_col(int c)
+{
+	return c <= TC_BANDS ? c : c + (int)N_BANDS - 1;
+}
+
+static void
+xlsx_team_row(struct xlsx *xl, lxw_worksheet *ws, int row,
+    const struct summary *x, size_t t)
+{
+	const struct team_week *tw = &x->w->teams[t];
+
+	xlsx_text(ws, row, TC_CODE, x->d->teams[t].code, NULL);
+	xlsx_text(ws, row, TC_NAME, x->d->teams[t].name, NULL);
+	xlsx_count(xl, ws, row, TC_MEMBERS, tw->members);
+	xlsx_hours(xl, ws, row, TC_CAPACITY, tw->capacity);
+	xlsx_hours(xl, ws, row, TC_DEMAND, tw->demand);
+	xlsx_hours(xl, ws, row, TC_CASE, tw->case_hours);
+	xlsx_hours(xl, ws, row, TC_INTAKE, tw->intake_hours);
+	xlsx_hours(xl, ws, row, TC_SIDE, tw->side_hours);
+	xlsx_count(xl, ws, row, TC_WAITING, tw->waiting_cases);
+	xlsx_hours(xl, ws, row, TC_WAITING_H, tw->waiting_hours);
+	xlsx_load(xl, ws, row, TC_LOAD, tw->load, tw->counted);
+	xlsx_status(xl, ws, row, TC_STATUS, tw->status);
+	for (size_t k = 0; k < N_BANDS; k++)
+		xlsx_count(xl, ws, row, TC_BANDS + (int)k,
+		    tw->by_status[bands[k]]);
+	worksheet_write_boolean(ws, (lxw_row_t)row,
+	    (lxw_col_t)overview_col(TC_SUSTAINED), tw->sustained, NULL);
+	xlsx_count(xl, ws, row, overview_col(TC_SUSTAINED_MEMBERS),
+	    tw->sustained_members);
+}
+
+static void
+xlsx_employee_row(struct xlsx *xl, lxw_worksheet *ws, int row,
+    const struct summary *x, size_t i)
+{
+	const struct employee_week *ew = &x->w->employees[i];
+
+	xlsx_text(ws, row, EC_CODE, x->d->employees[i].code, NULL);
+	xlsx_text(ws, row, EC_NAME, x->d->employees[i].name, NULL);
+	xlsx_hours(xl, ws, row, EC_FTE, fte(x, i));
+	xlsx_hours(xl, ws, row, EC_AVAILABLE, ew->available);
+	xlsx_hours(xl, ws, row, EC_CAPACITY, ew->capacity);
+	xlsx_hours(xl, ws, row, EC_CASE, ew->case_hours);
+	xlsx_hours(xl, ws, row, EC_INTAKE, ew->intake_hours);
+	xlsx_hours(xl, ws, row, EC_SIDE, ew->side_hours);
+	xlsx_hours(xl, ws, row, EC_DEMAND, ew->demand);
+	xlsx_load(xl, ws, row, EC_LOAD, ew->load, ew->counted);
+	xlsx_status(xl, ws, row, EC_STATUS, ew->status);
+	xlsx_count(xl, ws, row, EC_OPEN, ew->open_cases);
+	xlsx_count(xl, ws, row, EC_NEW, ew->new_cases);
+	xlsx_count(xl, ws, row, EC_CLOSED, ew->closed_cases);
+	worksheet_write_boolean(ws, (lxw_row_t)row, EC_SUSTAINED,
+	    ew->sustained, NULL);
+}
+
+/* Build the workbook into path (which exists: our temp file). */
+static int
+write_xlsx(const char *path, const char *shown, struct summary *x,
+    struct err *e)
+{
+	static const lxw_color_t fills[LOAD_STATUS_COUNT] = {
+		0, 0xBDD7EE, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE,
+	};
+	const char *overview_heads[TC_COUNT - 1 + N_BANDS];
+	struct xlsx xl = { 0 };
+	lxw_doc_properties props = { 0 };
+	lxw_worksheet *ws;
+	lxw_error rc;
+	char title[128], note[256];
+	int row = 0;
+
+	if ((xl.wb = workbook_new(path)) == NULL)
+		return err_setx(e, EXIT_IOERR, "cannot write %s: out of memory "
+		    "in the xlsx writer", shown);
+	snprintf(title, sizeof title, _("Workload, week %s"), x->week);
+	props.title = title;
+	props.author = "wijklast " WIJKLAST_VERSION;
+	workbook_set_properties(xl.wb, &props);
+	xl.head = xlsx_format(xl.wb, NULL, 0xD9D9D9);
+	format_set_bold(xl.head);
+	format_set_text_wrap(xl.head);
+	format_set_align(xl.head, LXW_ALIGN_VERTICAL_BOTTOM);
+	format_set_bottom(xl.head, LXW_BORDER_THIN);
+	xl.hours = xlsx_format(xl.wb, "0.00", 0);
+	xl.count = xlsx_format(xl.wb, "0", 0);
+	xl.pct = xlsx_format(xl.wb, "0.0%", 0);
+	for (int st = LOAD_STATUS_ROOM; st < LOAD_STATUS_COUNT; st++)
+		xl.status[st] = xlsx_format(xl.wb, NULL, fills[st]);
+
+	for (int c = 0; c < TC_COUNT; c++)
+		overview_heads[overview_col(c)] = team_heads[c];
+	for (size_t k = 0; k < N_BANDS; k++)
+		overview_heads[TC_BANDS + k] = band_heads[k];
+	ws = workbook_add_worksheet(xl.wb, sheet_name(&xl, _("Overview")));
+	xlsx_sheet_head(&xl, ws, overview_heads, TC_COUNT - 1 + (int)N_BANDS,
+	    (int)x->total, x->week);
+	for (size_t t = 0; t < x->d->n_teams; t++)
+		if (in_export(x, t))
+			xlsx_team_row(&xl, ws, ++row, x, t);
+	snprintf(note, sizeof note, _("Week %s, %s to %s, generated %s."),
+	    x->week, x->monday, x->sunday, x->generated);
+	xlsx_text(ws, row + 2, 0, note, NULL);
+
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		if (!in_export(x, t))
+			continue;
+		ws = workbook_add_worksheet(xl.wb,
+		    sheet_name(&xl, x->d->teams[t].code));
+		xlsx_sheet_head(&xl, ws, employee_heads, EC_COUNT,
+		    (int)(x->first[t + 1] - x->first[t]), x->week);
+		row = 0;
+		for (size_t r = x->first[t]; r < x->first[t + 1]; r++)
+			xlsx_employee_row(&xl, ws, ++row, x, x->order[r]);
+		step(x);
+	}
+	rc = workbook_close(xl.wb);
+	free(xl.names);
+	if (rc != LXW_NO_ERROR)
+		return err_setx(e, EXIT_IOERR, "cannot write %s: %s (%s)",
+		    shown, lxw_strerror(rc), strerror(errno));
+	return 0;
+}
+
+/* --- where the bytes go --- */
+
+static void
+write_text(FILE *f, struct summary *x)
+{
+	switch (x->rq->format) {
+	case EXPORT_CSV: write_csv(f, x); break;
+	case EXPORT_JSON: write_json(f, x); break;
+	case EXPORT_MD: write_md(f, x); break;
+	case EXPORT_HTML: write_html(f, x); break;
+	case EXPORT_XLSX: break; /* a file, see write_xlsx */
+	}
+}
+
+/* The message for a failed write; errno as the failure left it. */
+static int
+write_failed(struct err *e, const char *shown)
+{
+	return err_setx(e, EXIT_IOERR, "cannot write %s: %s", shown,
+	    strerror(errno ? errno : EIO));
+}
+
+/* Fill the temp file tmp, open as fd (closed here), and sync it. */
+static int
+fill_temp(const char *tmp, int fd, const char *shown, struct summary *x,
+    struct err *e)
+{
+	FILE *f;
+
+	errno = 0;
+	if (x->rq->format == EXPORT_XLSX) {
+		if (write_xlsx(tmp, shown, x, e) < 0)
+			goto fail;
+		if (fsync(fd) != 0) {
+			write_failed(e, shown);
+			goto fail;
+		}
+		if (close(fd) != 0)
+			return write_failed(e, shown);
+		return 0;
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		write_failed(e, shown);
+		goto fail;
+	}
+	write_text(f, x);
+	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
+		write_failed(e, shown);
+		fclose(f);
+		return -1;
+	}
+	if (fclose(f) != 0)
+		return write_failed(e, shown);
+	return 0;
+fail:
+	close(fd);
+	return -1;
+}
+
+/* The folder of path: "." when it names none. The caller frees. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return xasprintf("%.*s", slash == path ? 1 : (int)(slash - path),
+	    path);
+}
+
+/* A new temp file with the mode of the file to be: "DIR/.NAME.XXXXXX"
+ * next to path, or "TMPDIR/.wijklast-export.XXXXXX" when path is NULL.
+ * *tmp is the caller's to unlink and free. */
+static int
+make_temp(const char *path, mode_t mode, char **tmp, int *fd,
+    const char *shown, struct err *e)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	int saved;
+
+	if (path == NULL) {
+		*tmp = xasprintf("%s/.wijklast-export.XXXXXX",
+		    tmpdir && *tmpdir ? tmpdir : "/tmp");
+	} else {
+		char *dir = folder_of(path);
+		const char *slash = strrchr(path, '/');
+		*tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+		free(dir);
+	}
+	if ((*fd = mkstemp(*tmp)) < 0)
+		goto fail;
+	if (fchmod(*fd, mode) != 0) {
+		saved = errno;
+		close(*fd);
+		unlink(*tmp);
+		errno = saved;
+		goto fail;
+	}
+	return 0;
+fail:
+	saved = errno;
+	free(*tmp);
+	*tmp = NULL;
+	return err_setx(e, EXIT_CANTCREAT, "cannot create %s: %s", shown,
+	    strerror(saved));
+}
+
+/* The mode a new file gets: what open(2) would give, or the old file's. */
+static mode_t
+new_mode(bool exists, const struct stat *st)
+{
+	mode_t mask;
+
+	if (exists)
+		return st->st_mode & 07777;
+	mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Replace the regular file (or nothing) at path: temp, fill, rename. */
+static int
+replace_file(const char *path, bool exists, const struct stat *st,
+    struct summary *x, struct err *e)
+{
+	char *tmp, *dir;
+	int fd;
+
+	if (exists && access(path, W_OK) != 0)
+		return err_setx(e, EXIT_CANTCREAT, "cannot write %s: %s", path,
+		    strerror(errno));
+	if (make_temp(path, new_mode(exists, st), &tmp, &fd, path, e) < 0)
+		return -1;
+	if (fill_temp(tmp, fd, path, x, e) < 0)
+		goto fail;
+	if (rename(tmp, path) != 0) {
+		err_setx(e, EXIT_CANTCREAT, "cannot write %s: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
+	/* Sync the rename too; a failure here loses nothing that is not
+	 * already on the disk. */
+	dir = folder_of(path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+	free(tmp);
+	return 0;
+fail:
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}
+
+/* Copy the file open as fd to out. */
+static int
+copy_out(int fd, FILE *out, const char *shown, struct err *e)
+{
+	char buf[65536];
+	ssize_t n;
+
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		if (fwrite(buf, 1, (size_t)n, out) != (size_t)n)
+			return write_failed(e, shown);
+	if (n < 0 || fflush(out) != 0)
+		return write_failed(e, shown);
+	return 0;
+}
+
+/* Write into a stream that is no regular file: stdout, a device, a pipe.
+ * Nothing to replace atomically; xlsx goes through a temp file. */
+static int
+write_stream(FILE *out, const char *shown, struct summary *x, struct err *e)
+{
+	char *tmp;
+	int fd, rc = -1;
+
+	if (x->rq->format != EXPORT_XLSX) {
+		errno = 0;
+		write_text(out, x);
+		if (fflush(out) != 0 || ferror(out))
+			return write_failed(e, shown);
+		return 0;
+	}
+	if (make_temp(NULL, 0600, &tmp, &fd, shown, e) < 0)
+		return -1;
+	if (fill_temp(tmp, fd, shown, x, e) == 0) {
+		if ((fd = open(tmp, O_RDONLY)) < 0) {
+			write_failed(e, shown);
+		} else {
+			rc = copy_out(fd, out, shown, e);
+			close(fd);
+		}
+	}
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int
+export_write(const char *path, const struct export_request *rq,
+    const struct dataset *d, const struct settings *s,
+    const struct week_figures *w, struct err *e)
+{
+	struct summary x;
+	struct stat st;
+	bool exists;
+	FILE *out;
+	int rc;
+
+	summary_init(&x, rq, d, s, w);
+	exists = strcmp(path, "-") != 0 && stat(path, &st) == 0;
+	if (strcmp(path, "-") == 0) {
+		rc = write_stream(stdout, "standard output", &x, e);
+	} else if (exists && S_ISDIR(st.st_mode)) {
+		rc = err_setx(e, EXIT_CANTCREAT, "cannot write %s: it is a "
+		    "folder", path);
+	} else if (exists && !S_ISREG(st.st_mode)) {
+		if ((out = fopen(path, "w")) == NULL) {
+			rc = err_setx(e, EXIT_CANTCREAT, "cannot write %s: %s",
+			    path, strerror(errno));
+		} else {
+			rc = write_stream(out, path, &x, e);
+			if (fclose(out) != 0 && rc == 0)
+				rc = write_failed(e, path);
+		}
+	} else {
+		rc = replace_file(path, exists, &st, &x, e);
+	}
+	if (rc == 0 && rq->progress)
+		rq->progress(rq->ctx, 1.0);
+	summary_clear(&x);
+	return rc;
+}
