@@ -33,4 +33,11 @@ void csv_record_clear(struct csv_record *rec);
 /* Write one field, quoted when it holds sep, a quote, CR or LF. */
 void csv_write_field(FILE *out, const char *s, char sep);
 
+/* Would a spreadsheet run s as a formula (it starts with = + - @ TAB CR)? */
+bool csv_is_formula_like(const char *s);
+
+/* Write a text field guarded against formula injection: a formula-like
+ * value gets a ' in front, which spreadsheets show as text. */
+void csv_write_text(FILE *out, const char *s, char sep);
+
 #endif

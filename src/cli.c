@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -21,6 +22,27 @@ fail(const struct err *e)
 {
 	fprintf(stderr, "wijklast: %s\n", e->msg);
 	return e->status ? e->status : 1;
+}
+
+/* The commands that only read or copy need a database that exists: a
+ * mistyped --db must not quietly create an empty one and report nothing. */
+static int
+need_database(const struct cli_options *opt)
+{
+	char path[SETTINGS_PATH_MAX];
+	struct err e;
+
+	err_clear(&e);
+	if (opt->db)
+		snprintf(path, sizeof path, "%s", opt->db);
+	else if (app_default_db_path(path, sizeof path, &e) < 0)
+		return fail(&e);
+	if (access(path, F_OK) == 0)
+		return 0;
+	fprintf(stderr, _("wijklast: %s: no such database (create one with "
+	    "'wijklast import' or 'wijklast demo', or name it with --db)\n"),
+	    path);
+	return EXIT_NOINPUT;
 }
 
 static int
@@ -174,11 +196,14 @@ cmd_import(int argc, char **argv, const struct cli_options *opt)
 			fputs(res.problems, stderr);
 		status = fail(&e);
 	} else if (opt->dry_run) {
-		printf(_("%s: %zu rows checked, all good; nothing written "
-		    "(dry run)\n"), argv[2], res.rows);
+		printf(ngettext("%s: %zu row checked, all good; nothing "
+		    "written (dry run)\n", "%s: %zu rows checked, all good; "
+		    "nothing written (dry run)\n", res.rows), argv[2],
+		    res.rows);
 	} else {
-		printf(_("%s: %zu %s imported\n"), argv[2], res.written,
-		    import_kind_name((enum import_kind)kind));
+		printf(ngettext("%s: %zu row of %s imported\n",
+		    "%s: %zu rows of %s imported\n", res.written), argv[2],
+		    res.written, import_kind_name((enum import_kind)kind));
 	}
 	import_result_clear(&res);
 	app_close(&a);
@@ -248,6 +273,12 @@ cmd_plan(int argc, char **argv, const struct cli_options *opt)
 		first = date_monday(a.today) + 7; /* SPEC §4: from next week */
 	else if (date_parse_week(opt->from, a.today, &first, &e) < 0)
 		goto fail;
+	if (first < date_monday(a.today)) {
+		err_setx(&e, EXIT_USAGE, _("weeks that are over cannot be "
+		    "planned: their intake blocks already happened (use --from "
+		    "current, next or a later week)"));
+		goto fail;
+	}
 	if (planner_propose(&a.data, &a.settings, team, first,
 	    opt->weeks ? opt->weeks : a.settings.horizon_weeks, &plan, &e) < 0 ||
 	    report_plan(stdout, (enum report_format)fmt, &a.data, &plan,
@@ -257,7 +288,9 @@ cmd_plan(int argc, char **argv, const struct cli_options *opt)
 		if (app_apply_plan(&a, &plan, &e) < 0)
 			goto fail;
 		fprintf(fmt == REPORT_JSON ? stderr : stdout,
-		    _("Applied: %zu intake blocks changed.\n"), plan.n_changes);
+		    ngettext("Applied: %zu intake block changed.\n",
+		    "Applied: %zu intake blocks changed.\n", plan.n_changes),
+		    plan.n_changes);
 	} else if (fmt == REPORT_TEXT) {
 		printf(_("\nNothing written; add --apply to write this plan.\n"));
 	}
@@ -270,8 +303,36 @@ fail:
 	return fail(&e);
 }
 
+static int
+cmd_snapshot(const struct cli_options *opt)
+{
+	char week[WEEK_BUF];
+	struct err e;
+	struct app a;
+	int monday;
+
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	/* By default the week just finished: what a Monday cron job wants. */
+	if (opt->week == NULL)
+		monday = date_monday(a.today) - 7;
+	else if (date_parse_week(opt->week, a.today, &monday, &e) < 0)
+		goto fail;
+	if (app_snapshot(&a, monday, &e) < 0)
+		goto fail;
+	printf(_("Snapshot of %s saved: its figures stay as they are now.\n"),
+	    date_format_week(monday, week));
+	app_close(&a);
+	return 0;
+fail:
+	app_close(&a);
+	return fail(&e);
+}
+
 static const char *const commands[] = {
-	"demo", "import", "report", "plan", "export", "check", "backup",
+	"demo", "import", "report", "export", "plan", "snapshot", "check",
+	"backup",
 };
 
 bool
@@ -290,12 +351,21 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	bool reports = strcmp(cmd, "report") == 0 ||
 	    strcmp(cmd, "export") == 0;
 
+	int status;
+
+	if (!cli_is_command(cmd)) {
+		fprintf(stderr, "wijklast: unknown command \"%s\" (see wijklast "
+		    "--help)\n", cmd);
+		return EXIT_USAGE;
+	}
 	/* Options that belong to one command only are refused elsewhere. */
 	if (opt->dry_run && strcmp(cmd, "import") != 0)
 		return usage_error("--dry-run goes with import");
-	if ((opt->week || opt->team) && !reports)
-		return usage_error("--week and --team go with report and "
-		    "export");
+	if (opt->week && !reports && strcmp(cmd, "snapshot") != 0)
+		return usage_error("--week goes with report, export and "
+		    "snapshot");
+	if (opt->team && !reports)
+		return usage_error("--team goes with report and export");
 	if (opt->format && !reports && strcmp(cmd, "plan") != 0)
 		return usage_error("--format goes with report, export and "
 		    "plan");
@@ -308,6 +378,9 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	if (argc != 1 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "backup") != 0 && strcmp(cmd, "plan") != 0)
 		return usage_error("too many arguments");
+	if (strcmp(cmd, "demo") != 0 && strcmp(cmd, "import") != 0 &&
+	    (status = need_database(opt)) != 0)
+		return status;
 
 	if (strcmp(cmd, "demo") == 0)
 		return cmd_demo(opt);
@@ -319,11 +392,11 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_import(argc, argv, opt);
 	if (strcmp(cmd, "plan") == 0)
 		return cmd_plan(argc, argv, opt);
+	if (strcmp(cmd, "snapshot") == 0)
+		return cmd_snapshot(opt);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(opt);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(argc, argv, opt);
-	fprintf(stderr, "wijklast: unknown command \"%s\" (see wijklast "
-	    "--help)\n", cmd);
-	return EXIT_USAGE;
+	return EXIT_USAGE; /* not reached: cli_is_command said yes */
 }

@@ -228,3 +228,23 @@ csv_write_field(FILE *out, const char *s, char sep)
 	}
 	putc('"', out);
 }
+
+bool
+csv_is_formula_like(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+void
+csv_write_text(FILE *out, const char *s, char sep)
+{
+	char *guarded;
+
+	if (!csv_is_formula_like(s)) {
+		csv_write_field(out, s, sep);
+		return;
+	}
+	guarded = xasprintf("'%s", s);
+	csv_write_field(out, guarded, sep);
+	free(guarded);
+}

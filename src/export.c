@@ -153,13 +153,6 @@ as_written(double v, int decimals)
 	    NULL);
 }
 
-/* Does a spreadsheet read this text cell as a formula? (NOTES.md) */
-static bool
-is_formula_like(const char *s)
-{
-	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
-}
-
 /* Headings of the people's formats (md, html, xlsx). */
 enum team_col { TC_CODE, TC_NAME, TC_MEMBERS, TC_CAPACITY, TC_DEMAND,
 	TC_CASE, TC_INTAKE, TC_SIDE, TC_WAITING, TC_WAITING_H, TC_LOAD,
@@ -307,16 +300,8 @@ csv_next(struct csv_out *c)
 static void
 csv_text(struct csv_out *c, const char *s)
 {
-	char *guarded;
-
 	csv_next(c);
-	if (!is_formula_like(s)) {
-		csv_write_field(c->f, s, c->sep);
-		return;
-	}
-	guarded = xasprintf("'%s", s);
-	csv_write_field(c->f, guarded, c->sep);
-	free(guarded);
+	csv_write_text(c->f, s, c->sep);
 }
 
 static void

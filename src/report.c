@@ -179,11 +179,11 @@ write_csv(FILE *out, const struct dataset *d, const struct settings *s,
 		if (!in_report((long)t, only))
 			continue;
 		fprintf(out, "%s,team,", week);
-		csv_write_field(out, d->teams[t].code, ',');
+		csv_write_text(out, d->teams[t].code, ',');
 		fputc(',', out);
-		csv_write_field(out, d->teams[t].code, ',');
+		csv_write_text(out, d->teams[t].code, ',');
 		fputc(',', out);
-		csv_write_field(out, d->teams[t].name, ',');
+		csv_write_text(out, d->teams[t].name, ',');
 		fputs(",,", out); /* fte, available: not for teams */
 		csv_num(out, tw->capacity, 2);
 		csv_num(out, tw->case_hours, 2);
@@ -202,11 +202,11 @@ write_csv(FILE *out, const struct dataset *d, const struct settings *s,
 		if (!in_report(t, only))
 			continue;
 		fprintf(out, "%s,employee,", week);
-		csv_write_field(out, t >= 0 ? d->teams[t].code : "", ',');
+		csv_write_text(out, t >= 0 ? d->teams[t].code : "", ',');
 		fputc(',', out);
-		csv_write_field(out, em->code, ',');
+		csv_write_text(out, em->code, ',');
 		fputc(',', out);
-		csv_write_field(out, em->name, ',');
+		csv_write_text(out, em->name, ',');
 		csv_num(out, fte(em, s), 2);
 		csv_num(out, ew->available, 2);
 		csv_num(out, ew->capacity, 2);

@@ -333,3 +333,19 @@ Test(csv, write_then_read_round_trips)
 	close_src(&s);
 	free(buf);
 }
+
+Test(csv, text_cells_are_guarded_against_formulas)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	csv_write_text(f, "=SUM(A1)", ',');
+	fputc('|', f);
+	csv_write_text(f, "@home,x", ',');
+	fputc('|', f);
+	csv_write_text(f, "Özlem", ',');
+	fclose(f);
+	cr_assert_str_eq(buf, "'=SUM(A1)|\"'@home,x\"|Özlem");
+	free(buf);
+}

@@ -127,6 +127,26 @@ expect 75 "$W" --db "$db" import teams more-teams.csv
 grep_err "busy"
 wait $holder
 
+# A mistyped --db never creates an empty database for a read-only command.
+expect 66 "$W" --db ./no/such.db report
+[ ! -e ./no ] || fail "report created ./no"
+expect 66 "$W" --db ./nothere.db check
+
+# Snapshots: last week frozen, then a late change to it leaves it as it was.
+expect 0 "$W" --db "$db" snapshot
+grep -q '2026-W47' out || fail "snapshot did not default to last week"
+expect 0 "$W" --db "$db" report --week last --format json
+cp out w47-before.json
+printf 'ref,team,employee,type,phase,opened,closed\nLATE-1,NRD,N1,HG,actief,2026-11-17,2026-11-20\n' >late.csv
+expect 0 "$W" --db "$db" import cases late.csv
+expect 0 "$W" --db "$db" report --week last --format json
+cmp -s out w47-before.json || fail "a frozen week changed after a late edit"
+expect 0 "$W" --db "$db" snapshot --week last
+expect 0 "$W" --db "$db" report --week last --format json
+cmp -s out w47-before.json && fail "an explicit snapshot did not re-freeze"
+# Planning weeks that are over is refused.
+expect 64 "$W" --db "$db" plan NRD --from 2026-W40
+
 # check and backup.
 expect 0 "$W" --db "$db" check
 expect 0 "$W" --db "$db" backup ./copy.db
