@@ -12,12 +12,14 @@
 #include "workload.h"
 
 struct app;
+struct err;
+struct ui_planner;
 
 /* Below this the screen says "terminal too small" instead of a view. */
 #define UI_MIN_COLS 60
 #define UI_MIN_LINES 16
 
-enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_COUNT };
+enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_PLANNER, UI_VIEW_COUNT };
 
 /* What keys (and mouse wheels) do; the key table in ui.c maps keys to these
  * and generates the help screen. */
@@ -30,6 +32,8 @@ enum ui_action {
 	UI_ACT_PAGE_DOWN,
 	UI_ACT_TOP,
 	UI_ACT_BOTTOM,
+	UI_ACT_LEFT,
+	UI_ACT_RIGHT,
 	UI_ACT_OPEN,
 	UI_ACT_BACK,
 	UI_ACT_WEEK_PREV,
@@ -40,6 +44,12 @@ enum ui_action {
 	UI_ACT_NEXT_VIEW,
 	UI_ACT_VIEW_OVERVIEW,
 	UI_ACT_VIEW_TEAM,
+	UI_ACT_VIEW_PLANNER,
+	UI_ACT_APPLY,
+	UI_ACT_MOVE,
+	UI_ACT_LOCK,
+	UI_ACT_UNDO,
+	UI_ACT_REDO,
 	UI_ACT_RELOAD,
 	UI_ACT_HELP,
 	UI_ACT_QUIT,
@@ -64,6 +74,8 @@ struct ui {
 	int monday;         /* the week shown */
 	struct week_figures fig; /* figures of that week (owned) */
 	enum ui_view view;
+	enum ui_view prev_view; /* the one before: where the Planner goes back */
+	unsigned data_gen; /* bumped whenever the dataset changed */
 	bool help;     /* the help screen is up */
 	int help_page; /* which page of it */
 
@@ -85,6 +97,8 @@ struct ui {
 
 	char msg[256]; /* status-line message, cleared by the next key */
 	bool msg_error;
+
+	struct ui_planner *planner; /* the Planner's state (ui_planner.c) */
 };
 
 /* A view: a list drawn between the title bar and the status line. The loop
@@ -92,6 +106,8 @@ struct ui {
 struct ui_view_ops {
 	const char *name;  /* N_(): tab label */
 	const char *hints; /* N_(): key hints for the status line */
+	/* Optional: the right of the title bar (default: the week shown). */
+	void (*title)(const struct ui *u, char *buf, size_t size);
 	/* Fill u->rows (ui_rows_push) in screen order. */
 	void (*rows)(struct ui *u);
 	/* The id of the record at a dataset index: what the selection holds. */
@@ -99,6 +115,9 @@ struct ui_view_ops {
 	void (*draw)(struct ui *u);
 	/* Handle an action; false when the view leaves it to the loop. */
 	bool (*action)(struct ui *u, enum ui_action act);
+	/* Optional: a click at row y, column x below the title bar; false
+	 * when the view leaves it to the loop (which selects a list row). */
+	bool (*click)(struct ui *u, int y, int x);
 };
 
 /* Draws one row of a list: the record at dataset index, at row y. */
@@ -107,6 +126,10 @@ typedef void ui_row_fn(const struct ui *u, const struct ui_column *c, int y,
 
 extern const struct ui_view_ops ui_overview_ops;
 extern const struct ui_view_ops ui_team_ops;
+extern const struct ui_view_ops ui_planner_ops;
+
+/* Free the Planner's state (NULL-safe; at the end of the session). */
+void ui_planner_free(struct ui *u);
 
 
 /* Lay the columns out in width columns with one space between them: drop
@@ -141,6 +164,16 @@ int ui_status_width(void);
 /* The one-column marker of a status ("▲", "●", "✓", "○"). */
 const char *ui_status_marker(enum load_status st);
 
+/* Attributes that make a changed value stand out (colour, or bold). */
+attr_t ui_accent_attr(const struct ui *u);
+
+/* "Tue 1 Dec 2026" (translated). Returns buf. */
+char *ui_date(int date, char *buf, size_t size);
+/* "Tue" / "am" "pm": the short names of a weekday (1 = Monday) and a
+ * day part (translated). */
+const char *ui_weekday(int weekday);
+const char *ui_part(enum part part);
+
 /* Hours with one decimal, decimal comma when Dutch. Returns buf. */
 char *ui_hours(const struct ui *u, char *buf, size_t size, double h);
 /* A load as a whole percentage, "—" when infinite, "" when not counted. */
@@ -164,7 +197,20 @@ void ui_rows_push(struct ui *u, long index);
 void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Switch views; the Team view needs a selected team. */
+/* Switch views; the Team view and the Planner need a selected team. */
 void ui_show(struct ui *u, enum ui_view v);
+
+/* After an app_* change: on failure (rc -1) show e's message and re-read the
+ * data (another user's change is the usual cause), else show done. Either
+ * way the figures are recomputed and data_gen bumped. */
+void ui_changed(struct ui *u, int rc, const struct err *e, const char *done);
+
+/* Re-read the dataset (others' changes) and recompute; false, with the
+ * message in the status line, when that failed. */
+bool ui_reload(struct ui *u);
+
+/* Ask question on the status line, over the current screen; true when the
+ * answer is yes (y, or the first letter of the translated "y"). */
+bool ui_confirm(struct ui *u, const char *question);
 
 #endif

@@ -1,7 +1,9 @@
 /* ui: the TUI loop and the widgets the views share — title bar with view
  * tabs, status line, help screen, "terminal too small" screen, colours, bars,
  * table layout — and the key table that drives both the keys and the help.
- * The views (ui_overview.c, ui_team.c) draw between title and status line. */
+ * The views (ui_overview.c, ui_team.c, ui_planner.c) draw between title
+ * and status line. */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,15 +28,24 @@
 #define UI_MAX_ERRS 100  /* getch errors in a row: the terminal is gone */
 #define UI_COLUMN_FLOOR 8 /* a flexible column never gets narrower */
 
-enum ui_pair { PAIR_ROOM = 1, PAIR_OK, PAIR_HIGH, PAIR_OVER, PAIR_ERROR };
+enum ui_pair {
+	PAIR_ROOM = 1,
+	PAIR_OK,
+	PAIR_HIGH,
+	PAIR_OVER,
+	PAIR_ERROR,
+	PAIR_ACCENT
+};
 
 static const struct ui_view_ops *const views[UI_VIEW_COUNT] = {
 	[UI_VIEW_OVERVIEW] = &ui_overview_ops,
 	[UI_VIEW_TEAM] = &ui_team_ops,
+	[UI_VIEW_PLANNER] = &ui_planner_ops,
 };
 
 /* The key table: one entry per action, every key that does it, and the help
- * text. Keys are looked up here and the help screen lists this table. */
+ * text. Keys are looked up here and the help screen lists this table (what
+ * the view it was opened from does: is_help_for). */
 struct ui_binding {
 	enum ui_action action;
 	int keys[8]; /* 0-terminated */
@@ -49,10 +60,13 @@ static const struct ui_binding bindings[] = {
 	    N_("Page down") },
 	{ UI_ACT_TOP, { 'g', KEY_HOME }, N_("First row") },
 	{ UI_ACT_BOTTOM, { 'G', KEY_END }, N_("Last row") },
-	{ UI_ACT_OPEN, { '\n', '\r', KEY_ENTER, KEY_RIGHT, 'l' },
-	    N_("Open the selected team") },
-	{ UI_ACT_BACK, { UI_KEY_ESC, KEY_BACKSPACE, 127, 8, KEY_LEFT, 'h' },
-	    N_("Back to the Overview") },
+	{ UI_ACT_LEFT, { KEY_LEFT, 'h' }, N_("Left (Team view: back)") },
+	{ UI_ACT_RIGHT, { KEY_RIGHT, 'l' },
+	    N_("Right (Overview: open the team)") },
+	{ UI_ACT_OPEN, { '\n', '\r', KEY_ENTER },
+	    N_("Open the team (Planner: apply, or move the block)") },
+	{ UI_ACT_BACK, { UI_KEY_ESC, KEY_BACKSPACE, 127, 8 },
+	    N_("Back (Planner: first drop the proposal)") },
 	{ UI_ACT_WEEK_PREV, { '[' }, N_("Previous week") },
 	{ UI_ACT_WEEK_NEXT, { ']' }, N_("Next week") },
 	{ UI_ACT_WEEK_TODAY, { 't' }, N_("This week") },
@@ -61,16 +75,29 @@ static const struct ui_binding bindings[] = {
 	{ UI_ACT_NEXT_VIEW, { '\t' }, N_("Next view") },
 	{ UI_ACT_VIEW_OVERVIEW, { '1' }, N_("Overview") },
 	{ UI_ACT_VIEW_TEAM, { '2' }, N_("Team view of the selected team") },
+	{ UI_ACT_VIEW_PLANNER, { '3', 'p' },
+	    N_("Intake planner of the selected team") },
 	{ UI_ACT_RELOAD, { 'r', UI_CTRL('l') },
-	    N_("Reload the data and redraw") },
+	    N_("Reload and redraw (Planner: and propose a plan)") },
+	{ UI_ACT_APPLY, { 'a' }, N_("Planner: apply the proposal") },
+	{ UI_ACT_MOVE, { 'm' }, N_("Planner: give the block to someone else") },
+	{ UI_ACT_LOCK, { 'L' }, N_("Planner: lock or unlock the block") },
+	{ UI_ACT_UNDO, { 'u' }, N_("Undo the last change") },
+	{ UI_ACT_REDO, { UI_CTRL('r') }, N_("Redo what was undone") },
 	{ UI_ACT_HELP, { '?', KEY_F(1) }, N_("This help") },
-	{ UI_ACT_QUIT, { 'q' }, N_("Quit (in the Team view: back)") },
+	{ UI_ACT_QUIT, { 'q' },
+	    N_("Quit (in the Team view and Planner: back)") },
 	{ UI_ACT_QUIT_NOW, { 'Q' }, N_("Quit at once") },
 };
 
 static const char *const month_abbr[12] = {
 	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
 	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+static const char *const weekday_abbr[7] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"),
+	N_("Sun"),
 };
 
 /* --- small widgets --- */
@@ -125,6 +152,12 @@ ui_status_attr(const struct ui *u, enum load_status st)
 		return COLOR_PAIR(pairs[st]) |
 		    (st == LOAD_STATUS_OVER ? A_BOLD : A_NORMAL);
 	return st == LOAD_STATUS_OVER ? A_BOLD : A_NORMAL;
+}
+
+attr_t
+ui_accent_attr(const struct ui *u)
+{
+	return u->color ? COLOR_PAIR(PAIR_ACCENT) | A_BOLD : A_BOLD;
 }
 
 const char *
@@ -191,6 +224,29 @@ char *
 ui_hours(const struct ui *u, char *buf, size_t size, double h)
 {
 	return text_format_decimal(buf, size, h, 1, u->decimal_comma);
+}
+
+const char *
+ui_weekday(int weekday)
+{
+	return weekday >= 1 && weekday <= 7 ? _(weekday_abbr[weekday - 1]) : "?";
+}
+
+const char *
+ui_part(enum part part)
+{
+	return part == PART_MORNING ? _("am") : _("pm");
+}
+
+char *
+ui_date(int date, char *buf, size_t size)
+{
+	int y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, size, "%s %d %s %d", ui_weekday(date_weekday(date)), d,
+	    _(month_abbr[m - 1]), y);
+	return buf;
 }
 
 char *
@@ -429,10 +485,12 @@ ui_rows_push(struct ui *u, long index)
 void
 ui_show(struct ui *u, enum ui_view v)
 {
-	if (v == UI_VIEW_TEAM && u->selected[UI_VIEW_OVERVIEW] == 0) {
+	if (v != UI_VIEW_OVERVIEW && u->selected[UI_VIEW_OVERVIEW] == 0) {
 		ui_message(u, true, "%s", _("No team selected"));
 		return;
 	}
+	if (v != u->view)
+		u->prev_view = u->view;
 	u->view = v;
 }
 
@@ -466,20 +524,51 @@ set_week(struct ui *u, int monday)
 	app_week(u->app, monday, &u->fig);
 }
 
+/* The dataset changed: recompute what the views show. */
 static void
-reload(struct ui *u)
+data_changed(struct ui *u)
 {
-	struct err e;
-
-	err_clear(&e);
-	if (app_reload(u->app, &e) == -1)
-		ui_message(u, true, "%s", e.msg);
-	else
-		ui_message(u, false, "%s", _("Reloaded"));
 	set_week(u, u->monday);
+	u->data_gen++;
 	if (dataset_team_index(&u->app->data, u->selected[UI_VIEW_OVERVIEW]) < 0)
 		u->view = UI_VIEW_OVERVIEW; /* the team shown is gone */
-	clearok(curscr, TRUE); /* Ctrl-L also repaints a garbled screen */
+}
+
+bool
+ui_reload(struct ui *u)
+{
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	if ((rc = app_reload(u->app, &e)) == -1)
+		ui_message(u, true, "%s", e.msg);
+	data_changed(u);
+	return rc == 0;
+}
+
+void
+ui_changed(struct ui *u, int rc, const struct err *e, const char *done)
+{
+	if (rc < 0) {
+		/* the core's messages are English; known ones are translated */
+		ui_message(u, true, "%s", _(e->msg));
+		app_reload(u->app, NULL); /* show what is really there now */
+	} else {
+		ui_message(u, false, "%s", done);
+	}
+	data_changed(u);
+}
+
+static void
+undo(struct ui *u, bool redo)
+{
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	rc = redo ? app_redo(u->app, &e) : app_undo(u->app, &e);
+	ui_changed(u, rc, &e, redo ? _("Redone") : _("Undone"));
 }
 
 /* --- the frame: title bar and status line --- */
@@ -511,11 +600,13 @@ draw_title(struct ui *u, const char *what)
 		return;
 	}
 	week_label(u->monday, week, sizeof week);
-	if (u->monday == date_monday(u->app->today))
+	if (views[u->view]->title != NULL)
+		views[u->view]->title(u, right, sizeof right);
+	else if (u->monday == date_monday(u->app->today))
 		snprintf(right, sizeof right, "%s (%s)", week, _("this week"));
 	else
 		snprintf(right, sizeof right, "%s", week);
-	if (x + text_width(right) + 1 > COLS)
+	if (x + text_width(right) + 1 > COLS && views[u->view]->title == NULL)
 		snprintf(right, sizeof right, "%s", week);
 	int w = text_width(right);
 	if (x + w + 1 <= COLS)
@@ -623,10 +714,41 @@ help_rows(void)
 	return LINES - 4;
 }
 
-static int
-help_pages(void)
+/* Does the help of view list the binding of act? Not what only other
+ * views do. */
+static bool
+is_help_for(enum ui_action act, enum ui_view view)
 {
-	int n = (int)(sizeof bindings / sizeof bindings[0]);
+	switch (act) {
+	case UI_ACT_SORT_NEXT:
+	case UI_ACT_SORT_REVERSE:
+		return view == UI_VIEW_TEAM;
+	case UI_ACT_APPLY:
+	case UI_ACT_MOVE:
+	case UI_ACT_LOCK:
+		return view == UI_VIEW_PLANNER;
+	default:
+		return true;
+	}
+}
+
+/* The bindings the help of the current view lists, into out; their count. */
+static size_t
+help_bindings(const struct ui *u, const struct ui_binding **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+		if (is_help_for(bindings[i].action, u->view))
+			out[n++] = &bindings[i];
+	return n;
+}
+
+static int
+help_pages(const struct ui *u)
+{
+	const struct ui_binding *shown[sizeof bindings / sizeof bindings[0]];
+	int n = (int)help_bindings(u, shown);
 
 	return (n + help_rows() - 1) / help_rows();
 }
@@ -634,13 +756,14 @@ help_pages(void)
 static void
 draw_help(struct ui *u)
 {
-	size_t n = sizeof bindings / sizeof bindings[0];
+	const struct ui_binding *shown[sizeof bindings / sizeof bindings[0]];
+	size_t n = help_bindings(u, shown);
 	char keys[64], legend[256], sustained[128];
 	int kw = 0;
 
 	draw_title(u, _("Help"));
 	for (size_t i = 0; i < n; i++) {
-		int w = text_width(binding_keys(&bindings[i], keys, sizeof keys));
+		int w = text_width(binding_keys(shown[i], keys, sizeof keys));
 		if (w > kw)
 			kw = w;
 	}
@@ -648,7 +771,7 @@ draw_help(struct ui *u)
 		kw = COLS / 3;
 	int first = u->help_page * help_rows();
 	for (int row = 0; row < help_rows() && first + row < (int)n; row++) {
-		const struct ui_binding *b = &bindings[first + row];
+		const struct ui_binding *b = shown[first + row];
 		binding_keys(b, keys, sizeof keys);
 		ui_put(2 + row, 2, kw, keys, false, A_BOLD);
 		ui_put(2 + row, 4 + kw, COLS - 5 - kw, _(b->help), false,
@@ -660,7 +783,7 @@ draw_help(struct ui *u)
 	    _("OVER"), _("HIGH"), _("OK"), _("ROOM"), sustained);
 	ui_put(LINES - 2, 2, COLS - 3, legend, false, A_NORMAL);
 	ui_put(LINES - 1, 0, COLS,
-	    u->help_page + 1 < help_pages() ?
+	    u->help_page + 1 < help_pages(u) ?
 	        _("Space: more; any other key closes the help") :
 	        _("Press any key to close the help"),
 	    false, A_BOLD);
@@ -701,6 +824,41 @@ draw(struct ui *u)
 	doupdate();
 }
 
+bool
+ui_confirm(struct ui *u, const char *question)
+{
+	const char *yes = _("y");
+	char answers[32];
+	int errs = 0;
+
+	snprintf(answers, sizeof answers, " (%s/%s) ", yes, _("n"));
+	u->msg[0] = '\0';
+	for (;;) {
+		/* the whole status line: the answers must show */
+		draw(u);
+		int aw = text_width(answers), qw = text_width(question);
+		if (qw > COLS - aw)
+			qw = COLS - aw;
+		ui_fill(LINES - 1, A_NORMAL);
+		ui_put(LINES - 1, 0, qw, question, false, A_BOLD);
+		ui_put(LINES - 1, qw > 0 ? qw : 0, aw, answers, false, A_BOLD);
+		refresh();
+		int ch = getch();
+		if (ch == ERR && ++errs < UI_MAX_ERRS)
+			continue;
+		if (ch == KEY_RESIZE)
+			continue; /* redraw at the new size, ask again */
+		if (ch == KEY_MOUSE) {
+			MEVENT ev;
+			getmouse(&ev); /* a click is no answer */
+			continue;
+		}
+		return ch == 'y' || ch == 'Y' ||
+		    (ch > 0 && ch < 128 &&
+		        tolower(ch) == tolower((unsigned char)yes[0]));
+	}
+}
+
 /* --- input --- */
 
 static enum ui_action
@@ -738,8 +896,17 @@ global_action(struct ui *u, enum ui_action act, int ch)
 	case UI_ACT_VIEW_TEAM:
 		ui_show(u, UI_VIEW_TEAM);
 		break;
+	case UI_ACT_VIEW_PLANNER:
+		ui_show(u, UI_VIEW_PLANNER);
+		break;
+	case UI_ACT_UNDO:
+	case UI_ACT_REDO:
+		undo(u, act == UI_ACT_REDO);
+		break;
 	case UI_ACT_RELOAD:
-		reload(u);
+		if (ui_reload(u))
+			ui_message(u, false, "%s", _("Reloaded"));
+		clearok(curscr, TRUE); /* Ctrl-L also repaints a garbled screen */
 		break;
 	case UI_ACT_HELP:
 		u->help = true;
@@ -786,6 +953,9 @@ mouse(struct ui *u)
 				if (ev.x >= u->tab_x[v] &&
 				    ev.x < u->tab_x[v] + u->tab_w[v])
 					ui_show(u, v);
+		} else if (views[u->view]->click != NULL &&
+		    views[u->view]->click(u, ev.y, ev.x)) {
+			return;
 		} else if (ev.y >= u->list_y && ev.y < u->list_y + u->list_h) {
 			ui_list_cursor(u);
 			select_row(u, u->top[u->view] + ev.y - u->list_y);
@@ -809,6 +979,7 @@ setup_colors(struct ui *u, bool color)
 	init_pair(PAIR_HIGH, COLOR_YELLOW, bg);
 	init_pair(PAIR_OVER, COLOR_RED, bg);
 	init_pair(PAIR_ERROR, COLOR_RED, bg);
+	init_pair(PAIR_ACCENT, COLOR_CYAN, bg);
 }
 
 /* Codes in the config's teams filter that name no team: say so once. */
@@ -872,7 +1043,7 @@ ui_run(struct app *a, bool color, struct err *e)
 		u.msg[0] = '\0';
 		if (u.help) {
 			/* Space pages on a small screen; any other key closes */
-			if (ch == ' ' && u.help_page + 1 < help_pages())
+			if (ch == ' ' && u.help_page + 1 < help_pages(&u))
 				u.help_page++;
 			else
 				u.help = false;
@@ -883,7 +1054,8 @@ ui_run(struct app *a, bool color, struct err *e)
 			continue;
 		}
 		enum ui_action act = key_action(ch);
-		if (move_selection(&u, act) || views[u.view]->action(&u, act))
+		/* the view first: the Planner moves a cell cursor, not a row */
+		if (views[u.view]->action(&u, act) || move_selection(&u, act))
 			continue;
 		if (global_action(&u, act, ch))
 			break;
@@ -892,6 +1064,7 @@ ui_run(struct app *a, bool color, struct err *e)
 	endwin();
 	delscreen(scr);
 	workload_week_clear(&u.fig);
+	ui_planner_free(&u);
 	free(u.rows);
 	if (errs >= UI_MAX_ERRS)
 		return err_set(e, "%s", _("lost the terminal"));

@@ -1,7 +1,8 @@
 /* ui_overview: the manager's at-a-glance (SPEC §5). One row per team — all
  * teams, or the config's teams filter in its order — with load bar, load %,
  * status, members per status, waiting list, and the city total; sustained
- * overload is bold with a "!" marker. Enter opens the Team view. */
+ * overload is bold with a "!" marker. Enter opens the Team view, p the
+ * Planner. */
 #include <stdio.h>
 
 #include "app.h"
@@ -207,8 +208,10 @@ action(struct ui *u, enum ui_action act)
 {
 	switch (act) {
 	case UI_ACT_OPEN:
+	case UI_ACT_RIGHT:
 		ui_show(u, UI_VIEW_TEAM);
 		return true;
+	case UI_ACT_LEFT:
 	case UI_ACT_BACK:
 	case UI_ACT_SORT_NEXT:
 	case UI_ACT_SORT_REVERSE:
@@ -220,7 +223,7 @@ action(struct ui *u, enum ui_action act)
 
 const struct ui_view_ops ui_overview_ops = {
 	.name = N_("Overview"),
-	.hints = N_("Enter: team  [ ]: week  t: this week  q: quit"),
+	.hints = N_("Enter: team  p: planner  [ ]: week  t: this week  q: quit"),
 	.rows = rows,
 	.row_id = row_id,
 	.draw = draw,

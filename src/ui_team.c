@@ -367,10 +367,12 @@ action(struct ui *u, enum ui_action act)
 		sort_message(u);
 		return true;
 	case UI_ACT_BACK:
+	case UI_ACT_LEFT:
 	case UI_ACT_QUIT: /* q leaves the view first, like mutt and tig */
 		ui_show(u, UI_VIEW_OVERVIEW);
 		return true;
 	case UI_ACT_OPEN:
+	case UI_ACT_RIGHT:
 		return true; /* the Employee view comes later */
 	default:
 		return false;
@@ -379,7 +381,7 @@ action(struct ui *u, enum ui_action act)
 
 const struct ui_view_ops ui_team_ops = {
 	.name = N_("Team"),
-	.hints = N_("s/S: sort  [ ]: week  Esc/q: back"),
+	.hints = N_("s/S: sort  p: planner  [ ]: week  Esc/q: back"),
 	.rows = rows,
 	.row_id = row_id,
 	.draw = draw,
