@@ -24,10 +24,7 @@ add_team(const char *code, const char *name)
 {
 	struct team *t;
 
-	DS.teams = xreallocarray(DS.teams, DS.n_teams + 1, sizeof *t);
-	t = &DS.teams[DS.n_teams++];
-	memset(t, 0, sizeof *t);
-	t->id = (int64_t)DS.n_teams;
+	t = TEST_APPEND(DS.teams, DS.n_teams);
 	snprintf(t->code, sizeof t->code, "%s", code);
 	snprintf(t->name, sizeof t->name, "%s", name);
 	return t->id;
@@ -38,11 +35,7 @@ add_employee(int64_t team, const char *code, const char *name, double hours)
 {
 	struct employee *em;
 
-	DS.employees = xreallocarray(DS.employees, DS.n_employees + 1,
-	    sizeof *em);
-	em = &DS.employees[DS.n_employees++];
-	memset(em, 0, sizeof *em);
-	em->id = (int64_t)DS.n_employees;
+	em = TEST_APPEND(DS.employees, DS.n_employees);
 	snprintf(em->code, sizeof em->code, "%s", code);
 	snprintf(em->name, sizeof em->name, "%s", name);
 	em->team_id = team;
@@ -58,10 +51,7 @@ add_case(int64_t team, int64_t em, const char *type)
 {
 	struct case_item *c;
 
-	DS.cases = xreallocarray(DS.cases, DS.n_cases + 1, sizeof *c);
-	c = &DS.cases[DS.n_cases++];
-	memset(c, 0, sizeof *c);
-	c->id = (int64_t)DS.n_cases;
+	c = TEST_APPEND(DS.cases, DS.n_cases);
 	snprintf(c->ref, sizeof c->ref, "C%zu", DS.n_cases);
 	c->team_id = team;
 	c->employee_id = em;
@@ -76,11 +66,7 @@ add_activity(int64_t em, double hours)
 {
 	struct activity *a;
 
-	DS.activities = xreallocarray(DS.activities, DS.n_activities + 1,
-	    sizeof *a);
-	a = &DS.activities[DS.n_activities++];
-	memset(a, 0, sizeof *a);
-	a->id = (int64_t)DS.n_activities;
+	a = TEST_APPEND(DS.activities, DS.n_activities);
 	a->employee_id = em;
 	snprintf(a->name, sizeof a->name, "pilot");
 	a->hours_per_week = hours;

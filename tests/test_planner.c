@@ -819,10 +819,7 @@ add_team(const char *code)
 {
 	struct team *t;
 
-	DS.teams = xreallocarray(DS.teams, DS.n_teams + 1, sizeof *t);
-	t = &DS.teams[DS.n_teams++];
-	memset(t, 0, sizeof *t);
-	t->id = (int64_t)DS.n_teams;
+	t = TEST_APPEND(DS.teams, DS.n_teams);
 	snprintf(t->code, sizeof t->code, "%s", code);
 	return t->id;
 }
@@ -832,10 +829,7 @@ add_rota(int64_t team, int weekday, enum part part)
 {
 	struct rota_entry *r;
 
-	DS.rota = xreallocarray(DS.rota, DS.n_rota + 1, sizeof *r);
-	r = &DS.rota[DS.n_rota++];
-	memset(r, 0, sizeof *r);
-	r->id = (int64_t)DS.n_rota;
+	r = TEST_APPEND(DS.rota, DS.n_rota);
 	r->team_id = team;
 	r->weekday = weekday;
 	r->part = part;
@@ -847,11 +841,7 @@ add_employee(int64_t team, double hours, unsigned workdays, const char *end)
 {
 	struct employee *em;
 
-	DS.employees = xreallocarray(DS.employees, DS.n_employees + 1,
-	    sizeof *em);
-	em = &DS.employees[DS.n_employees++];
-	memset(em, 0, sizeof *em);
-	em->id = (int64_t)DS.n_employees;
+	em = TEST_APPEND(DS.employees, DS.n_employees);
 	snprintf(em->code, sizeof em->code, "E%zu", DS.n_employees);
 	em->team_id = team;
 	em->contract_hours = hours;
@@ -866,10 +856,7 @@ add_absence(int64_t em, const char *start, const char *end, int pct)
 {
 	struct absence *a;
 
-	DS.absences = xreallocarray(DS.absences, DS.n_absences + 1, sizeof *a);
-	a = &DS.absences[DS.n_absences++];
-	memset(a, 0, sizeof *a);
-	a->id = (int64_t)DS.n_absences;
+	a = TEST_APPEND(DS.absences, DS.n_absences);
 	a->employee_id = em;
 	a->start = D(start);
 	a->end = D(end);
@@ -881,10 +868,7 @@ add_case(int64_t team, int64_t em, const char *type)
 {
 	struct case_item *c;
 
-	DS.cases = xreallocarray(DS.cases, DS.n_cases + 1, sizeof *c);
-	c = &DS.cases[DS.n_cases++];
-	memset(c, 0, sizeof *c);
-	c->id = (int64_t)DS.n_cases;
+	c = TEST_APPEND(DS.cases, DS.n_cases);
 	snprintf(c->ref, sizeof c->ref, "Z-%zu", DS.n_cases);
 	c->team_id = team;
 	c->employee_id = em;
@@ -899,11 +883,7 @@ add_activity(int64_t em, double hours)
 {
 	struct activity *a;
 
-	DS.activities = xreallocarray(DS.activities, DS.n_activities + 1,
-	    sizeof *a);
-	a = &DS.activities[DS.n_activities++];
-	memset(a, 0, sizeof *a);
-	a->id = (int64_t)DS.n_activities;
+	a = TEST_APPEND(DS.activities, DS.n_activities);
 	a->employee_id = em;
 	a->hours_per_week = hours;
 	a->start = D("2026-01-01");
@@ -916,10 +896,7 @@ add_block(int64_t team, int64_t em, const char *date, enum part part,
 {
 	struct block *b;
 
-	DS.blocks = xreallocarray(DS.blocks, DS.n_blocks + 1, sizeof *b);
-	b = &DS.blocks[DS.n_blocks++];
-	memset(b, 0, sizeof *b);
-	b->id = (int64_t)DS.n_blocks;
+	b = TEST_APPEND(DS.blocks, DS.n_blocks);
 	b->team_id = team;
 	b->employee_id = em;
 	b->date = D(date);

@@ -38,10 +38,7 @@ add_team(const char *code)
 {
 	struct team *t;
 
-	DS.teams = xreallocarray(DS.teams, DS.n_teams + 1, sizeof *t);
-	t = &DS.teams[DS.n_teams++];
-	memset(t, 0, sizeof *t);
-	t->id = (int64_t)DS.n_teams;
+	t = TEST_APPEND(DS.teams, DS.n_teams);
 	snprintf(t->code, sizeof t->code, "%s", code);
 	return t->id;
 }
@@ -52,11 +49,7 @@ add_employee(int64_t team, double hours, unsigned workdays, const char *start,
 {
 	struct employee *em;
 
-	DS.employees = xreallocarray(DS.employees, DS.n_employees + 1,
-	    sizeof *em);
-	em = &DS.employees[DS.n_employees++];
-	memset(em, 0, sizeof *em);
-	em->id = (int64_t)DS.n_employees;
+	em = TEST_APPEND(DS.employees, DS.n_employees);
 	snprintf(em->code, sizeof em->code, "E%zu", DS.n_employees);
 	em->team_id = team;
 	em->contract_hours = hours;
@@ -71,10 +64,7 @@ add_absence(int64_t em, const char *start, const char *end, int pct)
 {
 	struct absence *a;
 
-	DS.absences = xreallocarray(DS.absences, DS.n_absences + 1, sizeof *a);
-	a = &DS.absences[DS.n_absences++];
-	memset(a, 0, sizeof *a);
-	a->id = (int64_t)DS.n_absences;
+	a = TEST_APPEND(DS.absences, DS.n_absences);
 	a->employee_id = em;
 	a->start = D(start);
 	a->end = D(end);
@@ -87,10 +77,7 @@ add_case(int64_t team, int64_t em, const char *type, enum phase phase,
 {
 	struct case_item *c;
 
-	DS.cases = xreallocarray(DS.cases, DS.n_cases + 1, sizeof *c);
-	c = &DS.cases[DS.n_cases++];
-	memset(c, 0, sizeof *c);
-	c->id = (int64_t)DS.n_cases;
+	c = TEST_APPEND(DS.cases, DS.n_cases);
 	snprintf(c->ref, sizeof c->ref, "Z-%zu", DS.n_cases);
 	c->team_id = team;
 	c->employee_id = em;
@@ -105,10 +92,7 @@ add_block(int64_t team, int64_t em, const char *date, double hours)
 {
 	struct block *b;
 
-	DS.blocks = xreallocarray(DS.blocks, DS.n_blocks + 1, sizeof *b);
-	b = &DS.blocks[DS.n_blocks++];
-	memset(b, 0, sizeof *b);
-	b->id = (int64_t)DS.n_blocks;
+	b = TEST_APPEND(DS.blocks, DS.n_blocks);
 	b->team_id = team;
 	b->employee_id = em;
 	b->date = D(date);
@@ -120,11 +104,7 @@ add_activity(int64_t em, double hours, const char *start, const char *end)
 {
 	struct activity *a;
 
-	DS.activities = xreallocarray(DS.activities, DS.n_activities + 1,
-	    sizeof *a);
-	a = &DS.activities[DS.n_activities++];
-	memset(a, 0, sizeof *a);
-	a->id = (int64_t)DS.n_activities;
+	a = TEST_APPEND(DS.activities, DS.n_activities);
 	a->employee_id = em;
 	a->hours_per_week = hours;
 	a->start = D(start);

@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "xmem.h"
 
 /* A date from "YYYY-MM-DD"; fails the test when it is not one. */
 static inline int
@@ -21,6 +22,13 @@ D(const char *s)
 	cr_assert_eq(date_parse(s, &d, &e), 0, "D(%s): %s", s, e.msg);
 	return d;
 }
+
+/* Append a zeroed record with the next id (1, 2, …) to one of a dataset's
+ * arrays, e.g. TEST_APPEND(ds.teams, ds.n_teams); returns a pointer to it. */
+#define TEST_APPEND(items, n)                                                \
+	((items) = xreallocarray((items), (n) + 1, sizeof *(items)),         \
+	    memset(&(items)[(n)], 0, sizeof *(items)),                       \
+	    (items)[(n)].id = (int64_t)((n) + 1), &(items)[(n)++])
 
 /* Hours compare with the tolerance of SPEC §3. */
 #define ASSERT_HOURS(got, want) \
