@@ -394,6 +394,7 @@ struct horizon {
 	size_t n_members;
 	long *member_of; /* [employee index] -> member index or -1 */
 	int *fixed;      /* [m * weeks + w] blocks this plan does not move */
+	int *absent;     /* [m * 7 * weeks + day] largest absence percentage */
 };
 
 static int
@@ -408,19 +409,26 @@ in_horizon(const struct horizon *h, int date)
 	return date >= h->first && date < h->first + 7 * h->weeks;
 }
 
-/* Largest absence percentage of dataset employee em on date. */
-static int
-absence_on(const struct dataset *d, int64_t employee_id, int date)
+/* The largest absence percentage of each member on each day of the horizon,
+ * in one pass over the absences (not one per slot and member). */
+static void
+collect_absences(struct horizon *h)
 {
-	int pct = 0;
+	size_t days = 7 * (size_t)h->weeks;
 
-	for (size_t i = 0; i < d->n_absences; i++) {
-		const struct absence *a = &d->absences[i];
-		if (a->employee_id == employee_id && date >= a->start &&
-		    date <= a->end && a->percent > pct)
-			pct = a->percent;
+	h->absent = xcalloc(h->n_members * days + 1, sizeof *h->absent);
+	for (size_t i = 0; i < h->d->n_absences; i++) {
+		const struct absence *a = &h->d->absences[i];
+		long em = dataset_employee_index(h->d, a->employee_id), m;
+		if (em < 0 || (m = h->member_of[em]) < 0)
+			continue;
+		for (size_t day = 0; day < days; day++) {
+			int date = h->first + (int)day;
+			int *pct = &h->absent[(size_t)m * days + day];
+			if (date >= a->start && date <= a->end && a->percent > *pct)
+				*pct = a->percent;
+		}
 	}
-	return pct;
 }
 
 /* Why member m cannot take a slot on date (NULL when they can). */
@@ -434,7 +442,7 @@ ineligible_reason(const struct horizon *h, const struct plan_problem *p,
 		return "no capacity in the horizon";
 	if (!workload_is_working_day(em, h->s, date))
 		return "not a working day";
-	if (absence_on(h->d, em->id, date) >= 50)
+	if (h->absent[m * 7 * (size_t)h->weeks + (size_t)(date - h->first)] >= 50)
 		return "absent";
 	if (p->week_cap[m * p->n_weeks + (size_t)week_index(h, date)] <= 0)
 		return "already has a block that week";
@@ -668,6 +676,7 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 
 	collect_members(&h, &capacity, &base);
 	count_fixed(&h);
+	collect_absences(&h);
 	collect_slots(&h, out);
 
 	p.n_slots = out->n_slots;
@@ -767,6 +776,7 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 	free(h.members);
 	free(h.member_of);
 	free(h.fixed);
+	free(h.absent);
 	return 0;
 }
 
