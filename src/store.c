@@ -26,6 +26,7 @@
 struct store {
 	sqlite3 *db;
 	long long data_version; /* PRAGMA data_version at the last look */
+	long long last_audit;   /* the newest audit row then */
 	char path[4096];
 	char user[64];
 	long long txn; /* audit group of the open transaction */
@@ -903,13 +904,22 @@ store_delete_activity(struct store *st, int64_t id, int64_t version,
 int
 store_changed(struct store *st, bool *changed, struct err *e)
 {
-	long long v;
+	long long v, audit;
 
-	/* data_version moves only for commits by other connections. */
+	/* data_version moves only for commits by other connections — cheap to
+	 * ask on every keypress. It also moves for their snapshots, which
+	 * change no data: only a new audit row means the data changed. */
+	*changed = false;
 	if (get_int(st, "PRAGMA data_version", &v, e) < 0)
 		return -1;
-	*changed = v != st->data_version;
+	if (v == st->data_version)
+		return 0;
 	st->data_version = v;
+	if (get_int(st, "SELECT coalesce(max(id), 0) FROM audit", &audit,
+	    e) < 0)
+		return -1;
+	*changed = audit != st->last_audit;
+	st->last_audit = audit;
 	return 0;
 }
 
@@ -1168,7 +1178,9 @@ store_load(struct store *st, struct dataset *d, struct err *e)
 	if (exec(st, "BEGIN", e, "read") < 0)
 		return -1;
 	/* What "changed since" (store_changed) compares against. */
-	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0)
+	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0 ||
+	    get_int(st, "SELECT coalesce(max(id), 0) FROM audit",
+	    &st->last_audit, e) < 0)
 		goto fail;
 	LOAD(st, "SELECT id, code, name, area, version FROM team ORDER BY id",
 	    d->teams, d->n_teams, fill_team);

@@ -170,3 +170,17 @@ Test(app, side_activities_and_absences_edit_end_delete)
 	cr_assert_eq(A.data.n_activities, 1);
 	cr_assert_eq(A.data.activities[0].end, D("2026-11-30"));
 }
+
+Test(app, another_users_snapshot_is_not_a_change)
+{
+	struct week_figures w;
+
+	/* B views a past week: it is frozen as a snapshot (a write), but no
+	 * data changed, so A is not told that someone changed the data. */
+	app_week(&B, D("2026-11-09"), &w);
+	workload_week_clear(&w);
+	cr_assert_eq(app_refresh(&A, &e), 0);
+	struct case_item c = new_case("Z-9");
+	cr_assert_eq(app_save_case(&B, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_refresh(&A, &e), 1);
+}

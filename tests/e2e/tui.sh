@@ -167,10 +167,13 @@ tmux -S "$sock" resize-window -t tui -x 100 -y 30
 wait_gone "Terminal too small"
 wait_for "Team total"
 
-# help from the key table; any key closes it
+# help from the key table: it may take two pages; then any key closes it
 keys '?'
-wait_for "Press any key to close the help"
 wait_for "Previous week"
+if shows "Space: more"; then
+	keys Space
+fi
+wait_for "Press any key to close the help"
 keys x
 wait_gone "Press any key to close the help"
 wait_for "Team total"
