@@ -62,6 +62,17 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a tests/testutil.h
 	    -DSRCDIR='"$(CURDIR)"' \
 	    -o $@ $< $(BUILD)/libcore.a $(LDFLAGS) $(TEST_LIBS) $(CORE_LIBS)
 
+# The headless UI tests (tests/ui_*.c) link the views and ncursesw too.
+UI_TESTS  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/ui_*.c))
+UI_TEST_OBJ := $(filter-out $(BUILD)/obj/main.o,$(UI_OBJ))
+
+$(UI_TESTS): $(BUILD)/tests/ui_%: tests/ui_%.c $(UI_TEST_OBJ) $(BUILD)/libcore.a \
+    tests/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) \
+	    $(WARN) -Itests -o $@ $< $(UI_TEST_OBJ) $(BUILD)/libcore.a \
+	    $(LDFLAGS) $(TEST_LIBS) $(UI_LIBS) $(CORE_LIBS)
+
 $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo: po/nl.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
@@ -80,7 +91,7 @@ check: deps
 deps:
 	./scripts/deps
 
-tests: $(TESTS)
+tests: $(TESTS) $(UI_TESTS)
 
 asan:
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all tests

@@ -16,6 +16,35 @@ struct err;
 /* The three case phases of SPEC §2, in this fixed order. */
 enum phase { PHASE_INTAKE, PHASE_ACTIVE, PHASE_TAPER, PHASE_COUNT };
 
+/* A key of the keys group, in a code space of its own (settings knows no
+ * curses): a character 1 .. 127 as the terminal sends it (control keys
+ * 1 .. 31, Tab 9, Esc 27, Space 32), or one of these. */
+enum settings_key {
+	SETTINGS_KEY_ENTER = 0x100,
+	SETTINGS_KEY_BACKSPACE,
+	SETTINGS_KEY_BACKTAB,
+	SETTINGS_KEY_UP,
+	SETTINGS_KEY_DOWN,
+	SETTINGS_KEY_LEFT,
+	SETTINGS_KEY_RIGHT,
+	SETTINGS_KEY_PAGE_UP,
+	SETTINGS_KEY_PAGE_DOWN,
+	SETTINGS_KEY_HOME,
+	SETTINGS_KEY_END,
+	SETTINGS_KEY_INSERT,
+	SETTINGS_KEY_DELETE,
+	SETTINGS_KEY_F0 = 0x200 /* SETTINGS_KEY_F(1) .. SETTINGS_KEY_F(24) */
+};
+#define SETTINGS_KEY_F(n) (SETTINGS_KEY_F0 + (n))
+#define SETTINGS_KEYS_MAX 8    /* keys of one action */
+#define SETTINGS_ACTION_MAX 24 /* bytes incl. NUL of an action name */
+
+/* An action of the TUI given other keys than its default ones. */
+struct settings_binding {
+	char action[SETTINGS_ACTION_MAX];   /* one of settings_key_action */
+	int keys[SETTINGS_KEYS_MAX + 1]; /* enum settings_key, 0-terminated */
+};
+
 struct case_type {
 	char code[SETTINGS_CODE_MAX];
 	char name[SETTINGS_NAME_MAX];
@@ -48,6 +77,10 @@ struct settings {
 	/* teams: the Overview shows only these codes (empty = all) */
 	char (*teams)[SETTINGS_CODE_MAX];
 	size_t n_teams;
+	/* keys: actions the config rebinds (none by default); no key is
+	 * bound twice among them */
+	struct settings_binding *bindings;
+	size_t n_bindings;
 	/* where the values came from: a path, or "" for the built-in defaults */
 	char path[SETTINGS_PATH_MAX];
 };
@@ -79,5 +112,17 @@ const struct case_type *settings_case_type(const struct settings *s,
     const char *code);
 
 bool settings_is_holiday(const struct settings *s, int date);
+
+/* The names of the TUI's actions the keys group may rebind, i as 0, 1, …;
+ * NULL past the last. ui.c's key table gives each its default keys. */
+const char *settings_key_action(size_t i);
+
+/* A key name as the keys group takes it ("q", "^R", "F2", "KEY_F(2)",
+ * "Tab", "Enter", "Esc", "Left", …) as an enum settings_key; -1 when it
+ * names no key. */
+int settings_key_parse(const char *name);
+
+/* The name of a key ("q", "^R", "F2", "Enter"); returns buf. */
+char *settings_key_name(int key, char *buf, size_t size);
 
 #endif

@@ -15,6 +15,12 @@ int text_width(const char *s);
  * (or the left when right_align). Returns buf. */
 char *text_fit(char *buf, size_t size, const char *s, int width, bool right_align);
 
+/* s spelt in ASCII for a terminal that takes no UTF-8, each character by
+ * look-alikes of its width: accents dropped (Ö → O, ß → s), dashes, quotes,
+ * arrows and status marks by stand-ins (– → -, … → ., ▲ → ^), anything else
+ * by '?'. Returns buf. */
+char *text_to_ascii(char *buf, size_t size, const char *s);
+
 /* Is s valid UTF-8 with no control characters? */
 bool text_is_clean_utf8(const char *s);
 

@@ -19,7 +19,9 @@ struct ui_planner;
 #define UI_MIN_COLS 60
 #define UI_MIN_LINES 16
 
-enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_PLANNER, UI_VIEW_COUNT };
+/* In the order of the tabs (their keys 1 .. 6). */
+enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_PLANNER,
+	UI_VIEW_EMPLOYEE, UI_VIEW_CASES, UI_VIEW_TREND, UI_VIEW_COUNT };
 
 /* What keys (and mouse wheels) do; the key table in ui.c maps keys to these
  * and generates the help screen. */
@@ -45,9 +47,25 @@ enum ui_action {
 	UI_ACT_VIEW_OVERVIEW,
 	UI_ACT_VIEW_TEAM,
 	UI_ACT_VIEW_PLANNER,
+	UI_ACT_VIEW_TREND,
+	UI_ACT_VIEW_EMPLOYEE,
+	UI_ACT_VIEW_CASES,
+	UI_ACT_RANGE_WIDER,
+	UI_ACT_RANGE_NARROWER,
+	UI_ACT_EXPORT,
 	UI_ACT_APPLY,
 	UI_ACT_MOVE,
 	UI_ACT_LOCK,
+	/* the Employee and Cases views' edits */
+	UI_ACT_ADD,
+	UI_ACT_EDIT,
+	UI_ACT_END,
+	UI_ACT_DELETE,
+	UI_ACT_SHOW_CASES,
+	UI_ACT_CLOSE,
+	UI_ACT_PHASE,
+	UI_ACT_FILTER,
+	UI_ACT_MOVE_CASE,
 	UI_ACT_UNDO,
 	UI_ACT_REDO,
 	UI_ACT_RELOAD,
@@ -97,8 +115,12 @@ struct ui {
 
 	char msg[256]; /* status-line message, cleared by the next key */
 	bool msg_error;
+	bool lost;     /* input is gone (the terminal closed): leave */
 
 	struct ui_planner *planner; /* the Planner's state (ui_planner.c) */
+	struct ui_trend *trend;     /* the Trend's state (ui_trend.c) */
+	struct ui_cases *cases;     /* the Cases view's filter (ui_cases.c) */
+	struct ui_form *form;       /* the form open over the view, or NULL */
 };
 
 /* A view: a list drawn between the title bar and the status line. The loop
@@ -131,6 +153,73 @@ extern const struct ui_view_ops ui_planner_ops;
 /* Free the Planner's state (NULL-safe; at the end of the session). */
 void ui_planner_free(struct ui *u);
 
+extern const struct ui_view_ops ui_employee_ops;
+extern const struct ui_view_ops ui_cases_ops;
+
+/* The Cases view filtered to one employee's open cases. */
+void ui_cases_show_employee(struct ui *u, int64_t employee_id);
+/* The case forms, also used from the Employee view: add a case to team_id
+ * (held by employee_id; 0: the waiting list), edit one, close one. Each
+ * writes only when the form is confirmed, as one undoable change. */
+void ui_cases_add(struct ui *u, int64_t team_id, int64_t employee_id);
+void ui_cases_edit(struct ui *u, int64_t case_id);
+void ui_cases_close(struct ui *u, int64_t case_id);
+/* Free the Cases view's state (NULL-safe; at the end of the session). */
+void ui_cases_free(struct ui *u);
+
+extern const struct ui_view_ops ui_trend_ops;
+
+/* The Overview's rows: every team, or the config's teams filter in its
+ * order (ui_rows_push); the Trend's ↑ ↓ walk them too. */
+void ui_overview_rows(struct ui *u);
+
+/* Show the Trend of an employee (employee_id) or, with 0, of the team
+ * selected in the Overview. */
+void ui_trend_show(struct ui *u, int64_t employee_id);
+
+/* The 8 weeks up to and including the shown one, for the Overview's
+ * sparklines: borrowed, valid until the data or the week changes. */
+const struct week_figures *ui_trend_spark_weeks(struct ui *u);
+#define UI_SPARK_WEEKS 8
+
+/* Draw a sparkline at (y, x): a cell per week of n, its height the load,
+ * coloured by status; blank for a week not counted. */
+void ui_trend_spark(const struct ui *u, int y, int x,
+    const struct team_week *const *weeks, size_t n, attr_t attr);
+
+/* Free the Trend's state (NULL-safe; at the end of the session). */
+void ui_trend_free(struct ui *u);
+
+/* The export dialog (ui_export.c): week, teams, format and path, then the
+ * summary is written with progress shown; the result goes to the status
+ * line. */
+void ui_export_dialog(struct ui *u);
+
+/* Set up a session on the current curses screen / draw one frame of it /
+ * free what it holds (not the screen). ui_run does all three; headless tests
+ * call them on a newterm of their own. */
+void ui_start(struct ui *u, struct app *a, bool color);
+void ui_draw(struct ui *u);
+void ui_end(struct ui *u);
+
+/* The next key, waiting as long as it takes (ERR only when the terminal is
+ * gone): for dialogs with a loop of their own. */
+int ui_getch(struct ui *u);
+
+/* The name of the i-th action of the key table (as the config's keys
+ * group and settings_key_action name it); NULL past the last. */
+const char *ui_key_action(size_t i);
+
+/* utf8 on a UTF-8 terminal, else ascii (LANG=C): every glyph the screen
+ * shows goes through here or through ui_put, which spells text in ASCII. */
+const char *ui_glyph(const char *utf8, const char *ascii);
+/* Does the terminal take UTF-8? */
+bool ui_is_utf8(void);
+
+/* Writes that ui_put had to clip at the right edge since the start: a view
+ * that fits its screen makes none (the headless tests check). */
+unsigned long ui_clipped(void);
+
 
 /* Lay the columns out in width columns with one space between them: drop
  * columns by their drop rank until the minimums fit (a flexible column's
@@ -155,6 +244,9 @@ void ui_fill(int y, attr_t attr);
 void ui_bar(const struct ui *u, int y, int x, int width, double load,
     enum load_status st, attr_t attr);
 
+/* The status bands' markers and thresholds, and what "!" means, at row y. */
+void ui_legend(const struct ui *u, int y);
+
 /* Attributes for a status: its colour, or bold for OVER in monochrome. */
 attr_t ui_status_attr(const struct ui *u, enum load_status st);
 /* "▲ OVER", "● HIGH", "✓ OK", "○ ROOM" (translated label); "" for NONE. */
@@ -166,6 +258,9 @@ const char *ui_status_marker(enum load_status st);
 
 /* Attributes that make a changed value stand out (colour, or bold). */
 attr_t ui_accent_attr(const struct ui *u);
+
+/* "2026-W48, 23–29 Nov" (translated month). Returns buf. */
+char *ui_week_label(int monday, char *buf, size_t size);
 
 /* "Tue 1 Dec 2026" (translated). Returns buf. */
 char *ui_date(int date, char *buf, size_t size);
@@ -212,5 +307,90 @@ bool ui_reload(struct ui *u);
 /* Ask question on the status line, over the current screen; true when the
  * answer is yes (y, or the first letter of the translated "y"). */
 bool ui_confirm(struct ui *u, const char *question);
+
+/* --- forms (ui_form.c) --- */
+
+#define UI_FIELD_MAX 128 /* bytes of a field's text */
+
+enum ui_field_kind {
+	UI_FIELD_TEXT,    /* checked by parse, a validate.h parser */
+	UI_FIELD_DATE,    /* YYYY-MM-DD; + - a day, PgDn PgUp a week */
+	UI_FIELD_HOURS,   /* "1,5" or "1.5": 0 < h <= max */
+	UI_FIELD_PERCENT, /* a whole percentage 1 .. 100 */
+	UI_FIELD_CHOICE,  /* one of choices: ← →, + -, or type to find */
+};
+
+/* A labelled field. The caller sets it up and fills text (or choice); after
+ * a save the checked value is in str, value or hours. */
+struct ui_field {
+	const char *label; /* translated */
+	const char *name;  /* what the record rules call it ("end"): their
+			    * messages go next to this field; may be NULL */
+	enum ui_field_kind kind;
+	bool optional;    /* TEXT, DATE: may stay empty (DATE_NONE) */
+	const char *unit; /* shown after the input ("h/week"), or NULL */
+	/* TEXT: checks the trimmed text and copies it to out; NULL: any
+	 * non-empty clean text */
+	int (*parse)(const char *s, char *out, size_t size, struct err *e);
+	double max;                 /* HOURS */
+	const char *const *choices; /* CHOICE: labels, borrowed */
+	int n_choices;
+	char text[UI_FIELD_MAX]; /* as typed */
+	int choice;              /* CHOICE: index into choices */
+	char str[UI_FIELD_MAX];  /* TEXT, checked */
+	int value;               /* DATE, PERCENT, checked */
+	double hours;            /* HOURS, checked */
+	/* the form's own */
+	char msg[256];
+	size_t cursor, scroll; /* bytes into text */
+	char find[32];         /* CHOICE: letters typed to find one */
+	int y;                 /* the screen row it was drawn at */
+};
+
+struct ui_form {
+	const char *title; /* translated */
+	struct ui_field *fields;
+	int n_fields;
+	void *ctx; /* the caller's, for the functions below */
+	/* Optional: lines under the fields, '\n' between them (the effect of
+	 * the change on loads), made again after every key. */
+	void (*info)(const struct ui *u, struct ui_form *f, char *buf,
+	    size_t size);
+	/* Optional: the record's rules once every field is fine; -1 with e
+	 * as "name: problem" (shown next to the field of that name). */
+	int (*check)(const struct ui *u, struct ui_form *f, struct err *e);
+	/* Optional: the last word before the form closes (a ui_confirm with
+	 * the effect); false keeps it open. */
+	bool (*confirm)(struct ui *u, struct ui_form *f);
+	int focus;     /* the field with the cursor */
+	char msg[256]; /* a record rule's message for no one field */
+};
+
+/* Run f over the current view until it is saved — Enter on the last field,
+ * Ctrl-S or F2, every field checked, then check and confirm — or cancelled
+ * with Esc (the status line says so). True when saved: the checked values
+ * are in the fields. The form writes nothing; the caller does. */
+bool ui_form_run(struct ui *u, struct ui_form *f);
+/* Draw the open form (u->form) over the view: the screen's draw calls it. */
+void ui_form_draw(struct ui *u);
+
+/* Fill a field's text with a date / hours as the user writes them. */
+void ui_field_date(struct ui_field *fl, int date);
+void ui_field_hours(const struct ui *u, struct ui_field *fl, double h);
+/* Parse a field's text into its checked value; -1 with e set (e may be
+ * NULL: the info lines peek at values this way). */
+int ui_field_parse(struct ui_field *fl, struct err *e);
+
+/* "96% → 103% ● HIGH": a load before and after a change of demand or
+ * capacity (with status, the band after it), as workload_format_percent
+ * shows loads. */
+char *ui_load_change(const struct ui *u, double demand0, double capacity0,
+    double demand1, double capacity1, bool status, char *buf, size_t size);
+
+/* A message of the core (English) in the user's language: its values —
+ * quoted text and words with a digit — are taken out, the rest is looked
+ * up in the catalogue with a %s for each, and the values put back. Without
+ * a translation it comes back as it is. Returns buf. */
+char *ui_translate(const char *msg, char *buf, size_t size);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <libconfig.h>
@@ -61,7 +62,7 @@ static const struct field intake_fields[] = {
 
 static const char *const top_keys[] = {
 	"workweek", "thresholds", "intake", "case_types", "phases", "holidays",
-	"disciplines", "teams",
+	"disciplines", "teams", "keys",
 };
 
 static const char *const phase_codes[PHASE_COUNT] = {
@@ -103,6 +104,63 @@ static const int default_holidays[][3] = {
 	{ 2027, 12, 25 },
 	{ 2027, 12, 26 },
 };
+
+/* The TUI's actions as the keys group names them: the names of ui.c's key
+ * table, in its order (a UI test checks that both list the same). */
+static const char *const key_actions[] = {
+	"up", "down", "page_up", "page_down", "top", "bottom", "left",
+	"right", "open", "back", "week_prev", "week_next", "week_today",
+	"sort_next", "sort_reverse", "next_view", "overview", "team",
+	"planner", "employee", "cases", "trend", "range_wider",
+	"range_narrower", "reload", "apply", "move", "lock", "undo", "redo",
+	"add", "edit", "end", "delete", "show_cases", "filter", "phase",
+	"close", "move_case", "export", "help", "quit", "quit_now",
+};
+
+/* Named keys: each name the keys group takes, first the one shown. */
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{ "Enter", SETTINGS_KEY_ENTER },
+	{ "Return", SETTINGS_KEY_ENTER },
+	{ "KEY_ENTER", SETTINGS_KEY_ENTER },
+	{ "Tab", '\t' },
+	{ "BackTab", SETTINGS_KEY_BACKTAB },
+	{ "S-Tab", SETTINGS_KEY_BACKTAB },
+	{ "KEY_BTAB", SETTINGS_KEY_BACKTAB },
+	{ "Esc", 27 },
+	{ "Escape", 27 },
+	{ "Space", ' ' },
+	{ "Backspace", SETTINGS_KEY_BACKSPACE },
+	{ "KEY_BACKSPACE", SETTINGS_KEY_BACKSPACE },
+	{ "Up", SETTINGS_KEY_UP },
+	{ "KEY_UP", SETTINGS_KEY_UP },
+	{ "Down", SETTINGS_KEY_DOWN },
+	{ "KEY_DOWN", SETTINGS_KEY_DOWN },
+	{ "Left", SETTINGS_KEY_LEFT },
+	{ "KEY_LEFT", SETTINGS_KEY_LEFT },
+	{ "Right", SETTINGS_KEY_RIGHT },
+	{ "KEY_RIGHT", SETTINGS_KEY_RIGHT },
+	{ "PgUp", SETTINGS_KEY_PAGE_UP },
+	{ "PageUp", SETTINGS_KEY_PAGE_UP },
+	{ "KEY_PPAGE", SETTINGS_KEY_PAGE_UP },
+	{ "PgDn", SETTINGS_KEY_PAGE_DOWN },
+	{ "PageDown", SETTINGS_KEY_PAGE_DOWN },
+	{ "KEY_NPAGE", SETTINGS_KEY_PAGE_DOWN },
+	{ "Home", SETTINGS_KEY_HOME },
+	{ "KEY_HOME", SETTINGS_KEY_HOME },
+	{ "End", SETTINGS_KEY_END },
+	{ "KEY_END", SETTINGS_KEY_END },
+	{ "Insert", SETTINGS_KEY_INSERT },
+	{ "Ins", SETTINGS_KEY_INSERT },
+	{ "KEY_IC", SETTINGS_KEY_INSERT },
+	{ "Delete", SETTINGS_KEY_DELETE },
+	{ "Del", SETTINGS_KEY_DELETE },
+	{ "KEY_DC", SETTINGS_KEY_DELETE },
+};
+
+#define FUNCTION_KEYS_MAX 24
 
 static const char *const default_disciplines[] = {
 	"jeugd", "wmo", "volwassenen", "financien", "hg", "ggz",
@@ -625,6 +683,101 @@ fail:
 	return -1;
 }
 
+/* A key bound to an action of b[0 .. n-1], or NULL. */
+static const struct settings_binding *
+key_holder(const struct settings_binding *b, size_t n, int key)
+{
+	for (size_t i = 0; i < n; i++)
+		for (const int *k = b[i].keys; *k != 0; k++)
+			if (*k == key)
+				return &b[i];
+	return NULL;
+}
+
+/* The keys of one action: a string or an array of 1 .. SETTINGS_KEYS_MAX
+ * strings, none bound before (in b[0 .. n-1] or earlier in this one). */
+static int
+read_binding(const char *path, const config_setting_t *m,
+    const struct settings_binding *b, size_t n, struct settings_binding *out,
+    struct err *e)
+{
+	bool one = config_setting_type(m) == CONFIG_TYPE_STRING;
+	int len = one ? 1 : config_setting_length(m);
+	char key[KEY_MAX], name[32];
+	size_t k = 0;
+
+	snprintf(key, sizeof key, "keys.%s", config_setting_name(m));
+	if (!one && !config_setting_is_array(m) && !config_setting_is_list(m))
+		return bad(e, path, m, key,
+		    "must be a key name or an array of them [ \"...\", ... ]");
+	if (len < 1 || len > SETTINGS_KEYS_MAX)
+		return bad(e, path, m, key, "must name 1 to %d keys, not %d",
+		    SETTINGS_KEYS_MAX, len);
+	for (int i = 0; i < len; i++) {
+		const config_setting_t *st = one ? m :
+		    config_setting_get_elem(m, (unsigned)i);
+		const char *s = config_setting_get_string(st);
+		const struct settings_binding *other;
+		int code;
+
+		if (s == NULL)
+			return bad(e, path, st, key, "must be a key name");
+		if ((code = settings_key_parse(s)) == -1)
+			return bad(e, path, st, key, "unknown key name \"%s\"",
+			    s);
+		settings_key_name(code, name, sizeof name);
+		if (key_holder(out, 1, code) != NULL)
+			return bad(e, path, st, key, "%s is listed twice", name);
+		if ((other = key_holder(b, n, code)) != NULL)
+			return bad(e, path, st, key, "%s is bound twice: also "
+			    "to %s", name, other->action);
+		out->keys[k++] = code;
+		out->keys[k] = 0;
+	}
+	return 0;
+}
+
+static int
+read_keys(const char *path, const config_setting_t *root, struct settings *t,
+    struct err *e)
+{
+	config_setting_t *g = config_setting_get_member(root, "keys");
+	struct settings_binding *b;
+	char key[KEY_MAX];
+	int n;
+
+	if (g == NULL)
+		return 0;
+	if (!config_setting_is_group(g))
+		return bad(e, path, g, "keys", "must be a group { ... }");
+	n = config_setting_length(g);
+	b = xcalloc(n > 0 ? (size_t)n : 1, sizeof *b);
+	for (int i = 0; i < n; i++) {
+		config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+		const char *action = config_setting_name(m);
+		size_t j;
+
+		for (j = 0; j < NELEM(key_actions) &&
+		    strcmp(key_actions[j], action) != 0; j++)
+			;
+		if (j == NELEM(key_actions)) {
+			snprintf(key, sizeof key, "keys.%s", action);
+			bad(e, path, m, key, "unknown action");
+			goto fail;
+		}
+		snprintf(b[i].action, sizeof b[i].action, "%s", action);
+		if (read_binding(path, m, b, (size_t)i, &b[i], e) == -1)
+			goto fail;
+	}
+	free(t->bindings);
+	t->bindings = b;
+	t->n_bindings = (size_t)n;
+	return 0;
+fail:
+	free(b);
+	return -1;
+}
+
 /* Everything in the parsed file over the defaults in t. */
 static int
 read_config(const char *path, const config_t *cfg, struct settings *t,
@@ -646,7 +799,8 @@ read_config(const char *path, const config_t *cfg, struct settings *t,
 	    read_holidays(path, root, t, e) == -1 ||
 	    read_codes(path, root, "disciplines", &t->disciplines,
 	    &t->n_disciplines, e) == -1 ||
-	    read_codes(path, root, "teams", &t->teams, &t->n_teams, e) == -1)
+	    read_codes(path, root, "teams", &t->teams, &t->n_teams, e) == -1 ||
+	    read_keys(path, root, t, e) == -1)
 		return -1;
 	return 0;
 }
@@ -807,6 +961,7 @@ settings_clear(struct settings *s)
 	free(s->holidays);
 	free(s->disciplines);
 	free(s->teams);
+	free(s->bindings);
 	memset(s, 0, sizeof *s);
 }
 
@@ -839,4 +994,97 @@ settings_is_holiday(const struct settings *s, int date)
 {
 	return s->n_holidays > 0 && bsearch(&date, s->holidays, s->n_holidays,
 	    sizeof *s->holidays, compare_int) != NULL;
+}
+
+const char *
+settings_key_action(size_t i)
+{
+	return i < NELEM(key_actions) ? key_actions[i] : NULL;
+}
+
+/* "F2" or "KEY_F(2)": the function key's number, or -1. */
+static int
+function_key(const char *name)
+{
+	const char *digits = NULL;
+	char *end;
+	long n;
+
+	if ((name[0] == 'F' || name[0] == 'f') && isdigit((unsigned char)name[1]))
+		digits = name + 1;
+	else if (strncmp(name, "KEY_F(", 6) == 0)
+		digits = name + 6;
+	if (digits == NULL || !isdigit((unsigned char)*digits))
+		return -1;
+	n = strtol(digits, &end, 10);
+	if (strcmp(end, digits == name + 1 ? "" : ")") != 0 || n < 1 ||
+	    n > FUNCTION_KEYS_MAX)
+		return -1;
+	return (int)n;
+}
+
+/* A control key ("^R", "C-r", "Ctrl-R", "Ctrl+R") as its code, or -1. */
+static int
+control_key(const char *name)
+{
+	const char *c;
+
+	if (name[0] == '^' && name[1] != '\0')
+		c = name + 1;
+	else if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-')
+		c = name + 2;
+	else if (strncasecmp(name, "Ctrl-", 5) == 0 ||
+	    strncasecmp(name, "Ctrl+", 5) == 0)
+		c = name + 5;
+	else
+		return -1;
+	if (c[0] == '\0' || c[1] != '\0' ||
+	    (!isalpha((unsigned char)c[0]) && strchr("[\\]^_", c[0]) == NULL))
+		return -1;
+	return toupper((unsigned char)c[0]) & 0x1f;
+}
+
+int
+settings_key_parse(const char *name)
+{
+	int k;
+
+	if (name == NULL || name[0] == '\0')
+		return -1;
+	if (name[1] == '\0')
+		return name[0] > ' ' && name[0] < 0x7f ? name[0] : -1;
+	for (size_t i = 0; i < NELEM(key_names); i++)
+		if (strcasecmp(key_names[i].name, name) == 0)
+			return key_names[i].key;
+	if ((k = function_key(name)) != -1)
+		return SETTINGS_KEY_F(k);
+	/* the same key, one code: ^M is Enter, ^H Backspace */
+	switch ((k = control_key(name))) {
+	case '\r':
+	case '\n':
+		return SETTINGS_KEY_ENTER;
+	case '\b':
+		return SETTINGS_KEY_BACKSPACE;
+	default:
+		return k;
+	}
+}
+
+char *
+settings_key_name(int key, char *buf, size_t size)
+{
+	for (size_t i = 0; i < NELEM(key_names); i++)
+		if (key_names[i].key == key) {
+			snprintf(buf, size, "%s", key_names[i].name);
+			return buf;
+		}
+	if (key > SETTINGS_KEY_F0 && key <= SETTINGS_KEY_F(FUNCTION_KEYS_MAX))
+		snprintf(buf, size, "F%d", key - SETTINGS_KEY_F0);
+	else if (key > 0 && key < ' ')
+		snprintf(buf, size, "^%c", key + '@');
+	else if (key > ' ' && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "?");
+	return buf;
 }

@@ -156,6 +156,76 @@ text_fit(char *buf, size_t size, const char *s, int width, bool right_align)
 	return buf;
 }
 
+/* Latin-1 letters U+00C0 .. U+00FF and Latin Extended-A U+0100 .. U+017F
+ * without their accents. */
+static const char latin1[] =
+    "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+static const char latin_ext_a[] =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLl"
+    "NnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/* The ASCII stand-in of one character of width 1, or 0 for none. */
+static char
+ascii_of(int32_t c)
+{
+	static const struct {
+		int32_t from, to;
+		char ascii;
+	} ranges[] = {
+		{ 0x00a0, 0x00a0, ' ' }, { 0x00ab, 0x00ab, '<' },
+		{ 0x00b0, 0x00b0, 'o' }, { 0x00b7, 0x00b7, '.' },
+		{ 0x00bb, 0x00bb, '>' }, { 0x0218, 0x0218, 'S' },
+		{ 0x0219, 0x0219, 's' }, { 0x021a, 0x021a, 'T' },
+		{ 0x021b, 0x021b, 't' }, { 0x2010, 0x2015, '-' },
+		{ 0x2018, 0x201b, '\'' }, { 0x201c, 0x201f, '"' },
+		{ 0x2022, 0x2022, '*' }, { 0x2026, 0x2026, '.' },
+		{ 0x20ac, 0x20ac, 'E' }, { 0x2190, 0x2190, '<' },
+		{ 0x2191, 0x2191, '^' }, { 0x2192, 0x2192, '>' },
+		{ 0x2193, 0x2193, 'v' }, { 0x2212, 0x2212, '-' },
+		{ 0x2264, 0x2264, '<' }, { 0x2265, 0x2265, '>' },
+		{ 0x2500, 0x2501, '-' }, { 0x2502, 0x2503, '|' },
+		{ 0x2504, 0x2505, '-' }, { 0x2506, 0x2507, '|' },
+		{ 0x2508, 0x2509, '-' }, { 0x250a, 0x250b, '|' },
+		{ 0x250c, 0x257f, '+' }, { 0x2580, 0x2593, '#' },
+		{ 0x25b2, 0x25b5, '^' }, { 0x25bc, 0x25bf, 'v' },
+		{ 0x25cb, 0x25cb, 'o' }, { 0x25cf, 0x25cf, '*' },
+		{ 0x2713, 0x2714, '+' },
+	};
+
+	if (c >= 0x20 && c < 0x7f)
+		return (char)c;
+	if (c >= 0xc0 && c <= 0xff)
+		return latin1[c - 0xc0];
+	if (c >= 0x100 && c <= 0x17f)
+		return latin_ext_a[c - 0x100];
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (c >= ranges[i].from && c <= ranges[i].to)
+			return ranges[i].ascii;
+	return 0;
+}
+
+char *
+text_to_ascii(char *buf, size_t size, const char *s)
+{
+	struct sink k = { buf, size ? size - 1 : 0, false };
+	int32_t c;
+
+	if (size == 0)
+		return buf;
+	while (*s) {
+		s += decode(s, &c);
+		int w = cp_width(c);
+		char a = w == 1 ? ascii_of(c) : 0;
+		if (a != 0)
+			put(&k, &a, 1);
+		else
+			while (w-- > 0)
+				put(&k, "?", 1);
+	}
+	*k.p = '\0';
+	return buf;
+}
+
 bool
 text_is_clean_utf8(const char *s)
 {

@@ -1,14 +1,18 @@
 /* ui: the TUI loop and the widgets the views share — title bar with view
  * tabs, status line, help screen, "terminal too small" screen, colours, bars,
  * table layout — and the key table that drives both the keys and the help.
- * The views (ui_overview.c, ui_team.c, ui_planner.c) draw between title
- * and status line. */
+ * The views (ui_overview.c, ui_team.c, ui_planner.c, ui_employee.c,
+ * ui_cases.c, ui_trend.c) draw between title and status line, forms
+ * (ui_form.c) over them. While idle the loop looks every UI_POLL_MS for
+ * other users' changes. */
 #include <ctype.h>
+#include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 #include <term.h>
@@ -27,6 +31,8 @@
 #define UI_BAR_SCALE 1.5 /* a full bar is about 150 % */
 #define UI_MAX_ERRS 100  /* getch errors in a row: the terminal is gone */
 #define UI_COLUMN_FLOOR 8 /* a flexible column never gets narrower */
+#define UI_POLL_MS 2000   /* idle time between looks for others' changes */
+#define UI_KEYS_MAX 16    /* curses codes of one action */
 
 enum ui_pair {
 	PAIR_ROOM = 1,
@@ -41,54 +47,120 @@ static const struct ui_view_ops *const views[UI_VIEW_COUNT] = {
 	[UI_VIEW_OVERVIEW] = &ui_overview_ops,
 	[UI_VIEW_TEAM] = &ui_team_ops,
 	[UI_VIEW_PLANNER] = &ui_planner_ops,
+	[UI_VIEW_TREND] = &ui_trend_ops,
+	[UI_VIEW_EMPLOYEE] = &ui_employee_ops,
+	[UI_VIEW_CASES] = &ui_cases_ops,
 };
 
-/* The key table: one entry per action, every key that does it, and the help
- * text. Keys are looked up here and the help screen lists this table (what
- * the view it was opened from does: is_help_for). */
+/* The action that shows each view: its first key labels the view's tab. */
+static const enum ui_action view_actions[UI_VIEW_COUNT] = {
+	[UI_VIEW_OVERVIEW] = UI_ACT_VIEW_OVERVIEW,
+	[UI_VIEW_TEAM] = UI_ACT_VIEW_TEAM,
+	[UI_VIEW_PLANNER] = UI_ACT_VIEW_PLANNER,
+	[UI_VIEW_TREND] = UI_ACT_VIEW_TREND,
+	[UI_VIEW_EMPLOYEE] = UI_ACT_VIEW_EMPLOYEE,
+	[UI_VIEW_CASES] = UI_ACT_VIEW_CASES,
+};
+
+/* The key table: one entry per action, its name in the config's keys group
+ * (settings_key_action lists the same names), its default keys and the
+ * help text. The keys in force — these, with the config's overrides — are
+ * looked up in keys_of, and the help screen lists them (what the view it
+ * was opened from does: is_help_for); so do the view tabs. */
 struct ui_binding {
 	enum ui_action action;
+	const char *name;
 	int keys[8]; /* 0-terminated */
 	const char *help;
 };
 
 static const struct ui_binding bindings[] = {
-	{ UI_ACT_UP, { KEY_UP, 'k' }, N_("Move up") },
-	{ UI_ACT_DOWN, { KEY_DOWN, 'j' }, N_("Move down") },
-	{ UI_ACT_PAGE_UP, { KEY_PPAGE, UI_CTRL('b') }, N_("Page up") },
-	{ UI_ACT_PAGE_DOWN, { KEY_NPAGE, UI_CTRL('f'), ' ' },
+	{ UI_ACT_UP, "up", { KEY_UP, 'k' }, N_("Move up") },
+	{ UI_ACT_DOWN, "down", { KEY_DOWN, 'j' }, N_("Move down") },
+	{ UI_ACT_PAGE_UP, "page_up", { KEY_PPAGE, UI_CTRL('b') },
+	    N_("Page up") },
+	{ UI_ACT_PAGE_DOWN, "page_down", { KEY_NPAGE, UI_CTRL('f'), ' ' },
 	    N_("Page down") },
-	{ UI_ACT_TOP, { 'g', KEY_HOME }, N_("First row") },
-	{ UI_ACT_BOTTOM, { 'G', KEY_END }, N_("Last row") },
-	{ UI_ACT_LEFT, { KEY_LEFT, 'h' }, N_("Left (Team view: back)") },
-	{ UI_ACT_RIGHT, { KEY_RIGHT, 'l' },
-	    N_("Right (Overview: open the team)") },
-	{ UI_ACT_OPEN, { '\n', '\r', KEY_ENTER },
-	    N_("Open the team (Planner: apply, or move the block)") },
-	{ UI_ACT_BACK, { UI_KEY_ESC, KEY_BACKSPACE, 127, 8 },
+	{ UI_ACT_TOP, "top", { 'g', KEY_HOME }, N_("First row") },
+	{ UI_ACT_BOTTOM, "bottom", { 'G', KEY_END }, N_("Last row") },
+	{ UI_ACT_LEFT, "left", { KEY_LEFT, 'h' },
+	    N_("Left (Team view: back; Trend: previous week)") },
+	{ UI_ACT_RIGHT, "right", { KEY_RIGHT, 'l' },
+	    N_("Right (Overview: open the team; Trend: next week)") },
+	{ UI_ACT_OPEN, "open", { '\n', '\r', KEY_ENTER },
+	    N_("Open; Planner: apply or move; Employee, Cases: edit") },
+	{ UI_ACT_BACK, "back", { UI_KEY_ESC, KEY_BACKSPACE, 127, 8 },
 	    N_("Back (Planner: first drop the proposal)") },
-	{ UI_ACT_WEEK_PREV, { '[' }, N_("Previous week") },
-	{ UI_ACT_WEEK_NEXT, { ']' }, N_("Next week") },
-	{ UI_ACT_WEEK_TODAY, { 't' }, N_("This week") },
-	{ UI_ACT_SORT_NEXT, { 's' }, N_("Team: sort by the next column") },
-	{ UI_ACT_SORT_REVERSE, { 'S' }, N_("Team: reverse the sort order") },
-	{ UI_ACT_NEXT_VIEW, { '\t' }, N_("Next view") },
-	{ UI_ACT_VIEW_OVERVIEW, { '1' }, N_("Overview") },
-	{ UI_ACT_VIEW_TEAM, { '2' }, N_("Team view of the selected team") },
-	{ UI_ACT_VIEW_PLANNER, { '3', 'p' },
+	{ UI_ACT_WEEK_PREV, "week_prev", { '[' }, N_("Previous week") },
+	{ UI_ACT_WEEK_NEXT, "week_next", { ']' }, N_("Next week") },
+	{ UI_ACT_WEEK_TODAY, "week_today", { 't' }, N_("This week") },
+	{ UI_ACT_SORT_NEXT, "sort_next", { 's' },
+	    N_("Team: sort by the next column") },
+	{ UI_ACT_SORT_REVERSE, "sort_reverse", { 'S' },
+	    N_("Team: reverse the sort order") },
+	{ UI_ACT_NEXT_VIEW, "next_view", { '\t' }, N_("Next view") },
+	{ UI_ACT_VIEW_OVERVIEW, "overview", { '1' }, N_("Overview") },
+	{ UI_ACT_VIEW_TEAM, "team", { '2' },
+	    N_("Team view of the selected team") },
+	{ UI_ACT_VIEW_PLANNER, "planner", { '3', 'p' },
 	    N_("Intake planner of the selected team") },
-	{ UI_ACT_RELOAD, { 'r', UI_CTRL('l') },
+	{ UI_ACT_VIEW_EMPLOYEE, "employee", { '4' },
+	    N_("Employee view of the employee selected in the Team view") },
+	{ UI_ACT_VIEW_CASES, "cases", { '5' },
+	    N_("Cases of the selected team") },
+	{ UI_ACT_VIEW_TREND, "trend", { '6', 'T' },
+	    N_("Trend of the selected team or employee") },
+	{ UI_ACT_RANGE_WIDER, "range_wider", { '+', '=' },
+	    N_("Trend: more weeks") },
+	{ UI_ACT_RANGE_NARROWER, "range_narrower", { '-', '_' },
+	    N_("Trend: fewer weeks") },
+	{ UI_ACT_RELOAD, "reload", { 'r', UI_CTRL('l') },
 	    N_("Reload and redraw (Planner: and propose a plan)") },
-	{ UI_ACT_APPLY, { 'a' }, N_("Planner: apply the proposal") },
-	{ UI_ACT_MOVE, { 'm' }, N_("Planner: give the block to someone else") },
-	{ UI_ACT_LOCK, { 'L' }, N_("Planner: lock or unlock the block") },
-	{ UI_ACT_UNDO, { 'u' }, N_("Undo the last change") },
-	{ UI_ACT_REDO, { UI_CTRL('r') }, N_("Redo what was undone") },
-	{ UI_ACT_HELP, { '?', KEY_F(1) }, N_("This help") },
-	{ UI_ACT_QUIT, { 'q' },
-	    N_("Quit (in the Team view and Planner: back)") },
-	{ UI_ACT_QUIT_NOW, { 'Q' }, N_("Quit at once") },
+	{ UI_ACT_APPLY, "apply", { 'a' }, N_("Planner: apply the proposal") },
+	{ UI_ACT_MOVE, "move", { 'm' },
+	    N_("Planner: give the block to someone else") },
+	{ UI_ACT_LOCK, "lock", { 'L' },
+	    N_("Planner: lock or unlock the block") },
+	{ UI_ACT_UNDO, "undo", { 'u' }, N_("Undo the last change") },
+	{ UI_ACT_REDO, "redo", { UI_CTRL('r') }, N_("Redo what was undone") },
+	/* the views' own keys before the global ones they shadow (e) */
+	{ UI_ACT_ADD, "add", { 'a' },
+	    N_("Add (Employee: to the section of the selected row)") },
+	{ UI_ACT_EDIT, "edit", { 'e' }, N_("Edit the selected row") },
+	{ UI_ACT_END, "end", { 'x' },
+	    N_("Employee: end the side activity or absence (a case: close it)") },
+	{ UI_ACT_DELETE, "delete", { 'd' },
+	    N_("Employee: delete the side activity or absence") },
+	{ UI_ACT_SHOW_CASES, "show_cases", { 'c' },
+	    N_("Employee: their cases in the Cases view") },
+	{ UI_ACT_FILTER, "filter", { '/' },
+	    N_("Cases: filter by field:value terms or words") },
+	{ UI_ACT_PHASE, "phase", { 'f' }, N_("Cases: on to the next phase") },
+	{ UI_ACT_CLOSE, "close", { 'c' }, N_("Cases: close the case") },
+	{ UI_ACT_MOVE_CASE, "move_case", { 'm' },
+	    N_("Cases: move the case to a colleague or the waiting list") },
+	{ UI_ACT_EXPORT, "export", { 'e' },
+	    N_("Export the weekly summary (csv, json, md, xlsx, html)") },
+	{ UI_ACT_HELP, "help", { '?', KEY_F(1) }, N_("This help") },
+	{ UI_ACT_QUIT, "quit", { 'q' },
+	    N_("Quit (in the other views: back)") },
+	{ UI_ACT_QUIT_NOW, "quit_now", { 'Q' }, N_("Quit at once") },
 };
+
+#define N_BINDINGS (sizeof bindings / sizeof bindings[0])
+
+/* The keys in force per binding, 0-terminated (set_keys). */
+static int keys_of[N_BINDINGS][UI_KEYS_MAX + 1];
+
+/* Is the terminal's character set UTF-8 (else ASCII only)? Set by
+ * ui_start. */
+static bool utf8 = true;
+
+/* Writes ui_put clipped at the right edge (ui_clipped). */
+static unsigned long clipped;
+
+/* Time-outs of getch that came at once, in a row: input is gone. */
+static int quick_errs;
 
 static const char *const month_abbr[12] = {
 	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
@@ -103,17 +175,58 @@ static const char *const weekday_abbr[7] = {
 /* --- small widgets --- */
 
 void
+ui_legend(const struct ui *u, int y)
+{
+	const struct settings *s = &u->app->settings;
+	char buf[512], sustained[128];
+
+	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
+	    s->sustained_weeks);
+	snprintf(buf, sizeof buf, "%s %s >%.0f%%  %s %s >%.0f%%  %s %s "
+	    "%s%.0f%%  %s %s  ! %s", ui_status_marker(LOAD_STATUS_OVER),
+	    _("OVER"), s->over * 100, ui_status_marker(LOAD_STATUS_HIGH),
+	    _("HIGH"), s->high * 100, ui_status_marker(LOAD_STATUS_OK),
+	    _("OK"), ui_glyph("≥", ">="), s->room * 100,
+	    ui_status_marker(LOAD_STATUS_ROOM), _("ROOM"), sustained);
+	ui_put(y, 0, COLS, buf, false, A_NORMAL);
+}
+
+const char *
+ui_glyph(const char *utf8_glyph, const char *ascii)
+{
+	return utf8 ? utf8_glyph : ascii;
+}
+
+bool
+ui_is_utf8(void)
+{
+	return utf8;
+}
+
+unsigned long
+ui_clipped(void)
+{
+	return clipped;
+}
+
+void
 ui_put(int y, int x, int width, const char *s, bool right, attr_t attr)
 {
-	char buf[2048];
+	char buf[2048], ascii[2048];
 
 	if (width <= 0)
 		return;
+	if (x + width > COLS) {
+		clipped++;
+		if ((width = COLS - x) <= 0)
+			return;
+	}
 	if (width > 400)
 		width = 400; /* 4 bytes a column fit buf */
 	text_fit(buf, sizeof buf, s, width, right);
 	attrset(attr);
-	mvaddstr(y, x, buf);
+	/* after the fit: its "…" too */
+	mvaddstr(y, x, utf8 ? buf : text_to_ascii(ascii, sizeof ascii, buf));
 	attrset(A_NORMAL);
 }
 
@@ -165,13 +278,13 @@ ui_status_marker(enum load_status st)
 {
 	switch (st) {
 	case LOAD_STATUS_ROOM:
-		return "○";
+		return ui_glyph("○", "o");
 	case LOAD_STATUS_OK:
-		return "✓";
+		return ui_glyph("✓", "+");
 	case LOAD_STATUS_HIGH:
-		return "●";
+		return ui_glyph("●", "*");
 	case LOAD_STATUS_OVER:
-		return "▲";
+		return ui_glyph("▲", "^");
 	default:
 		return " ";
 	}
@@ -273,20 +386,27 @@ ui_bar(const struct ui *u, int y, int x, int width, double load,
 
 	if (width <= 0)
 		return;
+	if (x + width > COLS) {
+		clipped++;
+		if ((width = COLS - x) <= 0)
+			return;
+	}
 	if (tick < 1)
 		tick = 1;
 	if (isinf(load) || load * tick >= width)
 		n8 = 8 * width;
 	else
 		n8 = load > 0 ? (int)(load * tick * 8 + 0.5) : 0;
+	if (!utf8) /* whole cells of '#' */
+		n8 = (n8 + 4) / 8 * 8;
 	move(y, x);
 	attrset(attr | ui_status_attr(u, st));
 	for (int i = 0; i < n8 / 8; i++)
-		addstr("█");
+		addstr(ui_glyph("█", "#"));
 	addstr(eighths[n8 % 8]);
 	attrset(attr);
 	for (int i = (n8 + 7) / 8; i < width; i++)
-		addstr(i == tick ? "│" : " ");
+		addstr(i == tick ? ui_glyph("│", "|") : " ");
 	attrset(A_NORMAL);
 }
 
@@ -497,8 +617,8 @@ ui_show(struct ui *u, enum ui_view v)
 /* --- the week --- */
 
 /* "2026-W48, 23–29 Nov" or "2026-W49, 30 Nov – 6 Dec". */
-static char *
-week_label(int monday, char *buf, size_t size)
+char *
+ui_week_label(int monday, char *buf, size_t size)
 {
 	char week[WEEK_BUF];
 	int y1, m1, d1, y2, m2, d2;
@@ -552,7 +672,8 @@ ui_changed(struct ui *u, int rc, const struct err *e, const char *done)
 {
 	if (rc < 0) {
 		/* the core's messages are English; known ones are translated */
-		ui_message(u, true, "%s", _(e->msg));
+		char msg[1024];
+		ui_message(u, true, "%s", ui_translate(e->msg, msg, sizeof msg));
 		app_reload(u->app, NULL); /* show what is really there now */
 	} else {
 		ui_message(u, false, "%s", done);
@@ -573,18 +694,57 @@ undo(struct ui *u, bool redo)
 
 /* --- the frame: title bar and status line --- */
 
+static const char *key_label(int k, char *buf, size_t size);
+
+/* The tab of view v: " 2 Team ", its key and name; short, " 2 ". */
+static char *
+tab_label(int v, bool full, char *buf, size_t size)
+{
+	char key[32];
+	const int *k = NULL;
+
+	for (size_t i = 0; i < N_BINDINGS; i++)
+		if (bindings[i].action == view_actions[v] &&
+		    view_actions[v] != UI_ACT_NONE)
+			k = keys_of[i];
+	if (k != NULL && k[0] != 0)
+		key_label(k[0], key, sizeof key);
+	else
+		snprintf(key, sizeof key, "%d", v + 1);
+	snprintf(buf, size, " %s%s%s ", key, full ? " " : "",
+	    full ? _(views[v]->name) : "");
+	return buf;
+}
+
 static void
 draw_title(struct ui *u, const char *what)
 {
-	char week[64], right[128];
-	int x = 1;
+	char week[64], right[128], label[64];
+	int x, brand = 10, tabs = 0, rw;
+	bool full;
 
+	ui_week_label(u->monday, week, sizeof week);
+	if (what != NULL)
+		snprintf(right, sizeof right, "%s", what);
+	else if (views[u->view]->title != NULL)
+		views[u->view]->title(u, right, sizeof right);
+	else if (u->monday == date_monday(u->app->today))
+		snprintf(right, sizeof right, "%s (%s)", week, _("this week"));
+	else
+		snprintf(right, sizeof right, "%s", week);
+	rw = text_width(right);
+	/* short of room the name goes first, then the other tabs' names */
+	for (int v = 0; v < UI_VIEW_COUNT; v++)
+		tabs += text_width(tab_label(v, true, label, sizeof label)) + 1;
+	full = 1 + brand + tabs + rw + 1 <= COLS;
+	if (!full && 1 + tabs + rw + 1 <= COLS)
+		full = true, brand = 0;
 	ui_fill(0, A_REVERSE);
-	ui_put(0, x, 8, "wijklast", false, A_REVERSE | A_BOLD);
-	x += 10;
+	if (brand > 0)
+		ui_put(0, 1, 8, "wijklast", false, A_REVERSE | A_BOLD);
+	x = 1 + brand;
 	for (int v = 0; v < UI_VIEW_COUNT; v++) {
-		char label[64];
-		snprintf(label, sizeof label, " %d %s ", v + 1, _(views[v]->name));
+		tab_label(v, full || v == (int)u->view, label, sizeof label);
 		int w = text_width(label);
 		if (x + w >= COLS)
 			w = 0;
@@ -599,18 +759,11 @@ draw_title(struct ui *u, const char *what)
 		ui_put(0, x, COLS - x, what, false, A_REVERSE | A_BOLD);
 		return;
 	}
-	week_label(u->monday, week, sizeof week);
-	if (views[u->view]->title != NULL)
-		views[u->view]->title(u, right, sizeof right);
-	else if (u->monday == date_monday(u->app->today))
-		snprintf(right, sizeof right, "%s (%s)", week, _("this week"));
-	else
+	if (x + rw + 1 > COLS && views[u->view]->title == NULL)
 		snprintf(right, sizeof right, "%s", week);
-	if (x + text_width(right) + 1 > COLS && views[u->view]->title == NULL)
-		snprintf(right, sizeof right, "%s", week);
-	int w = text_width(right);
-	if (x + w + 1 <= COLS)
-		ui_put(0, COLS - w - 1, w, right, false, A_REVERSE | A_BOLD);
+	rw = text_width(right);
+	if (x + rw + 1 <= COLS)
+		ui_put(0, COLS - rw - 1, rw, right, false, A_REVERSE | A_BOLD);
 }
 
 static void
@@ -638,13 +791,13 @@ key_label(int k, char *buf, size_t size)
 {
 	switch (k) {
 	case KEY_UP:
-		return "↑";
+		return ui_glyph("↑", "Up");
 	case KEY_DOWN:
-		return "↓";
+		return ui_glyph("↓", "Down");
 	case KEY_LEFT:
-		return "←";
+		return ui_glyph("←", "Left");
 	case KEY_RIGHT:
-		return "→";
+		return ui_glyph("→", "Right");
 	case KEY_PPAGE:
 		return "PgUp";
 	case KEY_NPAGE:
@@ -667,10 +820,16 @@ key_label(int k, char *buf, size_t size)
 		return "Tab";
 	case ' ':
 		return _("Space");
-	case KEY_F(1):
-		return "F1";
+	case KEY_BTAB:
+		return "BackTab";
+	case KEY_IC:
+		return "Ins";
+	case KEY_DC:
+		return "Del";
 	}
-	if (k > 0 && k < 32)
+	if (k >= KEY_F(1) && k <= KEY_F(24))
+		snprintf(buf, size, "F%d", k - KEY_F0);
+	else if (k > 0 && k < 32)
 		snprintf(buf, size, "Ctrl-%c", k + '@');
 	else if (k > 32 && k < 127)
 		snprintf(buf, size, "%c", k);
@@ -679,20 +838,21 @@ key_label(int k, char *buf, size_t size)
 	return buf;
 }
 
-/* "↑ k" for a binding: each distinct label once. */
+/* "↑ k" for the keys in force of binding b: each distinct label once. */
 static char *
 binding_keys(const struct ui_binding *b, char *buf, size_t size)
 {
+	const int *keys = keys_of[b - bindings];
 	size_t len = 0;
 
 	buf[0] = '\0';
-	for (int i = 0; i < 8 && b->keys[i] != 0; i++) {
+	for (int i = 0; i < UI_KEYS_MAX && keys[i] != 0; i++) {
 		char one[32];
-		const char *l = key_label(b->keys[i], one, sizeof one);
+		const char *l = key_label(keys[i], one, sizeof one);
 		bool seen = false;
 		for (int j = 0; j < i; j++) {
 			char other[32];
-			if (strcmp(key_label(b->keys[j], other, sizeof other),
+			if (strcmp(key_label(keys[j], other, sizeof other),
 			        l) == 0)
 				seen = true;
 		}
@@ -727,6 +887,23 @@ is_help_for(enum ui_action act, enum ui_view view)
 	case UI_ACT_MOVE:
 	case UI_ACT_LOCK:
 		return view == UI_VIEW_PLANNER;
+	case UI_ACT_RANGE_WIDER:
+	case UI_ACT_RANGE_NARROWER:
+		return view == UI_VIEW_TREND;
+	case UI_ACT_ADD:
+	case UI_ACT_EDIT:
+		return view == UI_VIEW_EMPLOYEE || view == UI_VIEW_CASES;
+	case UI_ACT_END:
+	case UI_ACT_DELETE:
+	case UI_ACT_SHOW_CASES:
+		return view == UI_VIEW_EMPLOYEE;
+	case UI_ACT_FILTER:
+	case UI_ACT_PHASE:
+	case UI_ACT_CLOSE:
+	case UI_ACT_MOVE_CASE:
+		return view == UI_VIEW_CASES;
+	case UI_ACT_EXPORT: /* e edits there */
+		return view != UI_VIEW_EMPLOYEE && view != UI_VIEW_CASES;
 	default:
 		return true;
 	}
@@ -738,7 +915,7 @@ help_bindings(const struct ui *u, const struct ui_binding **out)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+	for (size_t i = 0; i < N_BINDINGS; i++)
 		if (is_help_for(bindings[i].action, u->view))
 			out[n++] = &bindings[i];
 	return n;
@@ -747,7 +924,7 @@ help_bindings(const struct ui *u, const struct ui_binding **out)
 static int
 help_pages(const struct ui *u)
 {
-	const struct ui_binding *shown[sizeof bindings / sizeof bindings[0]];
+	const struct ui_binding *shown[N_BINDINGS];
 	int n = (int)help_bindings(u, shown);
 
 	return (n + help_rows() - 1) / help_rows();
@@ -756,7 +933,7 @@ help_pages(const struct ui *u)
 static void
 draw_help(struct ui *u)
 {
-	const struct ui_binding *shown[sizeof bindings / sizeof bindings[0]];
+	const struct ui_binding *shown[N_BINDINGS];
 	size_t n = help_bindings(u, shown);
 	char keys[64], legend[256], sustained[128];
 	int kw = 0;
@@ -779,8 +956,11 @@ draw_help(struct ui *u)
 	}
 	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
 	    u->app->settings.sustained_weeks);
-	snprintf(legend, sizeof legend, "▲ %s  ● %s  ✓ %s  ○ %s  ! %s",
-	    _("OVER"), _("HIGH"), _("OK"), _("ROOM"), sustained);
+	snprintf(legend, sizeof legend, "%s %s  %s %s  %s %s  %s %s  ! %s",
+	    ui_status_marker(LOAD_STATUS_OVER), _("OVER"),
+	    ui_status_marker(LOAD_STATUS_HIGH), _("HIGH"),
+	    ui_status_marker(LOAD_STATUS_OK), _("OK"),
+	    ui_status_marker(LOAD_STATUS_ROOM), _("ROOM"), sustained);
 	ui_put(LINES - 2, 2, COLS - 3, legend, false, A_NORMAL);
 	ui_put(LINES - 1, 0, COLS,
 	    u->help_page + 1 < help_pages(u) ?
@@ -807,8 +987,8 @@ draw_too_small(void)
 		    A_NORMAL);
 }
 
-static void
-draw(struct ui *u)
+void
+ui_draw(struct ui *u)
 {
 	werase(stdscr);
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
@@ -819,6 +999,8 @@ draw(struct ui *u)
 		draw_title(u, NULL);
 		views[u->view]->draw(u);
 		draw_status(u, _(views[u->view]->hints));
+		if (u->form != NULL)
+			ui_form_draw(u);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -829,13 +1011,12 @@ ui_confirm(struct ui *u, const char *question)
 {
 	const char *yes = _("y");
 	char answers[32];
-	int errs = 0;
 
 	snprintf(answers, sizeof answers, " (%s/%s) ", yes, _("n"));
 	u->msg[0] = '\0';
 	for (;;) {
 		/* the whole status line: the answers must show */
-		draw(u);
+		ui_draw(u);
 		int aw = text_width(answers), qw = text_width(question);
 		if (qw > COLS - aw)
 			qw = COLS - aw;
@@ -843,9 +1024,7 @@ ui_confirm(struct ui *u, const char *question)
 		ui_put(LINES - 1, 0, qw, question, false, A_BOLD);
 		ui_put(LINES - 1, qw > 0 ? qw : 0, aw, answers, false, A_BOLD);
 		refresh();
-		int ch = getch();
-		if (ch == ERR && ++errs < UI_MAX_ERRS)
-			continue;
+		int ch = ui_getch(u);
 		if (ch == KEY_RESIZE)
 			continue; /* redraw at the new size, ask again */
 		if (ch == KEY_MOUSE) {
@@ -861,14 +1040,102 @@ ui_confirm(struct ui *u, const char *question)
 
 /* --- input --- */
 
+/* What ch does in view: a key may do one thing in one view and another in
+ * the next (a: apply in the Planner, add in the Cases view). */
 static enum ui_action
-key_action(int ch)
+key_action(enum ui_view view, int ch)
 {
-	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
-		for (int j = 0; j < 8 && bindings[i].keys[j] != 0; j++)
-			if (bindings[i].keys[j] == ch)
+	for (size_t i = 0; i < N_BINDINGS; i++)
+		for (const int *k = keys_of[i];
+		     *k != 0 && is_help_for(bindings[i].action, view); k++)
+			if (*k == ch)
 				return bindings[i].action;
 	return UI_ACT_NONE;
+}
+
+/* The curses codes of a key of the config (enum settings_key) into out;
+ * their count. */
+static int
+curses_keys(int key, int out[3])
+{
+	static const int named[][2] = {
+		{ SETTINGS_KEY_BACKTAB, KEY_BTAB },
+		{ SETTINGS_KEY_UP, KEY_UP },
+		{ SETTINGS_KEY_DOWN, KEY_DOWN },
+		{ SETTINGS_KEY_LEFT, KEY_LEFT },
+		{ SETTINGS_KEY_RIGHT, KEY_RIGHT },
+		{ SETTINGS_KEY_PAGE_UP, KEY_PPAGE },
+		{ SETTINGS_KEY_PAGE_DOWN, KEY_NPAGE },
+		{ SETTINGS_KEY_HOME, KEY_HOME },
+		{ SETTINGS_KEY_END, KEY_END },
+		{ SETTINGS_KEY_INSERT, KEY_IC },
+		{ SETTINGS_KEY_DELETE, KEY_DC },
+	};
+
+	if (key == SETTINGS_KEY_ENTER) { /* as the terminal may send it */
+		out[0] = '\r', out[1] = '\n', out[2] = KEY_ENTER;
+		return 3;
+	}
+	if (key == SETTINGS_KEY_BACKSPACE) {
+		out[0] = KEY_BACKSPACE, out[1] = 127, out[2] = 8;
+		return 3;
+	}
+	out[0] = key > SETTINGS_KEY_F0 ? KEY_F(key - SETTINGS_KEY_F0) : key;
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (named[i][0] == key)
+			out[0] = named[i][1];
+	return 1;
+}
+
+/* Take key away from every binding but the one at keep. */
+static void
+unbind(int key, size_t keep)
+{
+	for (size_t i = 0; i < N_BINDINGS; i++) {
+		int *k = keys_of[i], n = 0;
+
+		if (i == keep)
+			continue;
+		for (int j = 0; k[j] != 0; j++)
+			if (k[j] != key)
+				k[n++] = k[j];
+		k[n] = 0;
+	}
+}
+
+/* The keys in force: the defaults, with the config's keys group over them
+ * (a key it gives an action is taken from the action that had it). */
+static void
+set_keys(const struct settings *s)
+{
+	for (size_t i = 0; i < N_BINDINGS; i++) {
+		memset(keys_of[i], 0, sizeof keys_of[i]);
+		for (int j = 0; j < 8 && bindings[i].keys[j] != 0; j++)
+			keys_of[i][j] = bindings[i].keys[j];
+	}
+	for (size_t b = 0; b < s->n_bindings; b++) {
+		size_t i, n = 0;
+
+		for (i = 0; i < N_BINDINGS &&
+		    strcmp(bindings[i].name, s->bindings[b].action) != 0; i++)
+			;
+		if (i == N_BINDINGS)
+			continue; /* a name settings knows: ui_render checks */
+		memset(keys_of[i], 0, sizeof keys_of[i]);
+		for (const int *k = s->bindings[b].keys; *k != 0; k++) {
+			int codes[3], nc = curses_keys(*k, codes);
+			for (int c = 0; c < nc && n < UI_KEYS_MAX; c++) {
+				unbind(codes[c], i);
+				keys_of[i][n++] = codes[c];
+			}
+		}
+	}
+}
+
+const char *
+ui_key_action(size_t i)
+{
+	return i < N_BINDINGS ? bindings[i].name : NULL;
 }
 
 /* Returns true when the user quits. */
@@ -898,6 +1165,21 @@ global_action(struct ui *u, enum ui_action act, int ch)
 		break;
 	case UI_ACT_VIEW_PLANNER:
 		ui_show(u, UI_VIEW_PLANNER);
+		break;
+	case UI_ACT_VIEW_EMPLOYEE:
+		ui_show(u, UI_VIEW_EMPLOYEE);
+		break;
+	case UI_ACT_VIEW_CASES:
+		ui_show(u, UI_VIEW_CASES);
+		break;
+	case UI_ACT_VIEW_TREND:
+		/* the Team view's employee; elsewhere the Overview's team */
+		ui_trend_show(u, u->view == UI_VIEW_TEAM ||
+		    u->view == UI_VIEW_EMPLOYEE ?
+		    u->selected[UI_VIEW_TEAM] : 0);
+		break;
+	case UI_ACT_EXPORT:
+		ui_export_dialog(u);
 		break;
 	case UI_ACT_UNDO:
 	case UI_ACT_REDO:
@@ -996,13 +1278,118 @@ check_team_filter(struct ui *u)
 		}
 }
 
+/* A key, or ERR when none came in UI_POLL_MS; u->lost when input is gone
+ * (getch then fails at once, again and again). */
+static int
+next_key(struct ui *u)
+{
+	struct timespec t0, t1;
+	long ms;
+	int ch;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((ch = getch()) != ERR) {
+		quick_errs = 0;
+		return ch;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	if (ms >= UI_POLL_MS / 2)
+		quick_errs = 0;
+	else if (++quick_errs >= UI_MAX_ERRS)
+		u->lost = true;
+	return ERR;
+}
+
+int
+ui_getch(struct ui *u)
+{
+	int ch;
+
+	while ((ch = next_key(u)) == ERR && !u->lost)
+		;
+	return ch;
+}
+
+/* Reload when another user committed a change; true when the screen must
+ * be drawn again. The selection stays: it is held as ids. */
+static bool
+poll_others(struct ui *u)
+{
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	if ((rc = app_refresh(u->app, &e)) == 0)
+		return false;
+	if (rc < 0) {
+		ui_message(u, true, "%s", e.msg);
+		return true;
+	}
+	data_changed(u);
+	ui_message(u, false, "%s",
+	    _("Updated: someone else changed the data"));
+	return true;
+}
+
+/* Lines and corners in plain ASCII: with no UTF-8 the terminal's
+ * alternate character set often shows as letters ("lqqk"). */
+static void
+ascii_lines(void)
+{
+	static const char map[][2] = { { 'q', '-' }, { 'x', '|' },
+		{ 'l', '+' }, { 'k', '+' }, { 'm', '+' }, { 'j', '+' },
+		{ 't', '+' }, { 'u', '+' }, { 'v', '+' }, { 'w', '+' },
+		{ 'n', '+' } };
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		acs_map[(unsigned char)map[i][0]] = (chtype)map[i][1];
+}
+
+void
+ui_start(struct ui *u, struct app *a, bool color)
+{
+	*u = (struct ui){ .app = a };
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	clipped = 0;
+	quick_errs = 0;
+	set_keys(&a->settings);
+	if (!utf8)
+		ascii_lines();
+	cbreak();
+	noecho();
+	nonl(); /* Enter arrives as \r; the table has both */
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(UI_POLL_MS); /* getch gives up now and then: see next_key */
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0); /* clicks select at once, no double-click wait */
+	setup_colors(u, color);
+	u->decimal_comma = i18n_decimal_comma();
+	set_week(u, date_monday(a->today));
+	check_team_filter(u);
+}
+
+void
+ui_end(struct ui *u)
+{
+	workload_week_clear(&u->fig);
+	ui_planner_free(u);
+	ui_trend_free(u);
+	ui_cases_free(u);
+	free(u->rows);
+	u->rows = NULL;
+}
+
 int
 ui_run(struct app *a, bool color, struct err *e)
 {
-	struct ui u = { .app = a };
 	const char *term = getenv("TERM");
+	struct ui u;
 	SCREEN *scr;
-	int errs = 0, terr;
+	bool dirty = true;
+	int terr;
 
 	/* Ask terminfo first: a newterm that fails leaks its screen. */
 	if (setupterm(NULL, fileno(stdout), &terr) != OK)
@@ -1014,33 +1401,23 @@ ui_run(struct app *a, bool color, struct err *e)
 		return err_set(e, _("cannot open terminal: TERM=%s"),
 		    term ? term : "");
 	set_term(scr);
-	cbreak();
-	noecho();
-	nonl(); /* Enter arrives as \r; the table has both */
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0); /* clicks select at once, no double-click wait */
-	setup_colors(&u, color);
-
-	u.decimal_comma = i18n_decimal_comma();
-	set_week(&u, date_monday(a->today));
-	check_team_filter(&u);
+	ui_start(&u, a, color);
 
 	for (;;) {
-		draw(&u);
-		int ch = getch();
+		if (dirty)
+			ui_draw(&u);
+		dirty = true;
+		int ch = next_key(&u);
 		if (ch == ERR) {
-			/* blocking getch fails only when input is gone */
-			if (++errs >= UI_MAX_ERRS)
+			if (u.lost)
 				break;
+			dirty = poll_others(&u);
 			continue;
 		}
-		errs = 0;
 		if (ch == KEY_RESIZE)
 			continue; /* the next draw uses the new LINES/COLS */
 		u.msg[0] = '\0';
+		poll_others(&u); /* act on the data as it is now */
 		if (u.help) {
 			/* Space pages on a small screen; any other key closes */
 			if (ch == ' ' && u.help_page + 1 < help_pages(&u))
@@ -1053,7 +1430,7 @@ ui_run(struct app *a, bool color, struct err *e)
 			mouse(&u);
 			continue;
 		}
-		enum ui_action act = key_action(ch);
+		enum ui_action act = key_action(u.view, ch);
 		/* the view first: the Planner moves a cell cursor, not a row */
 		if (views[u.view]->action(&u, act) || move_selection(&u, act))
 			continue;
@@ -1063,10 +1440,8 @@ ui_run(struct app *a, bool color, struct err *e)
 
 	endwin();
 	delscreen(scr);
-	workload_week_clear(&u.fig);
-	ui_planner_free(&u);
-	free(u.rows);
-	if (errs >= UI_MAX_ERRS)
+	ui_end(&u);
+	if (u.lost)
 		return err_set(e, "%s", _("lost the terminal"));
 	return 0;
 }

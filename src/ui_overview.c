@@ -1,8 +1,8 @@
 /* ui_overview: the manager's at-a-glance (SPEC §5). One row per team — all
  * teams, or the config's teams filter in its order — with load bar, load %,
- * status, members per status, waiting list, and the city total; sustained
- * overload is bold with a "!" marker. Enter opens the Team view, p the
- * Planner. */
+ * status, an 8-week trend sparkline, members per status, waiting list, and
+ * the city total; sustained overload is bold with a "!" marker. Enter opens
+ * the Team view, p the Planner, T the Trend. */
 #include <stdio.h>
 
 #include "app.h"
@@ -17,6 +17,7 @@ enum {
 	COL_BAR,
 	COL_LOAD,
 	COL_STATUS,
+	COL_SPARK,
 	COL_OVER,
 	COL_HIGH,
 	COL_OK,
@@ -30,8 +31,11 @@ enum {
 #define TOP_LINES 2
 #define BOTTOM_LINES 3
 
-static void
-rows(struct ui *u)
+/* The weeks of the sparklines while draw runs (ui_trend_spark_weeks). */
+static const struct week_figures *spark_weeks;
+
+void
+ui_overview_rows(struct ui *u)
 {
 	const struct app *a = u->app;
 
@@ -76,33 +80,42 @@ layout(const struct ui *u, struct ui_column *c)
 		name_w = 30; /* the bar gets the rest */
 	if (text_width(_("Status")) > status_w)
 		status_w = text_width(_("Status"));
-	int wait_w = text_width(_("Waiting list"));
+	int wait_w = text_width(_("Waiting"));
 	if (wait_w < 11)
 		wait_w = 11; /* "12 · 30.5 h" */
 	c[COL_FLAG] = (struct ui_column){ "", 1, 1, 0, false, 0, 0 };
 	c[COL_CODE] = (struct ui_column){ _("Code"), code_w, code_w, 0, false,
 		0, 0 };
-	c[COL_NAME] = (struct ui_column){ _("Team"), 10, name_w, 0, false, 0,
-		0 };
-	c[COL_BAR] = (struct ui_column){ _("Load"), 8, 40, 2, false, 0, 0 };
+	/* at 80 columns the names of the demo's teams still fit */
+	c[COL_NAME] = (struct ui_column){ _("Team"), name_w < 16 ? name_w : 16,
+		name_w, 0, false, 0, 0 };
+	c[COL_BAR] = (struct ui_column){ _("Load"), 6, 40, 2, false, 0, 0 };
 	c[COL_LOAD] = (struct ui_column){ "%", 5, 5, 0, true, 0, 0 };
 	c[COL_STATUS] = (struct ui_column){ _("Status"), status_w, status_w, 0,
 		false, 0, 0 };
-	c[COL_OVER] = (struct ui_column){ "▲", 3, 3, 3, true, 0, 0 };
-	c[COL_HIGH] = (struct ui_column){ "●", 3, 3, 3, true, 0, 0 };
-	c[COL_OK] = (struct ui_column){ "✓", 3, 3, 3, true, 0, 0 };
-	c[COL_ROOM] = (struct ui_column){ "○", 3, 3, 3, true, 0, 0 };
+	/* dropped last: the trend is what the Overview is for */
+	c[COL_SPARK] = (struct ui_column){ _("Trend"), UI_SPARK_WEEKS,
+		UI_SPARK_WEEKS, 4, false, 0, 0 };
+	c[COL_OVER] = (struct ui_column){ ui_status_marker(LOAD_STATUS_OVER),
+		3, 3, 3, true, 0, 0 };
+	c[COL_HIGH] = (struct ui_column){ ui_status_marker(LOAD_STATUS_HIGH),
+		3, 3, 3, true, 0, 0 };
+	c[COL_OK] = (struct ui_column){ ui_status_marker(LOAD_STATUS_OK), 3, 3,
+		3, true, 0, 0 };
+	c[COL_ROOM] = (struct ui_column){ ui_status_marker(LOAD_STATUS_ROOM),
+		3, 3, 3, true, 0, 0 };
 	c[COL_SUSTAINED] = (struct ui_column){ "!", 3, 3, 1, true, 0, 0 };
-	c[COL_WAITING] = (struct ui_column){ _("Waiting list"), wait_w, wait_w,
+	c[COL_WAITING] = (struct ui_column){ _("Waiting"), wait_w, wait_w,
 		0, true, 0, 0 };
 	ui_layout(c, COL_COUNT, COLS);
 }
 
-/* One table row: a team's, or the total's (code and name given). */
+/* One table row: a team's, or the total's (code and name given), with its
+ * weeks for the sparkline. */
 static void
 draw_figures(const struct ui *u, const struct ui_column *c, int y,
-    const struct team_week *tw, const char *code, const char *name,
-    attr_t attr)
+    const struct team_week *tw, const struct team_week *const *spark,
+    const char *code, const char *name, attr_t attr)
 {
 	char buf[128], hours[32];
 	const int counts[] = { COL_OVER, LOAD_STATUS_OVER, COL_HIGH,
@@ -123,6 +136,9 @@ draw_figures(const struct ui *u, const struct ui_column *c, int y,
 	ui_put(y, c[COL_STATUS].x, c[COL_STATUS].w,
 	    ui_status_text(tw->status, buf, sizeof buf), false,
 	    attr | ui_status_attr(u, tw->status));
+	if (c[COL_SPARK].w > 0) /* its colours too, like the bar */
+		ui_trend_spark(u, y, c[COL_SPARK].x, spark, UI_SPARK_WEEKS,
+		    attr & ~A_REVERSE);
 	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i += 2) {
 		int n = tw->by_status[counts[i + 1]];
 		snprintf(buf, sizeof buf, "%d", n);
@@ -143,18 +159,23 @@ static void
 draw_team(const struct ui *u, const struct ui_column *c, int y, long index,
     attr_t attr)
 {
+	const struct week_figures *w = spark_weeks;
 	const struct team *t = &u->app->data.teams[index];
+	const struct team_week *spark[UI_SPARK_WEEKS];
 
-	draw_figures(u, c, y, &u->fig.teams[index], t->code, t->name, attr);
+	for (int k = 0; k < UI_SPARK_WEEKS; k++)
+		spark[k] = &w[k].teams[index];
+	draw_figures(u, c, y, &u->fig.teams[index], spark, t->code, t->name,
+	    attr);
 }
 
-/* The shown teams added up, with the city's status. */
+/* The shown teams of week w added up, with the city's status. */
 static void
-total(const struct ui *u, struct team_week *t)
+total(const struct ui *u, const struct week_figures *w, struct team_week *t)
 {
 	*t = (struct team_week){ 0 };
 	for (size_t r = 0; r < u->n_rows; r++) {
-		const struct team_week *tw = &u->fig.teams[u->rows[r]];
+		const struct team_week *tw = &w->teams[u->rows[r]];
 		t->capacity += tw->capacity;
 		t->demand += tw->demand;
 		t->waiting_hours += tw->waiting_hours;
@@ -170,37 +191,29 @@ total(const struct ui *u, struct team_week *t)
 }
 
 static void
-draw_legend(const struct ui *u, int y)
-{
-	const struct settings *s = &u->app->settings;
-	char buf[512], sustained[128];
-
-	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
-	    s->sustained_weeks);
-	snprintf(buf, sizeof buf,
-	    "▲ %s >%.0f%%  ● %s >%.0f%%  ✓ %s ≥%.0f%%  ○ %s  ! %s", _("OVER"),
-	    s->over * 100, _("HIGH"), s->high * 100, _("OK"), s->room * 100,
-	    _("ROOM"), sustained);
-	ui_put(y, 0, COLS, buf, false, A_NORMAL);
-}
-
-static void
 draw(struct ui *u)
 {
 	struct ui_column c[COL_COUNT];
-	struct team_week t;
+	struct team_week t, weeks[UI_SPARK_WEEKS];
+	const struct team_week *spark[UI_SPARK_WEEKS];
 
+	/* one app_weeks for every team's sparkline */
+	spark_weeks = ui_trend_spark_weeks(u);
 	ui_list_cursor(u);
 	layout(u, c);
 	ui_header(c, COL_COUNT, 1, -1, false);
 	/* the total follows the last row, not the bottom of the screen */
 	int y = ui_list_draw(u, c, TOP_LINES, list_height(), draw_team,
 	    _("No teams. Try: wijklast demo --db FILE"));
-	total(u, &t);
+	total(u, &u->fig, &t);
+	for (int k = 0; k < UI_SPARK_WEEKS; k++) {
+		total(u, &spark_weeks[k], &weeks[k]);
+		spark[k] = &weeks[k];
+	}
 	ui_rule(c, COL_COUNT, y);
-	draw_figures(u, c, y + 1, &t, "",
+	draw_figures(u, c, y + 1, &t, spark, "",
 	    u->app->settings.n_teams ? _("Total") : _("City total"), A_BOLD);
-	draw_legend(u, y + 2);
+	ui_legend(u, y + 2);
 }
 
 static bool
@@ -223,8 +236,8 @@ action(struct ui *u, enum ui_action act)
 
 const struct ui_view_ops ui_overview_ops = {
 	.name = N_("Overview"),
-	.hints = N_("Enter: team  p: planner  [ ]: week  t: this week  q: quit"),
-	.rows = rows,
+	.hints = N_("Enter: team  p: planner  T: trend  [ ]: week  q: quit"),
+	.rows = ui_overview_rows,
 	.row_id = row_id,
 	.draw = draw,
 	.action = action,

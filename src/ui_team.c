@@ -1,7 +1,8 @@
 /* ui_team: one team's employees for the shown week (SPEC §5): FTE,
  * capacity, case / intake / side hours, demand, load, bar and status,
  * sortable by any column (s: next column, S: reverse), with the team total
- * and its waiting list. Back (Esc, h, ←, q) returns to the Overview. */
+ * and its waiting list. Enter opens the selected employee; back (Esc, h,
+ * ←, q) returns to the Overview. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -373,7 +374,8 @@ action(struct ui *u, enum ui_action act)
 		return true;
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
-		return true; /* the Employee view comes later */
+		ui_show(u, UI_VIEW_EMPLOYEE); /* the selected employee */
+		return true;
 	default:
 		return false;
 	}
@@ -381,7 +383,8 @@ action(struct ui *u, enum ui_action act)
 
 const struct ui_view_ops ui_team_ops = {
 	.name = N_("Team"),
-	.hints = N_("s/S: sort  p: planner  [ ]: week  Esc/q: back"),
+	.hints = N_("Enter: employee  s/S: sort  p: planner  [ ]: week  "
+	    "Esc/q: back"),
 	.rows = rows,
 	.row_id = row_id,
 	.draw = draw,

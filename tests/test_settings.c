@@ -55,6 +55,12 @@ assert_same(const struct settings *a, const struct settings *b)
 	cr_assert_eq(a->n_teams, b->n_teams);
 	for (size_t i = 0; i < a->n_teams; i++)
 		cr_assert_str_eq(a->teams[i], b->teams[i]);
+	cr_assert_eq(a->n_bindings, b->n_bindings);
+	for (size_t i = 0; i < a->n_bindings; i++) {
+		cr_assert_str_eq(a->bindings[i].action, b->bindings[i].action);
+		cr_assert_arr_eq(a->bindings[i].keys, b->bindings[i].keys,
+		    sizeof a->bindings[i].keys);
+	}
 }
 
 static void
@@ -666,4 +672,140 @@ Test(settings, phase_codes)
 	for (int p = 0; p < PHASE_COUNT; p++)
 		cr_assert_eq(settings_phase_parse(settings_phase_code(p)), p);
 	cr_assert_str_eq(settings_phase_code(PHASE_TAPER), "afschalen");
+}
+
+Test(settings, key_names)
+{
+	static const struct {
+		const char *name;
+		int key;
+		const char *shown;
+	} t[] = {
+		{ "q", 'q', "q" },
+		{ "Q", 'Q', "Q" },
+		{ "?", '?', "?" },
+		{ "]", ']', "]" },
+		{ "^R", 'R' & 0x1f, "^R" },
+		{ "^r", 'R' & 0x1f, "^R" },
+		{ "C-l", 'L' & 0x1f, "^L" },
+		{ "Ctrl-B", 'B' & 0x1f, "^B" },
+		{ "ctrl+f", 'F' & 0x1f, "^F" },
+		{ "^M", SETTINGS_KEY_ENTER, "Enter" },
+		{ "^H", SETTINGS_KEY_BACKSPACE, "Backspace" },
+		{ "^I", '\t', "Tab" },
+		{ "^[", 27, "Esc" },
+		{ "F2", SETTINGS_KEY_F(2), "F2" },
+		{ "f12", SETTINGS_KEY_F(12), "F12" },
+		{ "KEY_F(2)", SETTINGS_KEY_F(2), "F2" },
+		{ "KEY_F(24)", SETTINGS_KEY_F(24), "F24" },
+		{ "Tab", '\t', "Tab" },
+		{ "tab", '\t', "Tab" },
+		{ "S-Tab", SETTINGS_KEY_BACKTAB, "BackTab" },
+		{ "Enter", SETTINGS_KEY_ENTER, "Enter" },
+		{ "Return", SETTINGS_KEY_ENTER, "Enter" },
+		{ "KEY_ENTER", SETTINGS_KEY_ENTER, "Enter" },
+		{ "Esc", 27, "Esc" },
+		{ "Escape", 27, "Esc" },
+		{ "Space", ' ', "Space" },
+		{ "Left", SETTINGS_KEY_LEFT, "Left" },
+		{ "KEY_LEFT", SETTINGS_KEY_LEFT, "Left" },
+		{ "PgDn", SETTINGS_KEY_PAGE_DOWN, "PgDn" },
+		{ "PageUp", SETTINGS_KEY_PAGE_UP, "PgUp" },
+		{ "KEY_NPAGE", SETTINGS_KEY_PAGE_DOWN, "PgDn" },
+		{ "Home", SETTINGS_KEY_HOME, "Home" },
+		{ "Del", SETTINGS_KEY_DELETE, "Delete" },
+	};
+	static const char *const bad_names[] = {
+		"", " ", "\t", "\x7f", "é", "qq", "F0", "F25", "F2x",
+		"KEY_F(2", "KEY_F()", "KEY_F(0)", "^1", "^RR", "C-",
+		"Ctrl-", "Ctrl-ab", "Lefty", "KEY_F2x",
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		cr_assert_eq(settings_key_parse(t[i].name), t[i].key, "%s",
+		    t[i].name);
+		cr_assert_str_eq(settings_key_name(t[i].key, buf, sizeof buf),
+		    t[i].shown);
+		/* what is shown reads back as the same key */
+		cr_assert_eq(settings_key_parse(buf), t[i].key, "%s", buf);
+	}
+	for (size_t i = 0; i < sizeof bad_names / sizeof bad_names[0]; i++)
+		cr_assert_eq(settings_key_parse(bad_names[i]), -1, "\"%s\"",
+		    bad_names[i]);
+	cr_assert_eq(settings_key_parse(NULL), -1);
+}
+
+Test(settings, key_actions_are_unique_names)
+{
+	size_t n = 0;
+
+	for (const char *a; (a = settings_key_action(n)) != NULL; n++) {
+		cr_assert(strlen(a) > 0 && strlen(a) < SETTINGS_ACTION_MAX);
+		cr_assert_eq(a[strspn(a, "abcdefghijklmnopqrstuvwxyz_")], '\0');
+		for (size_t j = 0; j < n; j++)
+			cr_assert_str_neq(settings_key_action(j), a);
+	}
+	cr_assert_gt(n, 20);
+}
+
+Test(settings, keys_group_rebinds_actions)
+{
+	struct settings s;
+
+	settings_defaults(&s);
+	cr_assert_eq(s.n_bindings, 0);
+	load_ok(&s, "keys = {\n  quit = \"x\";\n"
+	    "  help = [ \"?\", \"F2\" ];\n"
+	    "  redo = ( \"^R\" );\n"
+	    "  planner = [ \"KEY_F(3)\", \"P\", \"Enter\" ];\n"
+	    "  week_next = \"Right\";\n};\n");
+	cr_assert_eq(s.n_bindings, 5);
+	cr_assert_str_eq(s.bindings[0].action, "quit");
+	cr_assert_eq(s.bindings[0].keys[0], 'x');
+	cr_assert_eq(s.bindings[0].keys[1], 0);
+	cr_assert_str_eq(s.bindings[1].action, "help");
+	cr_assert_eq(s.bindings[1].keys[0], '?');
+	cr_assert_eq(s.bindings[1].keys[1], SETTINGS_KEY_F(2));
+	cr_assert_eq(s.bindings[1].keys[2], 0);
+	cr_assert_eq(s.bindings[2].keys[0], 'R' & 0x1f);
+	cr_assert_str_eq(s.bindings[3].action, "planner");
+	cr_assert_eq(s.bindings[3].keys[0], SETTINGS_KEY_F(3));
+	cr_assert_eq(s.bindings[3].keys[1], 'P');
+	cr_assert_eq(s.bindings[3].keys[2], SETTINGS_KEY_ENTER);
+	cr_assert_eq(s.bindings[4].keys[0], SETTINGS_KEY_RIGHT);
+
+	/* a file without the group has no bindings */
+	load_ok(&s, "keys = { };\n");
+	cr_assert_eq(s.n_bindings, 0);
+	load_ok(&s, "");
+	cr_assert_eq(s.n_bindings, 0);
+	settings_clear(&s);
+}
+
+Test(settings, keys_errors_name_line_and_key)
+{
+	assert_error("keys = {\n  quit = \"x\";\n  quitt = \"y\";\n};\n",
+	    ":3: keys.quitt: unknown action");
+	assert_error("keys = {\n  quit = \"Ctrl-Alt-X\";\n};\n",
+	    ":2: keys.quit: unknown key name \"Ctrl-Alt-X\"");
+	assert_error("keys = {\n  help = [ \"?\",\n    \"F99\" ];\n};\n",
+	    ":3: keys.help: unknown key name \"F99\"");
+	assert_error("keys = {\n  quit = \"x\";\n  help = [ \"?\", \"x\" ];\n};\n",
+	    ":3: keys.help: x is bound twice: also to quit");
+	assert_error("keys = {\n  back = \"Esc\";\n  quit = \"^[\";\n};\n",
+	    ":3: keys.quit: Esc is bound twice: also to back");
+	assert_error("keys = {\n  open = [ \"Enter\", \"^M\" ];\n};\n",
+	    ":2: keys.open: Enter is listed twice");
+	assert_error("keys = {\n  quit = 5;\n};\n",
+	    ":2: keys.quit: must be a key name or an array of them "
+	    "[ \"...\", ... ]");
+	assert_error("keys = {\n  quit = [ ];\n};\n",
+	    ":2: keys.quit: must name 1 to 8 keys, not 0");
+	assert_error("keys = { quit = [ \"a\", \"b\", \"c\", \"d\", \"e\", "
+	    "\"f\", \"g\", \"h\", \"i\" ]; };\n",
+	    ":1: keys.quit: must name 1 to 8 keys, not 9");
+	assert_error("keys = {\n  quit = ( \"x\", 5 );\n};\n",
+	    ":2: keys.quit: must be a key name");
+	assert_error("keys = [ \"q\" ];\n", ":1: keys: must be a group { ... }");
 }

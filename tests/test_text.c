@@ -261,3 +261,34 @@ Test(text, equal_nocase)
 	cr_expect_not(text_equal_nocase("Özlem", "özlem")); /* ASCII only */
 	cr_expect_not(text_equal_nocase("a", "b"));
 }
+
+Test(text, to_ascii)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{ "Özlem Kaya", "Ozlem Kaya" },
+		{ "Jan-Willem de Vriës", "Jan-Willem de Vries" },
+		{ "Łukasz Wiśniewski", "Lukasz Wisniewski" },
+		{ "IJsselstein Ĳssel", "IJsselstein Issel" },
+		{ "2026-W48, 23–29 Nov", "2026-W48, 23-29 Nov" },
+		{ "▲ OVER ● HIGH ✓ OK ○ ROOM", "^ OVER * HIGH + OK o ROOM" },
+		{ "6 · 21.8 h", "6 . 21.8 h" },
+		{ "Centr…", "Centr." },
+		{ "≥90% ▾ ▴ ← →", ">90% v ^ < >" },
+		{ "█▇▁│─┄", "###|--" },
+		{ "李 x", "?? x" },
+		{ "e\xcc\x81", "e" },
+		{ "\xff", "?" },
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		text_to_ascii(buf, sizeof buf, t[i].in);
+		cr_assert_str_eq(buf, t[i].out, "%s", t[i].in);
+		cr_assert_eq(text_width(buf), text_width(t[i].in), "%s",
+		    t[i].in);
+	}
+	/* cut at the buffer, never past it */
+	cr_assert_str_eq(text_to_ascii(buf, 4, "Öster"), "Ost");
+}

@@ -1,0 +1,1096 @@
+/* ui_employee: one employee — the Team view's selection — in the shown week
+ * (SPEC §5). On top the load broken down: available hours with the holidays
+ * and absences that lower them, capacity, demand from cases, intake and side
+ * activities, load and status. Below, in sections, their open cases and the
+ * side activities, absences and intake blocks of the horizon (the shown week
+ * and the horizon_weeks after it). a adds to the section of the selection,
+ * Enter or e edits, x ends (an end date; a case: closes), d deletes after
+ * asking; c shows their cases in the Cases view. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "err.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui_internal.h"
+#include "validate.h"
+#include "xmem.h"
+
+enum section { SEC_CASES, SEC_ACTIVITIES, SEC_ABSENCES, SEC_BLOCKS, SEC_COUNT };
+
+#define MAX_COLS 6  /* columns of a section */
+#define TOP_LINES 7 /* title, who, four lines of load, a blank line */
+#define BAR_W 24    /* the load bar at most */
+
+/* A row of the list: its section in the high bits and below them the
+ * dataset index + 1 of its record, 0 for the section's header row. */
+#define ROW(sec, i) (((long)(sec) << 32) | ((long)(i) + 1))
+
+static enum section
+row_section(long row)
+{
+	return (enum section)(row >> 32);
+}
+
+static long
+row_record(long row)
+{
+	return (row & 0xffffffffL) - 1;
+}
+
+/* The absence reasons and side-activity kinds the forms offer (data codes,
+ * Dutch like the data), besides any others the data holds. */
+static const char *const reasons[] = { "ziek", "verlof", "reintegratie",
+	"training", "zorgverlof", "overig", "" };
+static const char *const kinds[] = { "", "pilot", "project", "werkgroep",
+	"leerkring", "wijkwijzer" };
+#define MAX_CODES 24
+
+/* The employee shown, or -1: the Team view's selection, if it is in the
+ * team selected in the Overview. */
+static long
+employee_index(const struct ui *u)
+{
+	const struct dataset *d = &u->app->data;
+	long i = dataset_employee_index(d, u->selected[UI_VIEW_TEAM]);
+
+	if (i < 0 || d->employees[i].team_id != u->selected[UI_VIEW_OVERVIEW])
+		return -1;
+	return i;
+}
+
+/* The last day of the horizon the sections show. */
+static int
+horizon_end(const struct ui *u)
+{
+	return u->monday + 7 * (u->app->settings.horizon_weeks + 1) - 1;
+}
+
+/* "Fri 25 Dec": ui_date without the year. */
+static char *
+day_name(int date, char *buf, size_t size)
+{
+	char *year;
+
+	ui_date(date, buf, size);
+	if ((year = strrchr(buf, ' ')) != NULL)
+		*year = '\0';
+	return buf;
+}
+
+/* --- rows --- */
+
+struct sort_row {
+	long index;
+	int key;
+	const char *name;
+};
+
+static int
+cmp_rows(const void *pa, const void *pb)
+{
+	const struct sort_row *a = pa, *b = pb;
+	int c;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if ((c = strcoll(a->name, b->name)) != 0)
+		return c;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+/* Does the record at index of section sec belong to employee id in the
+ * days from .. to? Its sort key and name when it does. */
+static bool
+in_section(const struct ui *u, enum section sec, size_t i, int64_t id,
+    struct sort_row *r)
+{
+	const struct dataset *d = &u->app->data;
+	int from = u->monday, to = horizon_end(u);
+
+	switch (sec) {
+	case SEC_CASES: {
+		const struct case_item *c = &d->cases[i];
+		*r = (struct sort_row){ (long)i, c->opened, c->ref };
+		return c->employee_id == id &&
+		    workload_case_is_open(c, u->monday);
+	}
+	case SEC_ACTIVITIES: {
+		const struct activity *a = &d->activities[i];
+		*r = (struct sort_row){ (long)i, a->start, a->name };
+		return a->employee_id == id && a->start <= to && a->end >= from;
+	}
+	case SEC_ABSENCES: {
+		const struct absence *a = &d->absences[i];
+		*r = (struct sort_row){ (long)i, a->start, a->reason };
+		return a->employee_id == id && a->start <= to && a->end >= from;
+	}
+	default: {
+		const struct block *b = &d->blocks[i];
+		*r = (struct sort_row){ (long)i, b->date * 2 + (int)b->part,
+			"" };
+		return b->employee_id == id && b->date >= from && b->date <= to;
+	}
+	}
+}
+
+static size_t
+section_size(const struct dataset *d, enum section sec)
+{
+	switch (sec) {
+	case SEC_CASES:
+		return d->n_cases;
+	case SEC_ACTIVITIES:
+		return d->n_activities;
+	case SEC_ABSENCES:
+		return d->n_absences;
+	default:
+		return d->n_blocks;
+	}
+}
+
+/* Each section: its header row, then its records in date order. */
+static void
+rows(struct ui *u)
+{
+	const struct dataset *d = &u->app->data;
+	long ei = employee_index(u);
+
+	if (ei < 0)
+		return;
+	for (int sec = 0; sec < SEC_COUNT; sec++) {
+		size_t size = section_size(d, sec), n = 0;
+		struct sort_row *sorted = xcalloc(size + 1, sizeof *sorted);
+		for (size_t i = 0; i < size; i++)
+			if (in_section(u, sec, i, d->employees[ei].id,
+			        &sorted[n]))
+				n++;
+		qsort(sorted, n, sizeof *sorted, cmp_rows);
+		ui_rows_push(u, ROW(sec, -1));
+		for (size_t k = 0; k < n; k++)
+			ui_rows_push(u, ROW(sec, sorted[k].index));
+		free(sorted);
+	}
+}
+
+static int64_t
+row_id(const struct ui *u, long row)
+{
+	const struct dataset *d = &u->app->data;
+	long i = row_record(row);
+	int64_t id = 0;
+
+	if (i >= 0) {
+		switch (row_section(row)) {
+		case SEC_CASES:
+			id = d->cases[i].id;
+			break;
+		case SEC_ACTIVITIES:
+			id = d->activities[i].id;
+			break;
+		case SEC_ABSENCES:
+			id = d->absences[i].id;
+			break;
+		default:
+			id = d->blocks[i].id;
+			break;
+		}
+	}
+	/* ids of different tables differ by their section */
+	return ((int64_t)row_section(row) + 1) << 48 | id;
+}
+
+/* The selected row, or -1 when the list is empty. */
+static long
+selected_row(struct ui *u)
+{
+	int cur = ui_list_cursor(u);
+
+	return u->n_rows > 0 ? u->rows[cur] : -1;
+}
+
+/* Select the record id of section sec (after adding it). */
+static void
+select_record(struct ui *u, enum section sec, int64_t id)
+{
+	u->selected[UI_VIEW_EMPLOYEE] = ((int64_t)sec + 1) << 48 | id;
+}
+
+/* --- the load, broken down --- */
+
+/* "5 working days × 7.2 h − 36.0 h absent (ziek 100% Mon–Fri) · holiday
+ * Fri 25 Dec": what makes the available hours of the week. */
+static void
+explain_available(const struct ui *u, long ei, char *buf, size_t size)
+{
+	const struct dataset *d = &u->app->data;
+	const struct settings *s = &u->app->settings;
+	const struct employee *em = &d->employees[ei];
+	const struct employee_week *w = &u->fig.employees[ei];
+	double hpd = workload_hours_per_day(em);
+	char hours[32], lost[32], day[64], absent[256] = "", holidays[256] = "";
+	size_t na = 0, nh = 0;
+	int work = 0;
+
+	for (int k = 0; k < 7; k++) {
+		int date = u->monday + k;
+		bool workday = k < 5 && (em->workdays & (1u << k));
+		if (workload_is_working_day(em, s, date))
+			work++;
+		else if (workday && settings_is_holiday(s, date) &&
+		    date >= em->start && date <= em->end)
+			nh += (size_t)snprintf(holidays + nh,
+			    nh < sizeof holidays ? sizeof holidays - nh : 0,
+			    "%s%s", nh ? ", " : "",
+			    day_name(date, day, sizeof day));
+	}
+	for (size_t i = 0; i < d->n_absences && na < sizeof absent; i++) {
+		const struct absence *ab = &d->absences[i];
+		int from = ab->start > u->monday ? ab->start : u->monday;
+		int to = ab->end < u->monday + 6 ? ab->end : u->monday + 6;
+		if (ab->employee_id != em->id || from > to)
+			continue;
+		na += (size_t)snprintf(absent + na, sizeof absent - na,
+		    "%s%s %d%% %s%s%s", na ? ", " : "",
+		    ab->reason[0] ? ab->reason : _("absent"), ab->percent,
+		    ui_weekday(date_weekday(from)), from < to ? "–" : "",
+		    from < to ? ui_weekday(date_weekday(to)) : "");
+	}
+	snprintf(buf, size, ngettext("%d working day × %s h",
+	    "%d working days × %s h", work), work,
+	    ui_hours(u, hours, sizeof hours, hpd));
+	if (work * hpd - w->available > 0.005) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, _(" − %s h absent (%s)"),
+		    ui_hours(u, lost, sizeof lost, work * hpd - w->available),
+		    absent);
+	}
+	if (nh > 0) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, " · %s %s", _("holiday"),
+		    holidays);
+	}
+	if (em->start > u->monday && em->start <= u->monday + 6) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, " · %s %s", _("starts"),
+		    day_name(em->start, day, sizeof day));
+	}
+	if (em->end >= u->monday && em->end < u->monday + 6) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, " · %s %s", _("last day"),
+		    day_name(em->end, day, sizeof day));
+	}
+}
+
+/* One line of the breakdown: label, a figure, what makes it. */
+static void
+draw_line(int y, int lw, const char *label, const char *figure,
+    const char *why, attr_t attr)
+{
+	ui_put(y, 1, lw, label, false, A_BOLD);
+	ui_put(y, 2 + lw, 8, figure, true, attr);
+	ui_put(y, 11 + lw, COLS - 12 - lw, why, false, A_NORMAL);
+}
+
+static void
+draw_breakdown(const struct ui *u, long ei)
+{
+	const struct settings *s = &u->app->settings;
+	const struct employee_week *w = &u->fig.employees[ei];
+	const char *labels[4] = { _("Available"), _("Capacity"), _("Demand"),
+		_("Load") };
+	char fig[64], why[512], a[32], b[32], c[32], pct[32], st[64];
+	char sustained[128];
+	int lw = 0;
+
+	for (int k = 0; k < 4; k++)
+		if (text_width(labels[k]) > lw)
+			lw = text_width(labels[k]);
+
+	snprintf(fig, sizeof fig, "%s %s", ui_hours(u, a, sizeof a,
+	    w->available), _("h"));
+	explain_available(u, ei, why, sizeof why);
+	draw_line(2, lw, labels[0], fig, why, A_NORMAL);
+
+	snprintf(fig, sizeof fig, "%s %s", ui_hours(u, a, sizeof a,
+	    w->capacity), _("h"));
+	text_format_decimal(pct, sizeof pct, s->overhead_pct,
+	    s->overhead_pct == floor(s->overhead_pct) ? 0 : 1,
+	    u->decimal_comma);
+	snprintf(why, sizeof why, _("available − %s%% overhead (meetings, "
+	    "supervision, training, travel)"), pct);
+	draw_line(3, lw, labels[1], fig, why, A_NORMAL);
+
+	snprintf(fig, sizeof fig, "%s %s", ui_hours(u, a, sizeof a,
+	    w->demand), _("h"));
+	snprintf(why, sizeof why, _("= %s case hours + %s intake + %s side "
+	    "activities"), ui_hours(u, a, sizeof a, w->case_hours),
+	    ui_hours(u, b, sizeof b, w->intake_hours),
+	    ui_hours(u, c, sizeof c, w->side_hours));
+	draw_line(4, lw, labels[2], fig, why, A_NORMAL);
+
+	workload_format_percent(fig, sizeof fig, w->load, w->counted, s,
+	    u->decimal_comma);
+	draw_line(5, lw, labels[3], fig, "", ui_status_attr(u, w->status));
+	int x = 11 + lw, sw = text_width(ui_status_text(w->status, st,
+	    sizeof st));
+	ui_put(5, x, sw, st, false, ui_status_attr(u, w->status));
+	x += sw + 1;
+	if (!w->counted) {
+		ui_put(5, x, COLS - x, _("not counted: no capacity and no "
+		    "demand this week"), false, A_NORMAL);
+		return;
+	}
+	if (isinf(w->load)) {
+		ui_put(5, x, COLS - x, _("no capacity"), false,
+		    ui_status_attr(u, w->status));
+		x += text_width(_("no capacity")) + 1;
+	} else {
+		int bw = COLS - x - 1 < BAR_W ? COLS - x - 1 : BAR_W;
+		ui_bar(u, 5, x, bw, w->load, w->status, A_NORMAL);
+		x += bw + 1;
+	}
+	if (w->sustained && x < COLS) {
+		snprintf(sustained, sizeof sustained,
+		    _("OVER %d weeks running"), s->sustained_weeks);
+		snprintf(why, sizeof why, "! %s", sustained);
+		ui_put(5, x, COLS - x, why, false, A_BOLD);
+	}
+}
+
+/* "CEN14 · Daniëlle Meijer · Centrum · jeugd · 24.0 h/week (0.67 FTE) ·
+ * ma,di,wo,do,vr" */
+static void
+draw_who(const struct ui *u, long ei)
+{
+	const struct dataset *d = &u->app->data;
+	const struct employee *em = &d->employees[ei];
+	long t = dataset_team_index(d, em->team_id);
+	char buf[512], hours[32], fte[32], days[64];
+
+	text_format_decimal(fte, sizeof fte,
+	    em->contract_hours / u->app->settings.fulltime_hours, 2,
+	    u->decimal_comma);
+	snprintf(buf, sizeof buf,
+	    _("%s · %s · %s · %s · %s h/week (%s FTE) · %s"), em->code,
+	    em->name, t >= 0 ? d->teams[t].name : "?",
+	    em->discipline[0] ? em->discipline : "-",
+	    ui_hours(u, hours, sizeof hours, em->contract_hours), fte,
+	    dataset_workdays_format(em->workdays, days, sizeof days));
+	ui_put(1, 0, COLS, buf, false, A_BOLD);
+}
+
+/* --- the sections --- */
+
+/* The columns of each section, for a table laid out on COLS. */
+struct layout {
+	struct ui_column c[SEC_COUNT][MAX_COLS];
+	size_t n[SEC_COUNT];
+};
+
+static const char *
+section_title(enum section sec)
+{
+	switch (sec) {
+	case SEC_CASES:
+		return _("Open cases");
+	case SEC_ACTIVITIES:
+		return _("Side activities");
+	case SEC_ABSENCES:
+		return _("Absences");
+	default:
+		return _("Intake blocks");
+	}
+}
+
+/* A column as wide as its data or its title. */
+static struct ui_column
+column(const char *title, int data_w, int drop, bool right)
+{
+	int w = text_width(title);
+
+	if (w < data_w)
+		w = data_w;
+	return (struct ui_column){ title, w, w, drop, right, 0, 0 };
+}
+
+/* The first column: a section's title with its count on the header row,
+ * the records' main field indented below it. */
+static struct ui_column
+first_column(enum section sec, int min, int max)
+{
+	char buf[128];
+	int w;
+
+	snprintf(buf, sizeof buf, "%s (999)", section_title(sec));
+	w = text_width(buf);
+	if (min < w)
+		min = w;
+	return (struct ui_column){ "", min, max > min ? max : min, 0, false, 0,
+		0 };
+}
+
+static void
+layout(struct layout *l)
+{
+	struct ui_column *c;
+	char buf[64];
+	int date_w = text_width(ui_date(date_from_ymd(2026, 12, 30), buf,
+	    sizeof buf));
+
+	c = l->c[SEC_CASES];
+	c[0] = first_column(SEC_CASES, 16, 22);
+	c[1] = column(_("Type"), 4, 0, false);
+	c[2] = (struct ui_column){ "", 12, 26, 1, false, 0, 0 };
+	c[3] = column(_("Phase"), 9, 0, false);
+	c[4] = column(_("Opened"), 10, 0, false);
+	c[5] = column(_("h/week"), 5, 0, true);
+	l->n[SEC_CASES] = 6;
+
+	c = l->c[SEC_ACTIVITIES];
+	c[0] = first_column(SEC_ACTIVITIES, 24, 44);
+	c[1] = column(_("Kind"), 10, 1, false);
+	c[2] = column(_("h/week"), 5, 0, true);
+	c[3] = column(_("Start"), 10, 0, false);
+	c[4] = column(_("End"), 10, 0, false);
+	l->n[SEC_ACTIVITIES] = 5;
+
+	c = l->c[SEC_ABSENCES];
+	c[0] = first_column(SEC_ABSENCES, 16, 24);
+	c[1] = column("%", 4, 0, true);
+	c[2] = column(_("Start"), 10, 0, false);
+	c[3] = column(_("End"), 10, 0, false);
+	c[4] = (struct ui_column){ "", 12, 40, 1, false, 0, 0 };
+	l->n[SEC_ABSENCES] = 5;
+
+	c = l->c[SEC_BLOCKS];
+	c[0] = first_column(SEC_BLOCKS, date_w + 2, date_w + 2);
+	c[1] = column(_("Part"), text_width(_("afternoon")), 0, false);
+	c[2] = column(_("Hours"), 5, 0, true);
+	c[3] = column("", text_width(_("locked")), 1, false);
+	l->n[SEC_BLOCKS] = 4;
+
+	for (int sec = 0; sec < SEC_COUNT; sec++)
+		ui_layout(l->c[sec], l->n[sec], COLS - 1);
+}
+
+/* Put cells[0 .. n-1] in the columns of a row; the first one indented. */
+static void
+put_cells(const struct ui_column *c, size_t n, int y, const char *const *cells,
+    attr_t attr)
+{
+	ui_put(y, c[0].x + 2, c[0].w - 2, cells[0], false, attr);
+	for (size_t k = 1; k < n; k++)
+		ui_put(y, c[k].x, c[k].w, cells[k], c[k].right, attr);
+}
+
+static void
+draw_header_row(const struct ui *u, const struct ui_column *c, size_t n,
+    int y, enum section sec, attr_t attr)
+{
+	char buf[128];
+	size_t count = 0;
+
+	for (size_t r = 0; r < u->n_rows; r++)
+		if (row_section(u->rows[r]) == sec &&
+		    row_record(u->rows[r]) >= 0)
+			count++;
+	snprintf(buf, sizeof buf, "%s (%zu)", section_title(sec), count);
+	ui_put(y, c[0].x, c[0].w, buf, false, attr | A_BOLD);
+	for (size_t k = 1; k < n; k++)
+		ui_put(y, c[k].x, c[k].w, c[k].title, c[k].right,
+		    attr | A_BOLD | A_UNDERLINE);
+}
+
+static void
+draw_row(const struct ui *u, const struct ui_column *all, int y, long row,
+    attr_t attr)
+{
+	const struct layout *l = (const struct layout *)(const void *)all;
+	const struct dataset *d = &u->app->data;
+	const struct settings *s = &u->app->settings;
+	enum section sec = row_section(row);
+	const struct ui_column *c = l->c[sec];
+	long i = row_record(row);
+	char a[64], b[64], h[32], p[16], e[DATE_BUF], more[128];
+
+	if (i < 0) {
+		draw_header_row(u, c, l->n[sec], y, sec, attr);
+		return;
+	}
+	switch (sec) {
+	case SEC_CASES: {
+		const struct case_item *cs = &d->cases[i];
+		const struct case_type *ct = settings_case_type(s, cs->type);
+		const char *cells[] = { cs->ref, cs->type, ct ? ct->name : "",
+			settings_phase_code(cs->phase),
+			date_format(cs->opened, a),
+			ui_hours(u, h, sizeof h, workload_case_hours(cs, s)) };
+		put_cells(c, l->n[sec], y, cells, attr);
+		break;
+	}
+	case SEC_ACTIVITIES: {
+		const struct activity *ac = &d->activities[i];
+		const char *cells[] = { ac->name, ac->kind,
+			ui_hours(u, h, sizeof h, ac->hours_per_week),
+			date_format(ac->start, a), date_format(ac->end, e) };
+		put_cells(c, l->n[sec], y, cells, attr);
+		break;
+	}
+	case SEC_ABSENCES: {
+		const struct absence *ab = &d->absences[i];
+		int days = ab->end - ab->start + 1;
+		snprintf(p, sizeof p, "%d%%", ab->percent);
+		snprintf(more, sizeof more, ngettext("%d day", "%d days", days),
+		    days);
+		const char *cells[] = { ab->reason[0] ? ab->reason : "—", p,
+			date_format(ab->start, a), date_format(ab->end, e),
+			more };
+		put_cells(c, l->n[sec], y, cells, attr);
+		break;
+	}
+	default: {
+		const struct block *bl = &d->blocks[i];
+		const char *cells[] = { ui_date(bl->date, b, sizeof b),
+			bl->part == PART_MORNING ? _("morning")
+						 : _("afternoon"),
+			ui_hours(u, h, sizeof h, bl->hours),
+			bl->locked ? _("locked") : "" };
+		put_cells(c, l->n[sec], y, cells, attr);
+		break;
+	}
+	}
+}
+
+static int
+list_height(void)
+{
+	return LINES - 1 - TOP_LINES;
+}
+
+static void
+draw(struct ui *u)
+{
+	struct layout l;
+	long ei = employee_index(u);
+
+	if (ei < 0) {
+		ui_put(2, 1, COLS - 2, _("No employee selected: choose one in "
+		    "the Team view (2) and press Enter."), false, A_NORMAL);
+		return;
+	}
+	ui_list_cursor(u);
+	layout(&l);
+	draw_who(u, ei);
+	draw_breakdown(u, ei);
+	ui_list_draw(u, l.c[0], TOP_LINES, list_height(), draw_row, "");
+}
+
+/* "CEN14 · 2026-W48": the employee and the week shown. */
+static void
+title(const struct ui *u, char *buf, size_t size)
+{
+	long ei = employee_index(u);
+	char week[WEEK_BUF];
+
+	date_format_week(u->monday, week);
+	if (ei < 0)
+		snprintf(buf, size, "%s", week);
+	else
+		snprintf(buf, size, "%s · %s", u->app->data.employees[ei].code,
+		    week);
+}
+
+/* --- the forms --- */
+
+static int
+parse_name(const char *s, char *out, size_t size, struct err *e)
+{
+	(void)size;
+	return validate_text(s, false, out, NAME_SIZE, e);
+}
+
+/* Codes offered by a choice: the fixed ones, the data's others, and the
+ * record's own; labels "—" for none. */
+struct codes {
+	const char *code[MAX_CODES];
+	const char *label[MAX_CODES];
+	int n;
+};
+
+static void
+codes_add(struct codes *cs, const char *code)
+{
+	for (int k = 0; k < cs->n; k++)
+		if (strcmp(cs->code[k], code) == 0)
+			return;
+	if (cs->n < MAX_CODES) {
+		cs->code[cs->n] = code;
+		cs->label[cs->n++] = code[0] ? code : "—";
+	}
+}
+
+static int
+codes_find(const struct codes *cs, const char *code)
+{
+	for (int k = 0; k < cs->n; k++)
+		if (strcmp(cs->code[k], code) == 0)
+			return k;
+	return 0;
+}
+
+/* A form on an absence or side activity of employee ei. */
+struct record_form {
+	long ei;
+	struct absence ab;  /* the absence, as read (id 0: a new one) */
+	struct activity ac; /* the activity, as read */
+	struct codes codes; /* reasons / kinds */
+	struct ui_field f[5];
+};
+
+enum { AB_START, AB_END, AB_PERCENT, AB_REASON, AB_FIELDS };
+enum { AC_NAME, AC_KIND, AC_HOURS, AC_START, AC_END, AC_FIELDS };
+
+/* The absence as the form has it; false while a field does not parse. */
+static bool
+form_absence(struct record_form *rf, struct absence *ab)
+{
+	struct ui_field *f = rf->f;
+
+	*ab = rf->ab;
+	if (ui_field_parse(&f[AB_START], NULL) < 0 ||
+	    ui_field_parse(&f[AB_END], NULL) < 0 ||
+	    ui_field_parse(&f[AB_PERCENT], NULL) < 0)
+		return false;
+	ab->start = f[AB_START].value;
+	ab->end = f[AB_END].value;
+	ab->percent = f[AB_PERCENT].value;
+	snprintf(ab->reason, sizeof ab->reason, "%s",
+	    rf->codes.code[f[AB_REASON].choice]);
+	return true;
+}
+
+static bool
+form_activity(struct record_form *rf, struct activity *ac)
+{
+	struct ui_field *f = rf->f;
+
+	*ac = rf->ac;
+	if (ui_field_parse(&f[AC_NAME], NULL) < 0 ||
+	    ui_field_parse(&f[AC_HOURS], NULL) < 0 ||
+	    ui_field_parse(&f[AC_START], NULL) < 0 ||
+	    ui_field_parse(&f[AC_END], NULL) < 0)
+		return false;
+	snprintf(ac->name, sizeof ac->name, "%.*s", (int)sizeof ac->name - 1,
+	    f[AC_NAME].str);
+	snprintf(ac->kind, sizeof ac->kind, "%s",
+	    rf->codes.code[f[AC_KIND].choice]);
+	ac->hours_per_week = f[AC_HOURS].hours;
+	ac->start = f[AC_START].value;
+	ac->end = f[AC_END].value;
+	return true;
+}
+
+/* The capacity of employee ei in the shown week with the absence ab in
+ * place of the one with its id (ab NULL: without it). */
+static double
+capacity_with(const struct ui *u, long ei, int64_t id, const struct absence *ab)
+{
+	const struct dataset *d = &u->app->data;
+	const struct employee *em = &d->employees[ei];
+	int pct[7] = { 0 };
+
+	/* the employee's absences but the one edited, then ab */
+	for (size_t i = 0; i <= d->n_absences; i++) {
+		const struct absence *a = i < d->n_absences ? &d->absences[i]
+							    : ab;
+		if (a == NULL || (i < d->n_absences &&
+		        (a->employee_id != em->id || (id && a->id == id))))
+			continue;
+		for (int k = 0; k < 7; k++) {
+			int day = u->monday + k;
+			if (day >= a->start && day <= a->end &&
+			    a->percent > pct[k])
+				pct[k] = a->percent;
+		}
+	}
+	return workload_capacity(workload_available(em, &u->app->settings,
+	    u->monday, pct), &u->app->settings);
+}
+
+/* "2026-W48: capacity 21.6 → 0.0 h, load 76% → — ▲ OVER" */
+static void
+absence_info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
+{
+	struct record_form *rf = f->ctx;
+	const struct employee_week *w = &u->fig.employees[rf->ei];
+	struct absence ab;
+	char week[WEEK_BUF], c0[32], c1[32], load[128];
+	double cap;
+
+	if (!form_absence(rf, &ab)) {
+		buf[0] = '\0';
+		return;
+	}
+	cap = capacity_with(u, rf->ei, rf->ab.id, &ab);
+	snprintf(buf, size, _("%s: capacity %s → %s h, load %s"),
+	    date_format_week(u->monday, week), ui_hours(u, c0, sizeof c0,
+	    w->capacity), ui_hours(u, c1, sizeof c1, cap),
+	    ui_load_change(u, w->demand, w->capacity, w->demand, cap, true,
+	    load, sizeof load));
+}
+
+/* "2026-W48: side activities 0.0 → 1.5 h, load 76% → 83% ○ ROOM" */
+static void
+activity_info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
+{
+	struct record_form *rf = f->ctx;
+	const struct employee_week *w = &u->fig.employees[rf->ei];
+	struct activity ac;
+	char week[WEEK_BUF], h0[32], h1[32], load[128];
+	double side;
+
+	if (!form_activity(rf, &ac)) {
+		buf[0] = '\0';
+		return;
+	}
+	side = w->side_hours;
+	if (rf->ac.id && workload_activity_is_active(&rf->ac, u->monday))
+		side -= rf->ac.hours_per_week;
+	if (workload_activity_is_active(&ac, u->monday))
+		side += ac.hours_per_week;
+	snprintf(buf, size, _("%s: side activities %s → %s h, load %s"),
+	    date_format_week(u->monday, week), ui_hours(u, h0, sizeof h0,
+	    w->side_hours), ui_hours(u, h1, sizeof h1, side),
+	    ui_load_change(u, w->demand, w->capacity,
+	    w->demand - w->side_hours + side, w->capacity, true, load,
+	    sizeof load));
+}
+
+static int
+absence_check(const struct ui *u, struct ui_form *f, struct err *e)
+{
+	struct absence ab;
+
+	(void)u;
+	form_absence(f->ctx, &ab);
+	return validate_absence(&ab, e);
+}
+
+static int
+activity_check(const struct ui *u, struct ui_form *f, struct err *e)
+{
+	struct activity ac;
+
+	(void)u;
+	form_activity(f->ctx, &ac);
+	return validate_activity(&ac, e);
+}
+
+static void
+edit_absence(struct ui *u, long ei, long i)
+{
+	const struct dataset *d = &u->app->data;
+	struct record_form rf = { .ei = ei };
+	struct ui_field *f = rf.f;
+	struct ui_form form;
+	char title[256];
+	struct err e;
+	int rc;
+
+	if (i >= 0) {
+		rf.ab = d->absences[i];
+	} else {
+		rf.ab = (struct absence){ .employee_id = d->employees[ei].id,
+			.start = u->app->today, .end = u->app->today,
+			.percent = 100 };
+		snprintf(rf.ab.reason, sizeof rf.ab.reason, "%s", "ziek");
+	}
+	for (size_t k = 0; k < sizeof reasons / sizeof reasons[0]; k++)
+		codes_add(&rf.codes, reasons[k]);
+	for (size_t k = 0; k < d->n_absences; k++)
+		codes_add(&rf.codes, d->absences[k].reason);
+	codes_add(&rf.codes, rf.ab.reason);
+
+	f[AB_START] = (struct ui_field){ .label = _("Start"), .name = "start",
+		.kind = UI_FIELD_DATE };
+	f[AB_END] = (struct ui_field){ .label = _("End"), .name = "end",
+		.kind = UI_FIELD_DATE };
+	f[AB_PERCENT] = (struct ui_field){ .label = _("Percent absent"),
+		.name = "percent", .kind = UI_FIELD_PERCENT, .unit = "%" };
+	f[AB_REASON] = (struct ui_field){ .label = _("Reason"),
+		.name = "reason", .kind = UI_FIELD_CHOICE,
+		.choices = rf.codes.label,
+		.n_choices = rf.codes.n,
+		.choice = codes_find(&rf.codes, rf.ab.reason) };
+	ui_field_date(&f[AB_START], rf.ab.start);
+	ui_field_date(&f[AB_END], rf.ab.end);
+	snprintf(f[AB_PERCENT].text, sizeof f[AB_PERCENT].text, "%d",
+	    rf.ab.percent);
+	snprintf(title, sizeof title, i >= 0 ? _("Absence of %s") :
+	    _("New absence of %s"), d->employees[ei].name);
+	form = (struct ui_form){ .title = title, .fields = f,
+		.n_fields = AB_FIELDS, .ctx = &rf, .info = absence_info,
+		.check = absence_check };
+	if (!ui_form_run(u, &form))
+		return;
+	struct absence ab;
+	form_absence(&rf, &ab);
+	err_clear(&e);
+	rc = app_save_absence(u->app, &ab, &e);
+	if (rc == 0)
+		select_record(u, SEC_ABSENCES, ab.id);
+	ui_changed(u, rc, &e, _("Absence saved; u undoes it"));
+}
+
+static void
+edit_activity(struct ui *u, long ei, long i)
+{
+	const struct dataset *d = &u->app->data;
+	struct record_form rf = { .ei = ei };
+	struct ui_field *f = rf.f;
+	struct ui_form form;
+	char title[256];
+	struct err e;
+	int rc;
+
+	if (i >= 0)
+		rf.ac = d->activities[i];
+	else
+		rf.ac = (struct activity){ .employee_id = d->employees[ei].id,
+			.start = u->app->today, .end = DATE_NONE };
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		codes_add(&rf.codes, kinds[k]);
+	for (size_t k = 0; k < d->n_activities; k++)
+		codes_add(&rf.codes, d->activities[k].kind);
+	codes_add(&rf.codes, rf.ac.kind);
+
+	f[AC_NAME] = (struct ui_field){ .label = _("Name"), .name = "name",
+		.kind = UI_FIELD_TEXT, .parse = parse_name };
+	f[AC_KIND] = (struct ui_field){ .label = _("Kind"), .name = "kind",
+		.kind = UI_FIELD_CHOICE, .choices = rf.codes.label,
+		.n_choices = rf.codes.n,
+		.choice = codes_find(&rf.codes, rf.ac.kind) };
+	f[AC_HOURS] = (struct ui_field){ .label = _("Hours per week"),
+		.name = "hours_per_week", .kind = UI_FIELD_HOURS, .max = 40,
+		.unit = _("h/week") };
+	f[AC_START] = (struct ui_field){ .label = _("Start"), .name = "start",
+		.kind = UI_FIELD_DATE };
+	f[AC_END] = (struct ui_field){ .label = _("End"), .name = "end",
+		.kind = UI_FIELD_DATE, .optional = true };
+	snprintf(f[AC_NAME].text, sizeof f[AC_NAME].text, "%s", rf.ac.name);
+	if (i >= 0)
+		ui_field_hours(u, &f[AC_HOURS], rf.ac.hours_per_week);
+	ui_field_date(&f[AC_START], rf.ac.start);
+	ui_field_date(&f[AC_END], rf.ac.end);
+	snprintf(title, sizeof title, i >= 0 ? _("Side activity of %s") :
+	    _("New side activity of %s"), d->employees[ei].name);
+	form = (struct ui_form){ .title = title, .fields = f,
+		.n_fields = AC_FIELDS, .ctx = &rf, .info = activity_info,
+		.check = activity_check };
+	if (!ui_form_run(u, &form))
+		return;
+	struct activity ac;
+	form_activity(&rf, &ac);
+	err_clear(&e);
+	rc = app_save_activity(u->app, &ac, &e);
+	if (rc == 0)
+		select_record(u, SEC_ACTIVITIES, ac.id);
+	ui_changed(u, rc, &e, _("Side activity saved; u undoes it"));
+}
+
+/* x: give an absence or side activity an end date (today by default). */
+struct end_form {
+	bool absence;
+	struct absence ab;
+	struct activity ac;
+};
+
+static int
+end_check(const struct ui *u, struct ui_form *f, struct err *e)
+{
+	struct end_form *ef = f->ctx;
+
+	(void)u;
+	if (ef->absence) {
+		ef->ab.end = f->fields[0].value;
+		return validate_absence(&ef->ab, e);
+	}
+	ef->ac.end = f->fields[0].value;
+	return validate_activity(&ef->ac, e);
+}
+
+static void
+end_record(struct ui *u, enum section sec, long i)
+{
+	const struct dataset *d = &u->app->data;
+	struct end_form ef = { .absence = sec == SEC_ABSENCES };
+	struct ui_field field = { .label = _("Last day"), .name = "end",
+		.kind = UI_FIELD_DATE };
+	struct ui_form form;
+	char title[256], from[DATE_BUF];
+	struct err e;
+	int start, rc;
+
+	if (ef.absence) {
+		ef.ab = d->absences[i];
+		start = ef.ab.start;
+		snprintf(title, sizeof title, _("End the absence %s from %s"),
+		    ef.ab.reason, date_format(start, from));
+	} else {
+		ef.ac = d->activities[i];
+		start = ef.ac.start;
+		snprintf(title, sizeof title, _("End %s"), ef.ac.name);
+	}
+	ui_field_date(&field, u->app->today > start ? u->app->today : start);
+	form = (struct ui_form){ .title = title, .fields = &field,
+		.n_fields = 1, .ctx = &ef, .check = end_check };
+	if (!ui_form_run(u, &form))
+		return;
+	err_clear(&e);
+	if (ef.absence)
+		rc = app_save_absence(u->app, &ef.ab, &e);
+	else
+		rc = app_save_activity(u->app, &ef.ac, &e);
+	ui_changed(u, rc, &e, _("Ended; u undoes it"));
+}
+
+static void
+delete_record(struct ui *u, enum section sec, long i)
+{
+	const struct dataset *d = &u->app->data;
+	char q[512], a[DATE_BUF], b[DATE_BUF], h[32];
+	struct err e;
+	int rc;
+
+	if (sec == SEC_ABSENCES) {
+		const struct absence *ab = &d->absences[i];
+		snprintf(q, sizeof q,
+		    _("Delete the absence %s %d%% %s – %s?"), ab->reason,
+		    ab->percent, date_format(ab->start, a),
+		    date_format(ab->end, b));
+	} else {
+		const struct activity *ac = &d->activities[i];
+		snprintf(q, sizeof q,
+		    _("Delete the side activity %s (%s h/week)?"), ac->name,
+		    ui_hours(u, h, sizeof h, ac->hours_per_week));
+	}
+	if (!ui_confirm(u, q)) {
+		ui_message(u, false, "%s", _("Nothing changed"));
+		return;
+	}
+	err_clear(&e);
+	if (sec == SEC_ABSENCES)
+		rc = app_delete_absence(u->app, d->absences[i].id, &e);
+	else
+		rc = app_delete_activity(u->app, d->activities[i].id, &e);
+	ui_changed(u, rc, &e, _("Deleted; u undoes it"));
+}
+
+/* --- actions --- */
+
+static void
+add(struct ui *u, long ei, enum section sec)
+{
+	const struct employee *em = &u->app->data.employees[ei];
+
+	switch (sec) {
+	case SEC_CASES:
+		ui_cases_add(u, em->team_id, em->id);
+		break;
+	case SEC_ACTIVITIES:
+		edit_activity(u, ei, -1);
+		break;
+	case SEC_ABSENCES:
+		edit_absence(u, ei, -1);
+		break;
+	default:
+		ui_message(u, true, "%s",
+		    _("Intake blocks are planned in the Planner (p)"));
+		break;
+	}
+}
+
+static bool
+action(struct ui *u, enum ui_action act)
+{
+	long ei = employee_index(u), row, i;
+	enum section sec;
+
+	switch (act) {
+	case UI_ACT_BACK:
+	case UI_ACT_LEFT:
+	case UI_ACT_QUIT: /* q leaves the view first, like the Team view */
+		ui_show(u, UI_VIEW_TEAM);
+		return true;
+	case UI_ACT_ADD:
+	case UI_ACT_OPEN:
+	case UI_ACT_EDIT:
+	case UI_ACT_END:
+	case UI_ACT_DELETE:
+	case UI_ACT_SHOW_CASES:
+		break;
+	default:
+		return false;
+	}
+	if (ei < 0 || (row = selected_row(u)) < 0) {
+		ui_message(u, true, "%s", _("No employee selected"));
+		return true;
+	}
+	if (act == UI_ACT_SHOW_CASES) {
+		ui_cases_show_employee(u, u->app->data.employees[ei].id);
+		return true;
+	}
+	sec = row_section(row);
+	i = row_record(row);
+	if (act == UI_ACT_ADD || i < 0) {
+		if (act == UI_ACT_ADD || act == UI_ACT_OPEN ||
+		    act == UI_ACT_EDIT)
+			add(u, ei, sec);
+		else
+			ui_message(u, true, "%s", _("Select a row first"));
+		return true;
+	}
+	switch (sec) {
+	case SEC_CASES:
+		if (act == UI_ACT_END)
+			ui_cases_close(u, u->app->data.cases[i].id);
+		else if (act == UI_ACT_DELETE)
+			ui_message(u, true, "%s", _("Cases are closed, not "
+			    "deleted: x closes it"));
+		else
+			ui_cases_edit(u, u->app->data.cases[i].id);
+		break;
+	case SEC_ACTIVITIES:
+	case SEC_ABSENCES:
+		if (act == UI_ACT_END)
+			end_record(u, sec, i);
+		else if (act == UI_ACT_DELETE)
+			delete_record(u, sec, i);
+		else if (sec == SEC_ABSENCES)
+			edit_absence(u, ei, i);
+		else
+			edit_activity(u, ei, i);
+		break;
+	default:
+		ui_message(u, true, "%s",
+		    _("Intake blocks are planned in the Planner (p)"));
+		break;
+	}
+	return true;
+}
+
+const struct ui_view_ops ui_employee_ops = {
+	.name = N_("Employee"),
+	.hints = N_("a: add  Enter/e: edit  x: end  d: delete  c: cases  "
+	    "Esc: back"),
+	.title = title,
+	.rows = rows,
+	.row_id = row_id,
+	.draw = draw,
+	.action = action,
+};

@@ -1,0 +1,585 @@
+/* ui_trend: a team's or an employee's load per week (SPEC §5) as a vertical
+ * bar chart over a range of weeks — by default the 12 up to and including
+ * the shown week; + and - widen and narrow it, [ and ] move it — with the
+ * threshold lines of the status bands, a status marker under each bar and
+ * the figures of the week under the cursor (← →). ↑ ↓ step to the next team,
+ * or the next member of the employee's team. Figures come from app_weeks
+ * (past weeks from snapshots), cached until the data or the range changes;
+ * the Overview's sparklines use the same cache. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "i18n.h"
+#include "ui_internal.h"
+#include "xmem.h"
+
+#define DEFAULT_WEEKS 12
+#define AXIS_W 5        /* "110% " */
+#define BAND_LABEL_W 8  /* " ▲ OVER" right of a threshold line */
+#define COLUMN_MAX 9    /* a week's column: bar and gap */
+#define LABEL_W 4       /* "W48" and a space */
+#define TOP_LINES 2     /* title bar, subject line */
+#define BOTTOM_LINES 6  /* labels, markers, two lines of figures, legend,
+			   status line */
+
+/* The ranges + and - step through. */
+static const int ranges[] = { 4, 8, 12, 16, 26, 52, 104 };
+
+/* n weeks of figures from first, as app_weeks made them for data_gen. */
+struct weeks_cache {
+	int first;
+	size_t n;
+	unsigned gen;
+	struct week_figures *w; /* NULL: nothing cached */
+};
+
+struct ui_trend {
+	bool employee;   /* the subject (u->selected[UI_VIEW_TREND]) is an
+			    employee, else a team */
+	int64_t team_id; /* the employee's team: whose members ↑ ↓ walk */
+	int weeks;       /* the range */
+	int cursor;      /* weeks before the shown one the cursor is on */
+	struct weeks_cache chart, spark;
+	int x0, cw, n_shown; /* where the weeks were drawn: for clicks */
+};
+
+static struct ui_trend *
+state(struct ui *u)
+{
+	if (u->trend == NULL) {
+		u->trend = xcalloc(1, sizeof *u->trend);
+		u->trend->weeks = DEFAULT_WEEKS;
+	}
+	return u->trend;
+}
+
+static void
+cache_clear(struct weeks_cache *c)
+{
+	for (size_t i = 0; c->w != NULL && i < c->n; i++)
+		workload_week_clear(&c->w[i]);
+	free(c->w);
+	c->w = NULL;
+}
+
+void
+ui_trend_free(struct ui *u)
+{
+	if (u->trend == NULL)
+		return;
+	cache_clear(&u->trend->chart);
+	cache_clear(&u->trend->spark);
+	free(u->trend);
+	u->trend = NULL;
+}
+
+/* The figures of n weeks from first: one app_weeks call for the whole
+ * city, kept until the data or the range changes. Borrowed. */
+static const struct week_figures *
+cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n)
+{
+	if (c->w == NULL || c->first != first || c->n != n ||
+	    c->gen != u->data_gen) {
+		cache_clear(c);
+		c->w = xcalloc(n, sizeof *c->w);
+		app_weeks(u->app, first, n, c->w);
+		c->first = first;
+		c->n = n;
+		c->gen = u->data_gen;
+	}
+	return c->w;
+}
+
+const struct week_figures *
+ui_trend_spark_weeks(struct ui *u)
+{
+	return cached_weeks(u, &state(u)->spark,
+	    u->monday - 7 * (UI_SPARK_WEEKS - 1), UI_SPARK_WEEKS);
+}
+
+void
+ui_trend_spark(const struct ui *u, int y, int x,
+    const struct team_week *const *weeks, size_t n, attr_t attr)
+{
+	static const char *const blocks[8] = { "▁", "▂", "▃", "▄", "▅", "▆",
+		"▇", "█" };
+	static const char ascii[] = "_.,-~=\"#";
+
+	if (x + (int)n > COLS)
+		return;
+	move(y, x);
+	for (size_t k = 0; k < n; k++) {
+		const struct team_week *tw = weeks[k];
+		char one[2] = { 0 };
+		/* 10 % a step: 60 % and below ▁, 100 % ▅, 130 % and up █ */
+		int level = isinf(tw->load) ? 7 :
+		    (int)floor((tw->load - 0.6) * 10 + 1e-9);
+
+		level = level < 0 ? 0 : level > 7 ? 7 : level;
+		one[0] = ascii[level];
+		attrset(attr | ui_status_attr(u, tw->status));
+		addstr(!tw->counted ? " " : ui_glyph(blocks[level], one));
+	}
+	attrset(A_NORMAL);
+}
+
+/* --- the subject --- */
+
+/* The subject's dataset index (team or employee), or -1. */
+static long
+subject(const struct ui *u)
+{
+	const struct dataset *d = &u->app->data;
+	int64_t id = u->selected[UI_VIEW_TREND];
+
+	return u->trend->employee ? dataset_employee_index(d, id) :
+	    dataset_team_index(d, id);
+}
+
+void
+ui_trend_show(struct ui *u, int64_t employee_id)
+{
+	struct ui_trend *tr = state(u);
+	long i = dataset_employee_index(&u->app->data, employee_id);
+
+	tr->employee = i >= 0;
+	if (tr->employee) {
+		tr->team_id = u->app->data.employees[i].team_id;
+		u->selected[UI_VIEW_OVERVIEW] = tr->team_id;
+		u->selected[UI_VIEW_TREND] = employee_id;
+	} else {
+		u->selected[UI_VIEW_TREND] = u->selected[UI_VIEW_OVERVIEW];
+	}
+	tr->cursor = 0;
+	u->top[UI_VIEW_TREND] = 0;
+	ui_show(u, UI_VIEW_TREND);
+}
+
+static int
+cmp_names(const void *pa, const void *pb, void *ctx)
+{
+	const struct dataset *d = ctx;
+	long a = *(const long *)pa, b = *(const long *)pb;
+
+	return strcoll(d->employees[a].name, d->employees[b].name);
+}
+
+/* What ↑ ↓ walk: the Overview's teams, or the members of the employee's
+ * team by name. */
+static void
+rows(struct ui *u)
+{
+	const struct dataset *d = &u->app->data;
+	struct ui_trend *tr = state(u);
+
+	if (!tr->employee) {
+		ui_overview_rows(u);
+		return;
+	}
+	for (size_t i = 0; i < d->n_employees; i++)
+		if (d->employees[i].team_id == tr->team_id)
+			ui_rows_push(u, (long)i);
+	qsort_r(u->rows, u->n_rows, sizeof *u->rows, cmp_names, (void *)d);
+}
+
+static int64_t
+row_id(const struct ui *u, long index)
+{
+	return u->trend->employee ? u->app->data.employees[index].id :
+	    u->app->data.teams[index].id;
+}
+
+/* --- drawing --- */
+
+/* The subject's figures in week w: a team's, or an employee's in the shape
+ * of a team's (the fields the chart reads). */
+static struct team_week
+figures(const struct ui *u, const struct week_figures *w, long i)
+{
+	const struct employee_week *ew;
+	struct team_week t = { 0 };
+
+	if (!u->trend->employee)
+		return w->teams[i];
+	ew = &w->employees[i];
+	t.capacity = ew->capacity;
+	t.demand = ew->demand;
+	t.load = ew->load;
+	t.status = ew->status;
+	t.counted = ew->counted;
+	t.sustained = ew->sustained;
+	return t;
+}
+
+/* Load per row of the chart, in whole percents: enough for the highest
+ * load and some room above the OVER line in height rows. */
+static double
+row_step(const struct ui *u, const struct week_figures *w, size_t n, long i,
+    int height)
+{
+	double need = u->app->settings.over * 1.3;
+
+	for (size_t k = 0; k < n; k++) {
+		struct team_week t = figures(u, &w[k], i);
+		if (t.counted && !isinf(t.load) && t.load > need)
+			need = t.load;
+	}
+	return ceil(need * 100 / height) / 100;
+}
+
+/* "110%" */
+static char *
+percent(char *buf, size_t size, double load)
+{
+	snprintf(buf, size, "%.0f%%", load * 100);
+	return buf;
+}
+
+/* The threshold lines across the chart's width, labelled with the load
+ * on the axis and the band above them on the right. */
+static void
+draw_thresholds(const struct ui *u, int y_bottom, int height, double step,
+    int width)
+{
+	const struct settings *s = &u->app->settings;
+	const struct {
+		double at;
+		enum load_status above;
+	} lines[] = {
+		{ s->room, LOAD_STATUS_OK },
+		{ s->high, LOAD_STATUS_HIGH },
+		{ s->over, LOAD_STATUS_OVER },
+	};
+	const struct ui_trend *tr = u->trend;
+	char buf[64];
+
+	for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+		int r = (int)floor(lines[k].at / step + 0.5);
+		attr_t a = ui_status_attr(u, lines[k].above);
+		if (r >= height)
+			continue;
+		/* the same row for two: the later, higher band wins */
+		attrset(a);
+		for (int x = 0; x < width; x++)
+			mvaddstr(y_bottom - r, tr->x0 + x, ui_glyph("┄", "-"));
+		attrset(A_NORMAL);
+		ui_put(y_bottom - r, 0, AXIS_W - 1,
+		    percent(buf, sizeof buf, lines[k].at), true, a);
+		if (tr->x0 + width + BAND_LABEL_W <= COLS)
+			ui_put(y_bottom - r, tr->x0 + width + 1,
+			    BAND_LABEL_W - 1,
+			    ui_status_text(lines[k].above, buf, sizeof buf),
+			    false, a);
+	}
+	ui_put(y_bottom - height + 1, 0, AXIS_W - 1,
+	    percent(buf, sizeof buf, step * height), true, A_NORMAL);
+}
+
+/* One week's bar, bottom at y_bottom, in eighths of a row. */
+static void
+draw_bar(const struct ui *u, int y_bottom, int x, int bw, int height,
+    const struct team_week *t, double step)
+{
+	static const char *const eighths[8] = { "", "▁", "▂", "▃", "▄", "▅",
+		"▆", "▇" };
+	int n8;
+
+	if (!t->counted)
+		return;
+	if (isinf(t->load) || t->load >= step * height)
+		n8 = 8 * height;
+	else
+		n8 = (int)(t->load / step * 8 + 0.5);
+	if (!ui_is_utf8()) /* whole rows of '#' */
+		n8 = (n8 + 4) / 8 * 8;
+	attrset(ui_status_attr(u, t->status));
+	for (int r = 0; r < height && n8 > r * 8; r++) {
+		int fill = n8 - r * 8;
+		const char *cell = fill >= 8 ? ui_glyph("█", "#") :
+		    eighths[fill];
+		for (int c = 0; c < bw; c++)
+			mvaddstr(y_bottom - r, x + c, cell);
+	}
+	attrset(A_NORMAL);
+}
+
+/* "W48" at x, reversed for the cursor. */
+static void
+draw_label(int y, int x, int monday, attr_t attr)
+{
+	char buf[16];
+	int year, week;
+
+	date_iso_week(monday, &year, &week);
+	snprintf(buf, sizeof buf, "W%02d", week);
+	if (x + LABEL_W - 1 <= COLS)
+		ui_put(y, x, LABEL_W - 1, buf, false, attr);
+}
+
+/* Under each bar its status marker; below that "W48": each week's when
+ * there is room, else every k-th counting back from the shown week, and
+ * the cursor's, reversed, always. */
+static void
+draw_labels(const struct ui *u, int y, const struct week_figures *w, int n,
+    long i)
+{
+	const struct ui_trend *tr = u->trend;
+	int every = (LABEL_W + tr->cw - 1) / tr->cw;
+	int cx = tr->x0 + (n - 1 - tr->cursor) * tr->cw;
+
+	for (int k = 0; k < n; k++) {
+		int back = n - 1 - k, x = tr->x0 + k * tr->cw;
+		struct team_week t = figures(u, &w[k], i);
+		attr_t cur = back == tr->cursor ? A_REVERSE : A_NORMAL;
+		int mx = x + (tr->cw > 1 ? (tr->cw - 2) / 2 : 0);
+
+		ui_put(y + 1, mx, 1, !t.counted ? " " : t.sustained ? "!" :
+		    ui_status_marker(t.status), false,
+		    cur | ui_status_attr(u, t.status));
+		/* none that the cursor's would cover */
+		if (back % every == 0 && (x + LABEL_W <= cx ||
+		    x >= cx + LABEL_W))
+			draw_label(y, x, w[k].monday, A_NORMAL);
+	}
+	draw_label(y, cx, w[n - 1 - tr->cursor].monday, A_REVERSE);
+}
+
+/* The week under the cursor: its load, demand and capacity, then the
+ * team's members per status and waiting list, or the employee's hours. */
+static void
+draw_figures(const struct ui *u, int y, const struct week_figures *w,
+    long i)
+{
+	char line[512], week[64], load[32], status[32], h1[32], h2[32], h3[32];
+	char sustained[128], pre[256];
+	struct team_week t = figures(u, w, i);
+
+	ui_week_label(w->monday, week, sizeof week);
+	if (!t.counted) {
+		snprintf(line, sizeof line, "%s · %s", week,
+		    _("not counted: no capacity and no demand"));
+		ui_put(y, 1, COLS - 1, line, false, A_BOLD);
+		return;
+	}
+	snprintf(line, sizeof line, _("%s · %s %s · demand %s h · capacity %s h"),
+	    week, workload_format_percent(load, sizeof load, t.load, t.counted,
+	        &u->app->settings, u->decimal_comma),
+	    ui_status_text(t.status, status, sizeof status),
+	    ui_hours(u, h1, sizeof h1, t.demand),
+	    ui_hours(u, h2, sizeof h2, t.capacity));
+	ui_put(y, 1, COLS - 1, line, false, A_BOLD);
+	/* first what needs attention */
+	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
+	    u->app->settings.sustained_weeks);
+	snprintf(pre, sizeof pre, "%s%s%s%s%s", isinf(t.load) ?
+	    _("no capacity") : "", isinf(t.load) ? " · " : "",
+	    t.sustained ? "! " : "", t.sustained ? sustained : "",
+	    t.sustained ? " · " : "");
+	if (u->trend->employee) {
+		const struct employee_week *ew = &w->employees[i];
+		snprintf(line, sizeof line,
+		    _("%scases %s h · intake %s h · side %s h · "
+		      "open cases: %d · blocks: %d"), pre,
+		    ui_hours(u, h1, sizeof h1, ew->case_hours),
+		    ui_hours(u, h2, sizeof h2, ew->intake_hours),
+		    ui_hours(u, h3, sizeof h3, ew->side_hours), ew->open_cases,
+		    ew->blocks);
+	} else {
+		char members[64];
+		snprintf(members, sizeof members,
+		    ngettext("%d member", "%d members", t.members), t.members);
+		snprintf(line, sizeof line,
+		    _("%s%s %s %d %s %d %s %d %s %d · waiting list %d · %s h"),
+		    pre, members, ui_status_marker(LOAD_STATUS_OVER),
+		    t.by_status[LOAD_STATUS_OVER],
+		    ui_status_marker(LOAD_STATUS_HIGH),
+		    t.by_status[LOAD_STATUS_HIGH],
+		    ui_status_marker(LOAD_STATUS_OK),
+		    t.by_status[LOAD_STATUS_OK],
+		    ui_status_marker(LOAD_STATUS_ROOM),
+		    t.by_status[LOAD_STATUS_ROOM], t.waiting_cases,
+		    ui_hours(u, h1, sizeof h1, t.waiting_hours));
+	}
+	ui_put(y + 1, 1, COLS - 1, line, false, A_NORMAL);
+}
+
+/* "CEN · Centrum · 12 weeks: 2026-W37 – 2026-W48", or the employee's name
+ * and code before their team. */
+static void
+draw_subject(const struct ui *u, long i, int first, int n)
+{
+	const struct dataset *d = &u->app->data;
+	char line[512], range[64], from[WEEK_BUF], to[WEEK_BUF];
+	const struct team *t;
+
+	snprintf(range, sizeof range, ngettext("%d week: %s – %s",
+	    "%d weeks: %s – %s", n), n, date_format_week(first, from),
+	    date_format_week(first + 7 * (n - 1), to));
+	if (u->trend->employee) {
+		const struct employee *em = &d->employees[i];
+		long ti = dataset_team_index(d, em->team_id);
+		t = ti >= 0 ? &d->teams[ti] : NULL;
+		snprintf(line, sizeof line, "%s (%s) · %s %s · %s", em->name,
+		    em->code, t ? t->code : "", t ? t->name : "", range);
+	} else {
+		t = &d->teams[i];
+		snprintf(line, sizeof line, "%s · %s · %s", t->code, t->name,
+		    range);
+	}
+	ui_put(1, 0, COLS, line, false, A_BOLD);
+}
+
+/* Weeks that fit the chart's width at one column each. */
+static int
+max_weeks(void)
+{
+	return COLS - AXIS_W - 1;
+}
+
+static void
+draw(struct ui *u)
+{
+	struct ui_trend *tr = state(u);
+	int height = LINES - TOP_LINES - BOTTOM_LINES;
+	int y_bottom = TOP_LINES + height - 1;
+	int n = tr->weeks, first;
+	const struct week_figures *w;
+	double step;
+	long i;
+
+	if (u->selected[UI_VIEW_TREND] == 0)
+		u->selected[UI_VIEW_TREND] = u->selected[UI_VIEW_OVERVIEW];
+	ui_list_cursor(u);
+	if ((i = subject(u)) < 0) {
+		ui_put(2, 1, COLS - 2, _("Nothing to show."), false, A_NORMAL);
+		return;
+	}
+	/* going back lands on the subject */
+	u->selected[tr->employee ? UI_VIEW_TEAM : UI_VIEW_OVERVIEW] =
+	    u->selected[UI_VIEW_TREND];
+	if (n > max_weeks())
+		n = max_weeks();
+	if (tr->cursor >= n)
+		tr->cursor = n - 1;
+	first = u->monday - 7 * (n - 1);
+	w = cached_weeks(u, &tr->chart, first, (size_t)n);
+	tr->x0 = AXIS_W;
+	tr->cw = (COLS - AXIS_W - BAND_LABEL_W) / n;
+	if (tr->cw > COLUMN_MAX)
+		tr->cw = COLUMN_MAX;
+	if (tr->cw < 1)
+		tr->cw = 1;
+	tr->n_shown = n;
+	step = row_step(u, w, (size_t)n, i, height);
+
+	draw_subject(u, i, first, n);
+	draw_thresholds(u, y_bottom, height, step, n * tr->cw);
+	for (int k = 0; k < n; k++) {
+		struct team_week t = figures(u, &w[k], i);
+		draw_bar(u, y_bottom, tr->x0 + k * tr->cw,
+		    tr->cw > 1 ? tr->cw - 1 : 1, height, &t, step);
+	}
+	draw_labels(u, y_bottom + 1, w, n, i);
+	draw_figures(u, y_bottom + 3, &w[n - 1 - tr->cursor], i);
+	ui_legend(u, y_bottom + 5);
+}
+
+/* The next or previous entry of ranges from the current range. */
+static void
+resize_range(struct ui *u, bool wider)
+{
+	struct ui_trend *tr = u->trend;
+	size_t n = sizeof ranges / sizeof ranges[0], k = 0;
+
+	while (k < n && ranges[k] < tr->weeks)
+		k++;
+	if (wider)
+		k = k + 1 < n && ranges[k] == tr->weeks ? k + 1 :
+		    k < n ? k : n - 1;
+	else
+		k = k > 0 ? k - 1 : 0;
+	if (ranges[k] > max_weeks() && wider) {
+		ui_message(u, true, "%s", _("No room for more weeks"));
+		return;
+	}
+	tr->weeks = ranges[k];
+	ui_message(u, false, ngettext("%d week", "%d weeks", tr->weeks),
+	    tr->weeks);
+}
+
+static void
+leave(struct ui *u)
+{
+	ui_show(u, u->prev_view == UI_VIEW_TREND ? UI_VIEW_OVERVIEW :
+	    u->prev_view);
+}
+
+static bool
+action(struct ui *u, enum ui_action act)
+{
+	struct ui_trend *tr = state(u);
+	int n = tr->weeks < max_weeks() ? tr->weeks : max_weeks();
+	long i;
+
+	switch (act) {
+	case UI_ACT_LEFT:
+		tr->cursor += tr->cursor + 1 < n;
+		return true;
+	case UI_ACT_RIGHT:
+		tr->cursor -= tr->cursor > 0;
+		return true;
+	case UI_ACT_RANGE_WIDER:
+	case UI_ACT_RANGE_NARROWER:
+		resize_range(u, act == UI_ACT_RANGE_WIDER);
+		return true;
+	case UI_ACT_VIEW_TREND: /* from an employee to their team */
+		if (tr->employee && (i = subject(u)) >= 0) {
+			u->selected[UI_VIEW_OVERVIEW] =
+			    u->app->data.employees[i].team_id;
+			tr->employee = false;
+			u->selected[UI_VIEW_TREND] =
+			    u->selected[UI_VIEW_OVERVIEW];
+		}
+		return true;
+	case UI_ACT_BACK:
+	case UI_ACT_QUIT: /* q leaves the view first, like mutt and tig */
+		leave(u);
+		return true;
+	case UI_ACT_OPEN:
+	case UI_ACT_SORT_NEXT:
+	case UI_ACT_SORT_REVERSE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A click on a bar, its label or its marker puts the cursor there. */
+static bool
+click(struct ui *u, int y, int x)
+{
+	struct ui_trend *tr = u->trend;
+	int k;
+
+	if (tr == NULL || tr->cw < 1 || x < tr->x0 || y < TOP_LINES ||
+	    y > LINES - BOTTOM_LINES + 1)
+		return true;
+	k = (x - tr->x0) / tr->cw;
+	if (k < tr->n_shown)
+		tr->cursor = tr->n_shown - 1 - k;
+	return true;
+}
+
+const struct ui_view_ops ui_trend_ops = {
+	.name = N_("Trend"),
+	.hints = N_("←→: week  +/-: range  [ ]: move  ↑↓: next  Esc: back"),
+	.rows = rows,
+	.row_id = row_id,
+	.draw = draw,
+	.action = action,
+	.click = click,
+};

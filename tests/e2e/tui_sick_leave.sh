@@ -1,0 +1,256 @@
+#!/bin/sh
+# A colleague falls ill, end to end through a private tmux server like
+# tui.sh: a teamcoach opens an employee with room (the lowest load of
+# Centrum), records a sick leave — 100 % ziek from today for two weeks —
+# through the absence form, and sees the employee turn OVER (the CLI's
+# report too). Then, in the Cases view of that employee, two cases move to a
+# colleague with room: the form shows both loads before → after before the
+# confirmation, and afterwards the CLI's case hours of the giver go down and
+# the receiver's up by exactly the hours of those cases. Last, the Employee
+# view in Dutch: Dutch labels and decimal commas. Every wait is bounded.
+set -u
+: "${WIJKLAST:?set WIJKLAST to the wijklast binary}"
+LANG=${LANG:-C.UTF-8}
+WIJKLAST_TODAY=2026-11-23 # a Monday: the sick leave runs to 2026-12-06
+export LANG WIJKLAST_TODAY
+unset TMUX LC_ALL LANGUAGE NO_COLOR
+localedir=${WIJKLAST_LOCALEDIR:-$(dirname "$WIJKLAST")/locale}
+here=$(pwd)
+esc=$(printf '\033')
+runs=0
+sock=
+
+fail() {
+	echo "FAIL: $*"
+	if [ -n "$sock" ]; then
+		echo "--- screen:"
+		tmux -S "$sock" capture-pane -p -t tui 2>/dev/null
+	fi
+	[ -s ./tui.err ] && { echo "--- stderr:"; cat ./tui.err; }
+	exit 1
+}
+
+stop_all() {
+	for s in "$here"/sock.*; do
+		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+	done
+}
+trap stop_all EXIT
+trap 'exit 1' HUP INT TERM
+
+command -v tmux >/dev/null 2>&1 || fail "tmux is not installed"
+
+screen() { tmux -S "$sock" capture-pane -p -t tui "$@"; }
+keys() { tmux -S "$sock" send-keys -t tui "$@"; }
+
+# poll MESSAGE TEST...: run TEST every 0.1 s until it holds, at most 10 s.
+poll() {
+	message=$1
+	shift
+	i=0
+	while [ $i -lt 100 ]; do
+		"$@" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "$message"
+}
+shows() { screen | grep -qF -- "$1"; }
+hides() { ! shows "$1"; }
+shows_re() { screen | grep -qE -- "$1"; }
+# the row holding the text is drawn reversed (maybe bold too): the selection
+selected() {
+	screen -e | grep -F -- "$1" | grep -qE "$esc\[([0-9;]*;)?7(;[0-9;]*)?m"
+}
+wait_for() { poll "\"$1\" did not appear" shows "$1"; }
+wait_gone() { poll "\"$1\" did not go away" hides "$1"; }
+wait_selected() { poll "the row of \"$1\" is not selected" selected "$1"; }
+
+# select_down TEXT: press j, one row at a time (each move seen on the
+# screen before the next), until the row holding TEXT is selected.
+select_down() {
+	until selected "$1"; do
+		was=$(screen -e)
+		keys j
+		i=0
+		while [ "$(screen -e)" = "$was" ]; do
+			[ $i -lt 40 ] || fail "no row \"$1\" below to select"
+			sleep 0.05
+			i=$((i + 1))
+		done
+	done
+}
+
+# start COLS LINES [VAR=VALUE ...]: the TUI as the pane's command, on a new
+# server each time.
+start() {
+	w=$1 h=$2
+	shift 2
+	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
+	runs=$((runs + 1))
+	sock="$here/sock.$runs"
+	tmux -S "$sock" -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
+	    -c "$here" "env TERM=tmux-256color ESCDELAY=25 \
+	    WIJKLAST_TODAY=$WIJKLAST_TODAY $* '$WIJKLAST' --db ./demo.db \
+	    2>>./tui.err; echo EXIT=\$?; sleep 60" ||
+	    fail "tmux did not start"
+}
+
+cli() { "$WIJKLAST" --db ./demo.db "$@"; }
+report() { cli report --format json --team CEN >"$1" || fail "report failed"; }
+# field FILE CODE KEY: a value of an employee's line in the report's JSON
+field() {
+	grep -F "\"code\": \"$2\"," "$1" |
+	    sed -n "s/.*\"$3\": \"*\\([^,\"}]*\\)\"*[,}].*/\\1/p"
+}
+# near A B: two numbers of hours agree within the 0.005 h of SPEC §3
+near() {
+	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.005 && \
+	    d > -0.005) }'
+}
+# case_hours TYPE PHASE: a case's weekly hours with the built-in defaults
+case_hours() {
+	awk -v t="$1" -v p="$2" 'BEGIN {
+		h["JGD"] = 2; h["JGDC"] = 3.5; h["VOL"] = 1.5; h["WMO"] = 1
+		h["FIN"] = 2; h["HG"] = 4; h["GGZ"] = 3
+		f["intake"] = 1.5; f["actief"] = 1; f["afschalen"] = 0.5
+		if (!(t in h) || !(p in f)) exit 1
+		printf "%.2f\n", h[t] * f[p] }'
+}
+
+"$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
+report before.json
+# with room: status ROOM; the giver has the lowest load of them
+room=$(grep -F '"team": "CEN"' before.json | grep -F '"status": "ROOM"' |
+    sed -n 's/.*"code": "\([^"]*\)".*"load": \([0-9.]*\),.*/\2 \1/p' |
+    sort -n | awk '{ print $2 }')
+giver=$(echo "$room" | sed -n 1p)
+receiver=$(echo "$room" | sed -n 2p)
+[ -n "$giver" ] && [ -n "$receiver" ] ||
+    fail "the demo's Centrum has fewer than two employees with room"
+giver_name=$(field before.json "$giver" name)
+receiver_name=$(field before.json "$receiver" name)
+receiver_first=${receiver_name%% *}
+
+# --- the employee with room, from the Team view (sorted by load: last)
+start 100 30
+wait_for "Centrum"
+keys g Enter
+wait_for "Team total"
+keys G
+wait_selected "$giver_name"
+keys Enter
+wait_for "$giver · $giver_name · Centrum"
+for label in Available Capacity Demand Load "Open cases (" \
+    "Side activities (" "Absences (" "Intake blocks ("; do
+	wait_for "$label"
+done
+poll "the Load line does not say ROOM" shows_re "^ Load +[0-9]+% ○ ROOM"
+
+# --- the sick leave, through the form: 100 % ziek, 2026-11-23 .. 12-06
+select_down "Absences ("
+keys a
+wait_for "New absence of $giver_name"
+wait_for "Mon 23 Nov 2026" # Start: today
+keys Down C-u 2026-12-06
+wait_for "Sun 6 Dec 2026"
+keys Tab Tab
+poll "the form does not show the capacity going to 0" \
+    shows_re "2026-W48: capacity [0-9.]+ → 0\\.0 h, load [0-9]+% → — ▲ OVER"
+keys C-s
+wait_for "Absence saved; u undoes it"
+wait_gone "New absence of"
+poll "the Load line does not say OVER" shows_re "^ Load +— ▲ OVER no capacity"
+wait_for "ziek 100% Mon–Sun"
+shows "2026-11-23 2026-12-06 14 days" || fail "the absence is not listed"
+report sick.json
+[ "$(field sick.json "$giver" status)" = OVER ] ||
+    fail "the CLI does not report $giver OVER"
+[ "$(field sick.json "$giver" load)" = null ] ||
+    fail "the CLI reports a load for $giver without capacity"
+near "$(field sick.json "$giver" capacity)" 0 ||
+    fail "the CLI reports capacity for $giver"
+
+# --- two cases to the colleague with room, through the Cases view
+keys c
+wait_for "Filter: employee:$giver status:open"
+moved=0
+for n in 1 2; do
+	# the first row is selected: its ref, type and phase
+	row=$(screen | sed -n 4p)
+	ref=$(echo "$row" | awk '{ print $1 }')
+	type_phase=$(echo "$row" | awk '{
+		for (i = 2; i < NF; i++)
+			if ($i ~ /^(intake|actief|afschalen)$/) {
+				print $(i - 1), $i; exit } }')
+	hours=$(case_hours $type_phase) ||
+	    fail "no hours for the case on row 4: $row"
+	moved=$(awk -v a="$moved" -v b="$hours" 'BEGIN { print a + b }')
+	wait_selected "$ref"
+	keys m
+	wait_for "Move case $ref"
+	keys "$receiver_first"
+	wait_for "‹ $receiver_name "
+	# before → after for both, before anything is confirmed
+	poll "no load before → after for $receiver_name" shows_re \
+	    "2026-W48, to $receiver_name: [0-9]+% → [0-9]+% "
+	poll "no load before → after for $giver_name" shows_re \
+	    "2026-W48, from $giver_name: — → — ▲ OVER"
+	keys Enter
+	poll "no confirmation with the receiver's loads" shows_re \
+	    "Move $ref to $receiver_name \\([0-9]+% → [0-9]+%\\)\\? \\(y/n\\)"
+	keys y
+	wait_for "$ref went to $receiver_name; u undoes it"
+	wait_gone "Move case"
+done
+report moved.json
+for who in "$giver -" "$receiver +"; do
+	set -- $who
+	was=$(field sick.json "$1" case_hours)
+	now=$(field moved.json "$1" case_hours)
+	want=$(awk -v a="$was" -v b="$moved" -v s="$2" \
+	    'BEGIN { print s == "+" ? a + b : a - b }')
+	near "$now" "$want" ||
+	    fail "case hours of $1: $was → $now, want $want ($2$moved)"
+done
+
+# the Team view shows the receiver's new load
+pct=$(awk -v x="$(field moved.json "$receiver" load)" \
+    'BEGIN { printf "%d", x * 100 + 0.5 }')
+keys Escape
+wait_for "$giver · $giver_name"
+keys Escape
+wait_for "Team total"
+poll "the Team view does not show $receiver_name at $pct%" \
+    shows_re "$receiver_name +.* $pct% "
+keys q
+wait_for "City total"
+keys q
+wait_for "EXIT=0"
+
+# --- Dutch: the Employee view's labels and decimal commas
+[ -f "$localedir/nl/LC_MESSAGES/wijklast.mo" ] ||
+    fail "no Dutch catalogue in $localedir (make all builds it)"
+start 80 24 LANGUAGE=nl "WIJKLAST_LOCALEDIR='$localedir'"
+wait_for "Totaal stad"
+keys g Enter
+wait_for "Totaal team"
+keys 4
+wait_for "4 Medewerker"
+for label in Beschikbaar Capaciteit Vraag Werklast "Open casussen (" \
+    "Nevenactiviteiten (" "Afwezigheid (" "Intakeblokken (" "u/week"; do
+	wait_for "$label"
+done
+shows_re "^ Beschikbaar +[0-9]+,[0-9] u " ||
+    fail "no decimal comma in the available hours"
+shows_re "casusuren \\+ [0-9]+,[0-9] intake" ||
+    fail "no decimal comma in the demand"
+shows_re "^  [^ ].* [0-9]+,[0-9]$" || fail "no decimal comma in the rows"
+keys q
+wait_for "Totaal team"
+keys q q
+wait_for "EXIT=0"
+
+# whatever the program wrote to stderr (sanitizer reports: run-all checks)
+cat ./tui.err 2>/dev/null
+echo "tui_sick_leave: all checks passed"
