@@ -642,7 +642,8 @@ no_block_reason(const struct horizon *h, const struct plan_problem *p,
 				tally[r]++;
 	}
 	if (eligible > 0)
-		return "cases and side activities already fill the horizon";
+		return "a block would raise their load above the colleagues "
+		    "who took one";
 	for (size_t r = 1; r < 4; r++)
 		if (tally[r] > tally[best])
 			best = r;
