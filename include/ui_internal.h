@@ -24,7 +24,7 @@ enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_PLANNER,
 	UI_VIEW_EMPLOYEE, UI_VIEW_CASES, UI_VIEW_TREND, UI_VIEW_COUNT };
 
 /* What keys (and mouse wheels) do; the key table in ui.c maps keys to these
- * and generates the help screen. */
+ * and generates the help screen and the status line's hints. */
 enum ui_action {
 	UI_ACT_NONE,
 	/* UP … BOTTOM move a list's selection: keep them together */
@@ -123,11 +123,21 @@ struct ui {
 	struct ui_form *form;       /* the form open over the view, or NULL */
 };
 
+/* A key hint of the status line, "[ ]: week": what an action does (or a
+ * pair of them, the second UI_ACT_NONE for none), shown with the first key
+ * that does it in the view as the keys are now. */
+struct ui_hint {
+	enum ui_action act[2];
+	const char *what; /* N_() */
+};
+
 /* A view: a list drawn between the title bar and the status line. The loop
  * moves the selection; the view handles the rest of the actions. */
 struct ui_view_ops {
-	const char *name;  /* N_(): tab label */
-	const char *hints; /* N_(): key hints for the status line */
+	const char *name; /* N_(): tab label */
+	/* the status line's hints, most wanted first (back or quit): each
+	 * left out when it does not fit; ends with an act[0] of UI_ACT_NONE */
+	const struct ui_hint *hints;
 	/* Optional: the right of the title bar (default: the week shown). */
 	void (*title)(const struct ui *u, char *buf, size_t size);
 	/* Fill u->rows (ui_rows_push) in screen order. */

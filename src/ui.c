@@ -66,7 +66,8 @@ static const enum ui_action view_actions[UI_VIEW_COUNT] = {
  * (settings_key_action lists the same names), its default keys and the
  * help text. The keys in force — these, with the config's overrides — are
  * looked up in keys_of, and the help screen lists them (what the view it
- * was opened from does: is_help_for); so do the view tabs. */
+ * was opened from does: is_active); so do the view tabs and the status
+ * line's hints. */
 struct ui_binding {
 	enum ui_action action;
 	const char *name;
@@ -695,6 +696,7 @@ undo(struct ui *u, bool redo)
 /* --- the frame: title bar and status line --- */
 
 static const char *key_label(int k, char *buf, size_t size);
+static enum ui_action key_action(enum ui_view view, int ch);
 
 /* The tab of view v: " 2 Team ", its key and name; short, " 2 ". */
 static char *
@@ -766,20 +768,69 @@ draw_title(struct ui *u, const char *what)
 		ui_put(0, COLS - rw - 1, rw, right, false, A_REVERSE | A_BOLD);
 }
 
-static void
-draw_status(const struct ui *u, const char *hints)
+/* The label of the first key that does act in view, in buf; NULL when no
+ * key does (the config gave them all to others). */
+static const char *
+first_key(enum ui_action act, enum ui_view view, char *buf, size_t size)
 {
-	const char *help = _("Press ? for help");
-	int hw = text_width(help);
-	int y = LINES - 1;
+	for (size_t i = 0; i < N_BINDINGS; i++) {
+		if (bindings[i].action != act)
+			continue;
+		for (const int *k = keys_of[i]; *k != 0; k++)
+			if (key_action(view, *k) == act)
+				return key_label(*k, buf, size);
+	}
+	return NULL;
+}
 
+/* The hints of the current view, "Enter: team  [ ]: week", with the keys in
+ * force: those that fit width columns, in their order. Returns buf. */
+static char *
+hints_text(const struct ui *u, int width, char *buf, size_t size)
+{
+	int used = 0;
+
+	buf[0] = '\0';
+	for (const struct ui_hint *h = views[u->view]->hints;
+	     h->act[0] != UI_ACT_NONE; h++) {
+		char k0[32], k1[32], one[256];
+		const char *a = first_key(h->act[0], u->view, k0, sizeof k0);
+		const char *b = h->act[1] == UI_ACT_NONE ? NULL :
+		    first_key(h->act[1], u->view, k1, sizeof k1);
+		if (a == NULL && b == NULL)
+			continue;
+		snprintf(one, sizeof one, "%s%s%s: %s", a ? a : "",
+		    a && b ? " " : "", b ? b : "", _(h->what));
+		int w = text_width(one) + (used > 0 ? 2 : 0);
+		if (used + w > width || strlen(buf) + strlen(one) + 3 > size)
+			continue;
+		strcat(buf, used > 0 ? "  " : "");
+		strcat(buf, one);
+		used += w;
+	}
+	return buf;
+}
+
+/* A message, else the view's hints; at the right how to get help. */
+static void
+draw_status(const struct ui *u)
+{
+	char key[32], help[128] = "", hints[1024];
+	const char *k = first_key(UI_ACT_HELP, u->view, key, sizeof key);
+	int hw, y = LINES - 1;
+
+	if (k != NULL)
+		snprintf(help, sizeof help, _("Press %s for help"), k);
+	hw = text_width(help);
 	if (u->msg[0] != '\0') {
 		attr_t a = A_BOLD;
 		if (u->msg_error && u->color)
 			a |= COLOR_PAIR(PAIR_ERROR);
 		ui_put(y, 0, COLS - hw - 2, u->msg, false, a);
 	} else {
-		ui_put(y, 0, COLS - hw - 2, hints, false, A_NORMAL);
+		ui_put(y, 0, COLS - hw - 2,
+		    hints_text(u, COLS - hw - 2, hints, sizeof hints), false,
+		    A_NORMAL);
 	}
 	ui_put(y, COLS - hw - 1, hw, help, false, A_BOLD);
 }
@@ -874,10 +925,10 @@ help_rows(void)
 	return LINES - 4;
 }
 
-/* Does the help of view list the binding of act? Not what only other
- * views do. */
+/* Does act work in view? The help of view lists only these, and a key does
+ * only these there. */
 static bool
-is_help_for(enum ui_action act, enum ui_view view)
+is_active(enum ui_action act, enum ui_view view)
 {
 	switch (act) {
 	case UI_ACT_SORT_NEXT:
@@ -916,7 +967,7 @@ help_bindings(const struct ui *u, const struct ui_binding **out)
 	size_t n = 0;
 
 	for (size_t i = 0; i < N_BINDINGS; i++)
-		if (is_help_for(bindings[i].action, u->view))
+		if (is_active(bindings[i].action, u->view))
 			out[n++] = &bindings[i];
 	return n;
 }
@@ -998,7 +1049,7 @@ ui_draw(struct ui *u)
 	} else {
 		draw_title(u, NULL);
 		views[u->view]->draw(u);
-		draw_status(u, _(views[u->view]->hints));
+		draw_status(u);
 		if (u->form != NULL)
 			ui_form_draw(u);
 	}
@@ -1047,7 +1098,7 @@ key_action(enum ui_view view, int ch)
 {
 	for (size_t i = 0; i < N_BINDINGS; i++)
 		for (const int *k = keys_of[i];
-		     *k != 0 && is_help_for(bindings[i].action, view); k++)
+		     *k != 0 && is_active(bindings[i].action, view); k++)
 			if (*k == ch)
 				return bindings[i].action;
 	return UI_ACT_NONE;
@@ -1087,14 +1138,26 @@ curses_keys(int key, int out[3])
 	return 1;
 }
 
-/* Take key away from every binding but the one at keep. */
+/* Do actions a and b both work in some view? */
+static bool
+share_a_view(enum ui_action a, enum ui_action b)
+{
+	for (int v = 0; v < UI_VIEW_COUNT; v++)
+		if (is_active(a, v) && is_active(b, v))
+			return true;
+	return false;
+}
+
+/* Take key away from the bindings that work in a view with the one at
+ * keep; in the other views it goes on doing what it did. */
 static void
 unbind(int key, size_t keep)
 {
 	for (size_t i = 0; i < N_BINDINGS; i++) {
 		int *k = keys_of[i], n = 0;
 
-		if (i == keep)
+		if (i == keep ||
+		    !share_a_view(bindings[i].action, bindings[keep].action))
 			continue;
 		for (int j = 0; k[j] != 0; j++)
 			if (k[j] != key)
@@ -1104,7 +1167,8 @@ unbind(int key, size_t keep)
 }
 
 /* The keys in force: the defaults, with the config's keys group over them
- * (a key it gives an action is taken from the action that had it). */
+ * (a key it gives an action is taken from the actions that had it in the
+ * views where that action works). */
 static void
 set_keys(const struct settings *s)
 {

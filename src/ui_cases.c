@@ -1080,9 +1080,19 @@ action(struct ui *u, enum ui_action act)
 	return true;
 }
 
+static const struct ui_hint hints[] = {
+	{ { UI_ACT_FILTER }, N_("filter") },
+	{ { UI_ACT_ADD }, N_("add") },
+	{ { UI_ACT_EDIT }, N_("edit") },
+	{ { UI_ACT_PHASE }, N_("phase") },
+	{ { UI_ACT_CLOSE }, N_("close") },
+	{ { UI_ACT_MOVE_CASE }, N_("move") },
+	{ { UI_ACT_NONE }, NULL },
+};
+
 const struct ui_view_ops ui_cases_ops = {
 	.name = N_("Cases"),
-	.hints = N_("/: filter  a: add  e: edit  f: phase  c: close  m: move"),
+	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,
 	.draw = draw,

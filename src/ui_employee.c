@@ -1084,10 +1084,19 @@ action(struct ui *u, enum ui_action act)
 	return true;
 }
 
+static const struct ui_hint hints[] = {
+	{ { UI_ACT_BACK }, N_("back") },
+	{ { UI_ACT_ADD }, N_("add") },
+	{ { UI_ACT_OPEN, UI_ACT_EDIT }, N_("edit") },
+	{ { UI_ACT_END }, N_("end") },
+	{ { UI_ACT_DELETE }, N_("delete") },
+	{ { UI_ACT_SHOW_CASES }, N_("cases") },
+	{ { UI_ACT_NONE }, NULL },
+};
+
 const struct ui_view_ops ui_employee_ops = {
 	.name = N_("Employee"),
-	.hints = N_("a: add  Enter/e: edit  x: end  d: delete  c: cases  "
-	    "Esc: back"),
+	.hints = hints,
 	.title = title,
 	.rows = rows,
 	.row_id = row_id,

@@ -234,9 +234,18 @@ action(struct ui *u, enum ui_action act)
 	}
 }
 
+static const struct ui_hint hints[] = {
+	{ { UI_ACT_QUIT }, N_("quit") },
+	{ { UI_ACT_OPEN }, N_("team") },
+	{ { UI_ACT_VIEW_PLANNER }, N_("planner") },
+	{ { UI_ACT_VIEW_TREND }, N_("trend") },
+	{ { UI_ACT_WEEK_PREV, UI_ACT_WEEK_NEXT }, N_("week") },
+	{ { UI_ACT_NONE }, NULL },
+};
+
 const struct ui_view_ops ui_overview_ops = {
 	.name = N_("Overview"),
-	.hints = N_("Enter: team  p: planner  T: trend  [ ]: week  q: quit"),
+	.hints = hints,
 	.rows = ui_overview_rows,
 	.row_id = row_id,
 	.draw = draw,

@@ -1348,9 +1348,19 @@ click(struct ui *u, int y, int x)
 	return l->beside && x < l->table_x;
 }
 
+static const struct ui_hint hints[] = {
+	{ { UI_ACT_BACK }, N_("back") },
+	{ { UI_ACT_RELOAD }, N_("propose") },
+	{ { UI_ACT_APPLY }, N_("apply") },
+	{ { UI_ACT_MOVE }, N_("move") },
+	{ { UI_ACT_LOCK }, N_("lock") },
+	{ { UI_ACT_UNDO }, N_("undo") },
+	{ { UI_ACT_NONE }, NULL },
+};
+
 const struct ui_view_ops ui_planner_ops = {
 	.name = N_("Planner"),
-	.hints = N_("r: propose  a: apply  m: move  L: lock  u: undo  Esc: back"),
+	.hints = hints,
 	.title = title,
 	.rows = rows,
 	.row_id = row_id,

@@ -381,10 +381,18 @@ action(struct ui *u, enum ui_action act)
 	}
 }
 
+static const struct ui_hint hints[] = {
+	{ { UI_ACT_BACK, UI_ACT_QUIT }, N_("back") },
+	{ { UI_ACT_OPEN }, N_("employee") },
+	{ { UI_ACT_SORT_NEXT, UI_ACT_SORT_REVERSE }, N_("sort") },
+	{ { UI_ACT_VIEW_PLANNER }, N_("planner") },
+	{ { UI_ACT_WEEK_PREV, UI_ACT_WEEK_NEXT }, N_("week") },
+	{ { UI_ACT_NONE }, NULL },
+};
+
 const struct ui_view_ops ui_team_ops = {
 	.name = N_("Team"),
-	.hints = N_("Enter: employee  s/S: sort  p: planner  [ ]: week  "
-	    "Esc/q: back"),
+	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,
 	.draw = draw,

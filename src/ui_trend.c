@@ -574,9 +574,18 @@ click(struct ui *u, int y, int x)
 	return true;
 }
 
+static const struct ui_hint hints[] = {
+	{ { UI_ACT_BACK }, N_("back") },
+	{ { UI_ACT_LEFT, UI_ACT_RIGHT }, N_("week") },
+	{ { UI_ACT_RANGE_WIDER, UI_ACT_RANGE_NARROWER }, N_("range") },
+	{ { UI_ACT_WEEK_PREV, UI_ACT_WEEK_NEXT }, N_("shift") },
+	{ { UI_ACT_UP, UI_ACT_DOWN }, N_("next") },
+	{ { UI_ACT_NONE }, NULL },
+};
+
 const struct ui_view_ops ui_trend_ops = {
 	.name = N_("Trend"),
-	.hints = N_("←→: week  +/-: range  [ ]: move  ↑↓: next  Esc: back"),
+	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,
 	.draw = draw,

@@ -1,9 +1,11 @@
 /* The views drawn headless (STYLE.md): a demo city rendered into a newterm
  * on /dev/null at 80x24 and 132x40, the screen read back with mvinnstr and
- * checked — team names, the week, the Trend's bars and labels, nothing
- * clipped at the right edge — plus ASCII only on a non-UTF-8 terminal, the
- * key table against the config's action names, and a rebound key in the
- * help. Linked with the UI and ncursesw, unlike the core tests. */
+ * checked — team names, the week, the Trend's bars and labels, an
+ * employee's breakdown and sections, the case list, the Planner's proposal,
+ * nothing clipped at the right edge — plus the Employee view in Dutch, ASCII
+ * only on a non-UTF-8 terminal, the key table against the config's action
+ * names, and rebound keys in the help and the hints. Linked with the UI and
+ * ncursesw, unlike the core tests. */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 
 #include "app.h"
 #include "demo.h"
+#include "i18n.h"
 #include "store.h"
 #include "testutil.h"
 #include "text.h"
@@ -29,6 +32,7 @@ static struct ui ui;
 static SCREEN *scr;
 static FILE *out, *in;
 static char screen[MAX_LINES][1024]; /* the lines as read back */
+static const char *help_hint = "Press ? for help"; /* ends the status line */
 
 /* A demo city under a fresh folder, in app; config from cfg_text (NULL:
  * none). */
@@ -105,7 +109,7 @@ render(enum ui_view view, int cols, int lines)
 	    "the right edge", view == UI_VIEW_TREND ? "Trend" : "a view", cols,
 	    lines);
 	/* the status line ends at the edge with the help hint */
-	cr_assert(strstr(screen[lines - 1], "Press ? for help") != NULL,
+	cr_assert(strstr(screen[lines - 1], help_hint) != NULL,
 	    "status line: %s", screen[lines - 1]);
 }
 
@@ -127,6 +131,13 @@ assert_shows(const char *text, int lines)
 	for (int y = 0; y < lines; y++)
 		fprintf(stderr, "%2d|%s|\n", y, screen[y]);
 	cr_assert_fail("\"%s\" is not on the screen", text);
+}
+
+/* Does s begin with prefix? */
+static bool
+begins(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 static const int sizes[][2] = { { 80, 24 }, { 132, 40 } };
@@ -198,6 +209,147 @@ Test(ui_render, trend_of_an_employee_and_wider_range)
 	stop();
 }
 
+/* Select the team of code as the Overview does, and in it an employee
+ * with a side activity in the shown week, as the Team view does; give them
+ * an absence of half of Monday to Friday. Their index. */
+static long
+employee_with_absence(const char *code)
+{
+	const struct dataset *d = &app.data;
+	long t = dataset_team_by_code(d, code), i = -1;
+	struct absence ab;
+	struct err e;
+
+	cr_assert_geq(t, 0, "no team %s", code);
+	for (size_t k = 0; k < d->n_activities && i < 0; k++) {
+		long ei = dataset_employee_index(d, d->activities[k].employee_id);
+		if (d->employees[ei].team_id == d->teams[t].id &&
+		    workload_activity_is_active(&d->activities[k], ui.monday))
+			i = ei;
+	}
+	cr_assert_geq(i, 0, "nobody in %s has a side activity this week",
+	    code);
+	ab = (struct absence){ .employee_id = d->employees[i].id,
+		.start = ui.monday, .end = ui.monday + 4, .percent = 50 };
+	snprintf(ab.reason, sizeof ab.reason, "%s", "verlof");
+	err_clear(&e);
+	cr_assert_eq(app_save_absence(&app, &ab, &e), 0, "%s", e.msg);
+	cr_assert(ui_reload(&ui));
+	ui.selected[UI_VIEW_OVERVIEW] = d->teams[t].id;
+	ui.selected[UI_VIEW_TEAM] = d->employees[i].id;
+	return i;
+}
+
+/* Select the last row of a list view, as G does: the list scrolls to its
+ * end. */
+static void
+select_last(enum ui_view view, const struct ui_view_ops *ops)
+{
+	ui.view = view;
+	ui_list_cursor(&ui);
+	cr_assert_gt(ui.n_rows, 0);
+	ui.selected[view] = ops->row_id(&ui, ui.rows[ui.n_rows - 1]);
+}
+
+Test(ui_render, employee_cases_planner_fit_both_sizes)
+{
+	char who[256];
+	long i;
+
+	start("C.UTF-8", 80, 24, NULL);
+	i = employee_with_absence("CEN");
+	snprintf(who, sizeof who, "%s · %s · Centrum",
+	    app.data.employees[i].code, app.data.employees[i].name);
+	ui.view = UI_VIEW_PLANNER;
+	cr_assert(ui_planner_ops.action(&ui, UI_ACT_RELOAD)); /* r: propose */
+	cr_assert(strstr(ui.msg, "Proposal: ") != NULL, "%s", ui.msg);
+	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+		int cols = sizes[s][0], lines = sizes[s][1];
+
+		select_last(UI_VIEW_EMPLOYEE, &ui_employee_ops);
+		render(UI_VIEW_EMPLOYEE, cols, lines);
+		assert_shows(who, lines);
+		assert_shows(" Available ", lines);
+		assert_shows(" h absent (verlof 50% Mon–Fri)", lines);
+		assert_shows(" Capacity ", lines);
+		assert_shows(" Demand ", lines);
+		assert_shows(" Load ", lines);
+		assert_shows("Side activities (", lines);
+		assert_shows("Absences (1)", lines);
+		assert_shows("5 days", lines);
+		assert_shows("Intake blocks (", lines);
+
+		render(UI_VIEW_CASES, cols, lines);
+		assert_shows("Filter: team:CEN status:open · ", lines);
+		assert_shows("Ref ", lines);
+		assert_shows(" Employee ", lines);
+		assert_shows(" Phase ", lines);
+		assert_shows(" h/week", lines);
+		assert_shows("waiting list", lines);
+
+		render(UI_VIEW_PLANNER, cols, lines);
+		assert_shows("2026-W49 – 2027-W03 (8 weeks)", lines);
+		assert_shows("Mon am", lines);
+		assert_shows("Fri pm", lines);
+		assert_shows("2027-W03 ", lines);
+		assert_shows("CEN · Centrum · proposal: ", lines);
+		assert_shows("of 72 slots change", lines);
+		assert_shows("→", lines);
+		assert_shows("balanced: highest load", lines);
+	}
+	stop();
+}
+
+/* A digit, a decimal comma and a digit in s. */
+static bool
+has_decimal_comma(const char *s)
+{
+	for (; s[0] && s[1] && s[2]; s++)
+		if (s[0] >= '0' && s[0] <= '9' && s[1] == ',' && s[2] >= '0' &&
+		    s[2] <= '9')
+			return true;
+	return false;
+}
+
+Test(ui_render, employee_view_in_dutch)
+{
+	const char *dir = getenv("WIJKLAST_LOCALEDIR");
+	int y;
+
+	if (dir == NULL || *dir == '\0')
+		cr_skip_test("WIJKLAST_LOCALEDIR names no catalogue folder "
+		    "(tests/run-all sets it)");
+	setenv("LANGUAGE", "nl", 1);
+	i18n_init();
+	start("C.UTF-8", 80, 24, NULL);
+	cr_assert(ui.decimal_comma);
+	help_hint = "Druk op ? voor hulp";
+	employee_with_absence("CEN");
+	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+		int cols = sizes[s][0], lines = sizes[s][1];
+
+		select_last(UI_VIEW_EMPLOYEE, &ui_employee_ops);
+		render(UI_VIEW_EMPLOYEE, cols, lines);
+		assert_shows(" 4 Medewerker ", lines);
+		assert_shows(" Capaciteit ", lines);
+		assert_shows(" Vraag ", lines);
+		assert_shows(" Werklast ", lines);
+		assert_shows("Nevenactiviteiten (", lines);
+		assert_shows("Afwezigheid (1)", lines);
+		assert_shows("5 dagen", lines);
+		assert_shows("u/week", lines);
+		y = find(" Beschikbaar ", lines);
+		cr_assert_geq(y, 0, "no Beschikbaar line");
+		cr_assert(has_decimal_comma(screen[y]), "no decimal comma: %s",
+		    screen[y]);
+		cr_assert(strstr(screen[y], " u afwezig (verlof 50% ma–vr)") !=
+		    NULL, "%s", screen[y]);
+		cr_assert(begins(screen[lines - 1], "Esc: terug  a: nieuw  "),
+		    "%s", screen[lines - 1]);
+	}
+	stop();
+}
+
 Test(ui_render, ascii_only_without_utf8)
 {
 	start("C", 80, 24, NULL);
@@ -252,5 +404,67 @@ Test(ui_render, help_shows_the_configured_keys)
 	y = find("Next week", MAX_LINES);
 	cr_assert_geq(y, 0);
 	cr_assert(strncmp(screen[y], "  n F5 ", 7) == 0, "%s", screen[y]);
+	stop();
+}
+
+/* The status line of view at 80x24, with no message on it. */
+static const char *
+status_line(enum ui_view view)
+{
+	if (view == UI_VIEW_TREND)
+		ui_trend_show(&ui, 0);
+	ui.msg[0] = '\0';
+	render(view, 80, 24);
+	return screen[23];
+}
+
+Test(ui_render, hints_fit_80_columns)
+{
+	static const struct {
+		enum ui_view view;
+		char hints[128];
+	} want[] = {
+		{ UI_VIEW_OVERVIEW,
+		    "q: quit  Enter: team  3: planner  6: trend  [ ]: week" },
+		{ UI_VIEW_TEAM, "Esc q: back  Enter: employee  s S: sort  "
+		    "3: planner  [ ]: week" },
+		{ UI_VIEW_PLANNER,
+		    "Esc: back  r: propose  a: apply  m: move  L: lock  u: undo" },
+		{ UI_VIEW_EMPLOYEE, "Esc: back  a: add  Enter e: edit  x: end  "
+		    "d: delete  c: cases" },
+		{ UI_VIEW_CASES,
+		    "/: filter  a: add  e: edit  f: phase  c: close  m: move" },
+		{ UI_VIEW_TREND,
+		    "Esc: back  ← →: week  + -: range  [ ]: shift  ↑ ↓: next" },
+	};
+
+	start("C.UTF-8", 80, 24, NULL);
+	employee_with_absence("CEN");
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		const char *line = status_line(want[k].view);
+		cr_assert(begins(line, want[k].hints), "view %d: %s",
+		    (int)want[k].view, line);
+	}
+	stop();
+}
+
+Test(ui_render, hints_follow_rebound_keys)
+{
+	const char *line;
+
+	/* a goes to lock in the Planner, where apply loses it, not add in
+	 * the Employee view; x to quit everywhere, so end loses it there */
+	start("C.UTF-8", 80, 24,
+	    "keys = { quit = \"x\"; lock = \"a\"; help = \"F1\"; };\n");
+	help_hint = "Press F1 for help";
+	employee_with_absence("CEN");
+	line = status_line(UI_VIEW_OVERVIEW);
+	cr_assert(begins(line, "x: quit  Enter: team "), "%s", line);
+	line = status_line(UI_VIEW_PLANNER);
+	cr_assert(begins(line, "Esc: back  r: propose  m: move  a: lock  "
+	    "u: undo "), "%s", line);
+	line = status_line(UI_VIEW_EMPLOYEE);
+	cr_assert(begins(line, "Esc: back  a: add  Enter e: edit  d: delete  "
+	    "c: cases "), "%s", line);
 	stop();
 }

@@ -4,82 +4,7 @@
 # quitting; then once without colour, once in Dutch, once with an unknown
 # TERM; and the refusal without a terminal. tests/run-all runs it from a
 # scratch folder with $WIJKLAST set; every wait is bounded.
-set -u
-: "${WIJKLAST:?set WIJKLAST to the wijklast binary}"
-LANG=${LANG:-C.UTF-8}
-export LANG
-unset TMUX LC_ALL LANGUAGE NO_COLOR
-localedir=${WIJKLAST_LOCALEDIR:-$(dirname "$WIJKLAST")/locale}
-here=$(pwd)
-esc=$(printf '\033')
-runs=0
-sock=
-
-fail() {
-	echo "FAIL: $*"
-	if [ -n "$sock" ]; then
-		echo "--- screen:"
-		tmux -S "$sock" capture-pane -p -t tui 2>/dev/null
-	fi
-	[ -s ./tui.err ] && { echo "--- stderr:"; cat ./tui.err; }
-	exit 1
-}
-
-stop_all() {
-	for s in "$here"/sock.*; do
-		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
-	done
-}
-trap stop_all EXIT
-trap 'exit 1' HUP INT TERM
-
-command -v tmux >/dev/null 2>&1 || fail "tmux is not installed"
-
-screen() { tmux -S "$sock" capture-pane -p -t tui "$@"; }
-keys() { tmux -S "$sock" send-keys -t tui "$@"; }
-
-# poll MESSAGE TEST...: run TEST every 0.1 s until it holds, at most 10 s.
-poll() {
-	message=$1
-	shift
-	i=0
-	while [ $i -lt 100 ]; do
-		"$@" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$message"
-}
-shows() { screen | grep -qF -- "$1"; }
-hides() { ! shows "$1"; }
-# the row holding the text is drawn reversed: the selection
-selected() { screen -e | grep -F -- "$1" | grep -qF "$esc[7m"; }
-
-# click COL ROW: a left click (press and release, X10 encoding) at 0-based
-# screen coordinates
-click() {
-	cx=$(printf '\\%03o' $(($1 + 33)))
-	cy=$(printf '\\%03o' $(($2 + 33)))
-	keys -l "$(printf "\033[M $cx$cy\033[M#$cx$cy")"
-}
-
-wait_for() { poll "\"$1\" did not appear" shows "$1"; }
-wait_gone() { poll "\"$1\" did not go away" hides "$1"; }
-wait_selected() { poll "the row of \"$1\" is not selected" selected "$1"; }
-
-# start COLS LINES [VAR=VALUE ...]: the TUI as the pane's command, on a new
-# server each time (a socket per run: no race with the last one's exit).
-start() {
-	w=$1 h=$2
-	shift 2
-	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	sock="$here/sock.$runs"
-	tmux -S "$sock" -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
-	    -c "$here" "env TERM=tmux-256color ESCDELAY=25 $* '$WIJKLAST' \
-	    --db ./demo.db 2>>./tui.err; echo EXIT=\$?; sleep 60" ||
-	    fail "tmux did not start"
-}
+. "$(dirname "$0")/tmux.inc"
 
 "$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
 this_week=$(date +%G-W%V)
@@ -198,9 +123,7 @@ keys q
 wait_for "EXIT=0"
 
 # --- Dutch: gettext honours LANGUAGE=nl with LANG=C.UTF-8
-[ -f "$localedir/nl/LC_MESSAGES/wijklast.mo" ] ||
-    fail "no Dutch catalogue in $localedir (make all builds it)"
-start 80 24 LANGUAGE=nl "WIJKLAST_LOCALEDIR='$localedir'"
+start_dutch 80 24
 wait_for "Overzicht"
 wait_for "Totaal stad"
 wait_for "Druk op ? voor hulp"

@@ -8,103 +8,15 @@
 # and forth through exactly those states of the CLI's report. Undo is per
 # session, so the CLI checks run while the TUI is open. Every wait is
 # bounded.
-set -u
-: "${WIJKLAST:?set WIJKLAST to the wijklast binary}"
-LANG=${LANG:-C.UTF-8}
 WIJKLAST_TODAY=2026-11-23
-export LANG WIJKLAST_TODAY
-unset TMUX LC_ALL LANGUAGE NO_COLOR
-here=$(pwd)
-esc=$(printf '\033')
-runs=0
-sock=
+export WIJKLAST_TODAY
+. "$(dirname "$0")/tmux.inc"
 
-fail() {
-	echo "FAIL: $*"
-	if [ -n "$sock" ]; then
-		echo "--- screen:"
-		tmux -S "$sock" capture-pane -p -t tui 2>/dev/null
-	fi
-	[ -s ./tui.err ] && { echo "--- stderr:"; cat ./tui.err; }
-	exit 1
-}
-
-stop_all() {
-	for s in "$here"/sock.*; do
-		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
-	done
-}
-trap stop_all EXIT
-trap 'exit 1' HUP INT TERM
-
-command -v tmux >/dev/null 2>&1 || fail "tmux is not installed"
-
-screen() { tmux -S "$sock" capture-pane -p -t tui "$@"; }
-keys() { tmux -S "$sock" send-keys -t tui "$@"; }
-
-# poll MESSAGE TEST...: run TEST every 0.1 s until it holds, at most 10 s.
-poll() {
-	message=$1
-	shift
-	i=0
-	while [ $i -lt 100 ]; do
-		"$@" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$message"
-}
-shows() { screen | grep -qF -- "$1"; }
-hides() { ! shows "$1"; }
-shows_re() { screen | grep -qE -- "$1"; }
-# the row holding the text is drawn reversed (maybe bold too): the selection
-selected() {
-	screen -e | grep -F -- "$1" | grep -qE "$esc\\[([0-9;]*;)?7(;[0-9;]*)?m"
-}
-wait_for() { poll "\"$1\" did not appear" shows "$1"; }
-wait_gone() { poll "\"$1\" did not go away" hides "$1"; }
 # the line below the one holding LABEL holds TEXT: a message next to a field
 below() { screen | grep -A1 -F -- "$1" | tail -n 1 | grep -qF -- "$2"; }
 
-# select_down TEXT: press j, one row at a time (each move seen on the
-# screen before the next), until the row holding TEXT is selected.
-select_down() {
-	until selected "$1"; do
-		was=$(screen -e)
-		keys j
-		i=0
-		while [ "$(screen -e)" = "$was" ]; do
-			[ $i -lt 40 ] || fail "no row \"$1\" below to select"
-			sleep 0.05
-			i=$((i + 1))
-		done
-	done
-}
-
-# start COLS LINES [VAR=VALUE ...]: the TUI as the pane's command, on a new
-# server each time.
-start() {
-	w=$1 h=$2
-	shift 2
-	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	sock="$here/sock.$runs"
-	tmux -S "$sock" -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
-	    -c "$here" "env TERM=tmux-256color ESCDELAY=25 \
-	    WIJKLAST_TODAY=$WIJKLAST_TODAY $* '$WIJKLAST' --db ./demo.db \
-	    2>>./tui.err; echo EXIT=\$?; sleep 60" ||
-	    fail "tmux did not start"
-}
-
-cli() { "$WIJKLAST" --db ./demo.db "$@"; }
-report() { cli report --format json >"$1" || fail "report failed"; }
-# same A B: the two reports are equal byte for byte
+# same A B MESSAGE: the two reports are equal byte for byte
 same() { cmp -s "$1" "$2" || fail "$3"; }
-# field FILE CODE KEY: a value of an employee's line in the report's JSON
-field() {
-	grep -F "\"code\": \"$2\"," "$1" |
-	    sed -n "s/.*\"$3\": \"*\\([^,\"}]*\\)\"*[,}].*/\\1/p"
-}
 
 "$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
 report base.json

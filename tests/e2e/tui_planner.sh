@@ -6,83 +6,10 @@
 # report byte for byte and Ctrl-R redoes it; m opens the chooser, L locks.
 # Undo is per session, so the CLI checks run while the TUI is open. Then
 # 80x24 without colour, and in Dutch. Every wait is bounded.
-set -u
-: "${WIJKLAST:?set WIJKLAST to the wijklast binary}"
-LANG=${LANG:-C.UTF-8}
 WIJKLAST_TODAY=2026-11-23 # the demo and the horizon: 2026-W49 .. 2027-W03
-export LANG WIJKLAST_TODAY
-unset TMUX LC_ALL LANGUAGE NO_COLOR
-localedir=${WIJKLAST_LOCALEDIR:-$(dirname "$WIJKLAST")/locale}
-here=$(pwd)
-esc=$(printf '\033')
-runs=0
-sock=
+export WIJKLAST_TODAY
+. "$(dirname "$0")/tmux.inc"
 
-fail() {
-	echo "FAIL: $*"
-	if [ -n "$sock" ]; then
-		echo "--- screen:"
-		tmux -S "$sock" capture-pane -p -t tui 2>/dev/null
-	fi
-	[ -s ./tui.err ] && { echo "--- stderr:"; cat ./tui.err; }
-	exit 1
-}
-
-stop_all() {
-	for s in "$here"/sock.*; do
-		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
-	done
-}
-trap stop_all EXIT
-trap 'exit 1' HUP INT TERM
-
-command -v tmux >/dev/null 2>&1 || fail "tmux is not installed"
-
-screen() { tmux -S "$sock" capture-pane -p -t tui "$@"; }
-keys() { tmux -S "$sock" send-keys -t tui "$@"; }
-
-# poll MESSAGE TEST...: run TEST every 0.1 s until it holds, at most 10 s.
-poll() {
-	message=$1
-	shift
-	i=0
-	while [ $i -lt 100 ]; do
-		"$@" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$message"
-}
-shows() { screen | grep -qF -- "$1"; }
-hides() { ! shows "$1"; }
-shows_re() { screen | grep -qE -- "$1"; }
-wait_for() { poll "\"$1\" did not appear" shows "$1"; }
-wait_gone() { poll "\"$1\" did not go away" hides "$1"; }
-
-# click COL ROW: a left click (press and release, X10 encoding) at 0-based
-# screen coordinates
-click() {
-	cx=$(printf '\\%03o' $(($1 + 33)))
-	cy=$(printf '\\%03o' $(($2 + 33)))
-	keys -l "$(printf "\033[M $cx$cy\033[M#$cx$cy")"
-}
-
-# start COLS LINES [VAR=VALUE ...]: the TUI as the pane's command, on a new
-# server each time.
-start() {
-	w=$1 h=$2
-	shift 2
-	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	sock="$here/sock.$runs"
-	tmux -S "$sock" -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
-	    -c "$here" "env TERM=tmux-256color ESCDELAY=25 \
-	    WIJKLAST_TODAY=$WIJKLAST_TODAY $* '$WIJKLAST' --db ./demo.db \
-	    2>>./tui.err; echo EXIT=\$?; sleep 60" ||
-	    fail "tmux did not start"
-}
-
-cli() { "$WIJKLAST" --db ./demo.db "$@"; }
 # json_number KEY FILE: a top-level number of the plan's JSON
 json_number() { sed -n "s/^  \"$1\": \\([0-9.]*\\),\$/\\1/p" "$2"; }
 # percents FRACTION: the whole percentages a TUI may show for a load the
@@ -95,7 +22,7 @@ percents() {
 
 "$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
 cli plan CEN --format json >plan0.json || fail "plan CEN failed"
-cli report --format json --week next >next0.json || fail "report failed"
+report next0.json --week next
 changes=$(json_number changes plan0.json)
 balanced=$(percents "$(json_number max_load plan0.json)")
 split=$(percents "$(json_number equal_split_max_load plan0.json)")
@@ -135,7 +62,7 @@ poll "no summary with equal split $split% and balanced $balanced%" \
 ($balanced)% \\(now [0-9]+%\\)"
 wait_for "proposal: $changes of 72 slots change"
 wait_for "Why none"
-wait_for "cases and side activities"
+wait_for "a block would raise their load"
 shows_re "[0-9·]→[0-9?]" || fail "no changed cell (old→new) in the grid"
 screen -e | grep -q "$esc\\[[0-9;]*36m" || fail "changed cells not coloured"
 
@@ -166,7 +93,7 @@ cli plan CEN --format json >plan2.json
 [ "$(json_number changes plan2.json)" = 0 ] ||
     fail "after applying, plan CEN still changes $(json_number changes \
 plan2.json) blocks"
-cli report --format json --week next >next1.json
+report next1.json --week next
 cmp -s next0.json next1.json && fail "applying did not change next week"
 
 # the Team view shows the new intake hours of next week
@@ -180,7 +107,7 @@ wait_for "Highest projected load now"
 # u restores the exact previous state; Ctrl-R redoes
 keys u
 wait_for "Undone"
-cli report --format json --week next >next2.json
+report next2.json --week next
 cmp -s next0.json next2.json || fail "undo did not restore next week"
 keys C-r
 wait_for "Redone"
@@ -233,9 +160,7 @@ keys q
 wait_for "EXIT=0"
 
 # --- Dutch
-[ -f "$localedir/nl/LC_MESSAGES/wijklast.mo" ] ||
-    fail "no Dutch catalogue in $localedir (make all builds it)"
-start 80 24 LANGUAGE=nl "WIJKLAST_LOCALEDIR='$localedir'"
+start_dutch 80 24
 wait_for "Totaal stad"
 keys g p
 wait_for "3 Planning"

@@ -8,101 +8,10 @@
 # confirmation, and afterwards the CLI's case hours of the giver go down and
 # the receiver's up by exactly the hours of those cases. Last, the Employee
 # view in Dutch: Dutch labels and decimal commas. Every wait is bounded.
-set -u
-: "${WIJKLAST:?set WIJKLAST to the wijklast binary}"
-LANG=${LANG:-C.UTF-8}
 WIJKLAST_TODAY=2026-11-23 # a Monday: the sick leave runs to 2026-12-06
-export LANG WIJKLAST_TODAY
-unset TMUX LC_ALL LANGUAGE NO_COLOR
-localedir=${WIJKLAST_LOCALEDIR:-$(dirname "$WIJKLAST")/locale}
-here=$(pwd)
-esc=$(printf '\033')
-runs=0
-sock=
+export WIJKLAST_TODAY
+. "$(dirname "$0")/tmux.inc"
 
-fail() {
-	echo "FAIL: $*"
-	if [ -n "$sock" ]; then
-		echo "--- screen:"
-		tmux -S "$sock" capture-pane -p -t tui 2>/dev/null
-	fi
-	[ -s ./tui.err ] && { echo "--- stderr:"; cat ./tui.err; }
-	exit 1
-}
-
-stop_all() {
-	for s in "$here"/sock.*; do
-		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
-	done
-}
-trap stop_all EXIT
-trap 'exit 1' HUP INT TERM
-
-command -v tmux >/dev/null 2>&1 || fail "tmux is not installed"
-
-screen() { tmux -S "$sock" capture-pane -p -t tui "$@"; }
-keys() { tmux -S "$sock" send-keys -t tui "$@"; }
-
-# poll MESSAGE TEST...: run TEST every 0.1 s until it holds, at most 10 s.
-poll() {
-	message=$1
-	shift
-	i=0
-	while [ $i -lt 100 ]; do
-		"$@" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$message"
-}
-shows() { screen | grep -qF -- "$1"; }
-hides() { ! shows "$1"; }
-shows_re() { screen | grep -qE -- "$1"; }
-# the row holding the text is drawn reversed (maybe bold too): the selection
-selected() {
-	screen -e | grep -F -- "$1" | grep -qE "$esc\[([0-9;]*;)?7(;[0-9;]*)?m"
-}
-wait_for() { poll "\"$1\" did not appear" shows "$1"; }
-wait_gone() { poll "\"$1\" did not go away" hides "$1"; }
-wait_selected() { poll "the row of \"$1\" is not selected" selected "$1"; }
-
-# select_down TEXT: press j, one row at a time (each move seen on the
-# screen before the next), until the row holding TEXT is selected.
-select_down() {
-	until selected "$1"; do
-		was=$(screen -e)
-		keys j
-		i=0
-		while [ "$(screen -e)" = "$was" ]; do
-			[ $i -lt 40 ] || fail "no row \"$1\" below to select"
-			sleep 0.05
-			i=$((i + 1))
-		done
-	done
-}
-
-# start COLS LINES [VAR=VALUE ...]: the TUI as the pane's command, on a new
-# server each time.
-start() {
-	w=$1 h=$2
-	shift 2
-	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	sock="$here/sock.$runs"
-	tmux -S "$sock" -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
-	    -c "$here" "env TERM=tmux-256color ESCDELAY=25 \
-	    WIJKLAST_TODAY=$WIJKLAST_TODAY $* '$WIJKLAST' --db ./demo.db \
-	    2>>./tui.err; echo EXIT=\$?; sleep 60" ||
-	    fail "tmux did not start"
-}
-
-cli() { "$WIJKLAST" --db ./demo.db "$@"; }
-report() { cli report --format json --team CEN >"$1" || fail "report failed"; }
-# field FILE CODE KEY: a value of an employee's line in the report's JSON
-field() {
-	grep -F "\"code\": \"$2\"," "$1" |
-	    sed -n "s/.*\"$3\": \"*\\([^,\"}]*\\)\"*[,}].*/\\1/p"
-}
 # near A B: two numbers of hours agree within the 0.005 h of SPEC §3
 near() {
 	awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; exit !(d < 0.005 && \
@@ -119,7 +28,7 @@ case_hours() {
 }
 
 "$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
-report before.json
+report before.json --team CEN
 # with room: status ROOM; the giver has the lowest load of them
 room=$(grep -F '"team": "CEN"' before.json | grep -F '"status": "ROOM"' |
     sed -n 's/.*"code": "\([^"]*\)".*"load": \([0-9.]*\),.*/\2 \1/p' |
@@ -163,7 +72,7 @@ wait_gone "New absence of"
 poll "the Load line does not say OVER" shows_re "^ Load +— ▲ OVER no capacity"
 wait_for "ziek 100% Mon–Sun"
 shows "2026-11-23 2026-12-06 14 days" || fail "the absence is not listed"
-report sick.json
+report sick.json --team CEN
 [ "$(field sick.json "$giver" status)" = OVER ] ||
     fail "the CLI does not report $giver OVER"
 [ "$(field sick.json "$giver" load)" = null ] ||
@@ -203,7 +112,7 @@ for n in 1 2; do
 	wait_for "$ref went to $receiver_name; u undoes it"
 	wait_gone "Move case"
 done
-report moved.json
+report moved.json --team CEN
 for who in "$giver -" "$receiver +"; do
 	set -- $who
 	was=$(field sick.json "$1" case_hours)
@@ -229,9 +138,7 @@ keys q
 wait_for "EXIT=0"
 
 # --- Dutch: the Employee view's labels and decimal commas
-[ -f "$localedir/nl/LC_MESSAGES/wijklast.mo" ] ||
-    fail "no Dutch catalogue in $localedir (make all builds it)"
-start 80 24 LANGUAGE=nl "WIJKLAST_LOCALEDIR='$localedir'"
+start_dutch 80 24
 wait_for "Totaal stad"
 keys g Enter
 wait_for "Totaal team"

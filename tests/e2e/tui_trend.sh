@@ -4,74 +4,13 @@
 # team's trend (bars, threshold lines, week labels, the cursor's figures),
 # + widens it, ← moves the cursor; from the Team view an employee's trend;
 # then LANG=C draws in ASCII only, and a config keys group rebinds quit to x
-# (the help shows it, x quits). Every wait is bounded.
-set -u
-: "${WIJKLAST:?set WIJKLAST to the wijklast binary}"
-LANG=${LANG:-C.UTF-8}
+# (the hints and the help show it, x quits). Every wait is bounded.
 WIJKLAST_TODAY=2026-11-23 # the shown week: 2026-W48
-export LANG WIJKLAST_TODAY
-unset TMUX LC_ALL LANGUAGE NO_COLOR
-here=$(pwd)
-runs=0
-sock=
+export WIJKLAST_TODAY
+. "$(dirname "$0")/tmux.inc"
 
-fail() {
-	echo "FAIL: $*"
-	if [ -n "$sock" ]; then
-		echo "--- screen:"
-		tmux -S "$sock" capture-pane -p -t tui 2>/dev/null
-	fi
-	[ -s ./tui.err ] && { echo "--- stderr:"; cat ./tui.err; }
-	exit 1
-}
-
-stop_all() {
-	for s in "$here"/sock.*; do
-		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
-	done
-}
-trap stop_all EXIT
-trap 'exit 1' HUP INT TERM
-
-command -v tmux >/dev/null 2>&1 || fail "tmux is not installed"
-
-screen() { tmux -S "$sock" capture-pane -p -t tui "$@"; }
-keys() { tmux -S "$sock" send-keys -t tui "$@"; }
-
-# poll MESSAGE TEST...: run TEST every 0.1 s until it holds, at most 10 s.
-poll() {
-	message=$1
-	shift
-	i=0
-	while [ $i -lt 100 ]; do
-		"$@" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$message"
-}
-shows() { screen | grep -qF -- "$1"; }
-shows_re() { screen | grep -qE -- "$1"; }
-wait_for() { poll "\"$1\" did not appear" shows "$1"; }
-wait_re() { poll "nothing matches $1" shows_re "$1"; }
 # no byte above 0x7f anywhere on the screen
 ascii_only() { ! screen | LC_ALL=C grep -q "$(printf '[\200-\377]')"; }
-
-# start COLS LINES [VAR=VALUE ...] [-- ARGS]: the TUI as the pane's
-# command, on a new server each time.
-start() {
-	w=$1 h=$2
-	shift 2
-	[ -n "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	sock="$here/sock.$runs"
-	tmux -S "$sock" -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
-	    -c "$here" "env TERM=tmux-256color ESCDELAY=25 \
-	    WIJKLAST_TODAY=$WIJKLAST_TODAY $* '$WIJKLAST' --db ./demo.db \
-	    $args 2>>./tui.err; echo EXIT=\$?; sleep 60" ||
-	    fail "tmux did not start"
-}
-args=
 
 "$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
 member=$("$WIJKLAST" report --db ./demo.db --team CEN |
@@ -145,13 +84,16 @@ ascii_only || fail "bytes above 0x7f in the Trend with LANG=C"
 keys Q
 wait_for "EXIT=0"
 
-# --- a keys group: quit is x; the help says so; q does nothing now
+# --- a keys group: quit is x; the hints and the help say so; q does
+# nothing now
 cat >./keys.cfg <<'EOF'
 keys = { quit = "x"; week_next = [ "n", "F5" ]; };
 EOF
-args="--config ./keys.cfg"
-start 100 50
+start 100 50 -- --config ./keys.cfg
 wait_for "City total"
+wait_for "x: quit  Enter: team"
+wait_for "[ n: week" # week_prev keeps [, week_next is n
+hides "q: quit" || fail "the hints still show q for quit"
 keys '?'
 wait_for "Press any key to close the help"
 screen | grep -F "Quit (in the other views: back)" | grep -qE '^ +x ' ||
@@ -166,7 +108,6 @@ keys q
 wait_for "Unknown key q"
 keys x
 wait_for "EXIT=0"
-args=
 
 # a bad keys group: refused with the file, line and key (status 78)
 printf 'keys = {\n  quit = "x";\n  help = "x";\n};\n' >./bad.cfg
