@@ -42,14 +42,14 @@ struct store {
 
 static const char schema_v1[] =
 	"CREATE TABLE team ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" code TEXT NOT NULL UNIQUE CHECK " CODE_OK("code") ","
 	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
 	" area TEXT NOT NULL DEFAULT '' CHECK (length(area) <= 95),"
 	" version INTEGER NOT NULL DEFAULT 1"
 	") STRICT;"
 	"CREATE TABLE rota ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
 	" weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 5),"
 	" part TEXT NOT NULL CHECK (part IN ('ochtend', 'middag')),"
@@ -58,7 +58,7 @@ static const char schema_v1[] =
 	" UNIQUE (team_id, weekday, part)"
 	") STRICT;"
 	"CREATE TABLE employee ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" code TEXT NOT NULL UNIQUE CHECK " CODE_OK("code") ","
 	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
 	" team_id INTEGER NOT NULL REFERENCES team(id),"
@@ -73,7 +73,7 @@ static const char schema_v1[] =
 	") STRICT;"
 	"CREATE INDEX employee_team ON employee(team_id);"
 	"CREATE TABLE absence ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
 	" start_date TEXT NOT NULL CHECK " IS_DATE("start_date") ","
 	" end_date TEXT NOT NULL CHECK"
@@ -84,7 +84,7 @@ static const char schema_v1[] =
 	" UNIQUE (employee_id, start_date, end_date)"
 	") STRICT;"
 	"CREATE TABLE activity ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
 	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
 	" kind TEXT NOT NULL DEFAULT '' CHECK (length(kind) <= 15),"
@@ -97,7 +97,7 @@ static const char schema_v1[] =
 	" UNIQUE (employee_id, name, start_date)"
 	") STRICT;"
 	"CREATE TABLE block ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
 	" date TEXT NOT NULL CHECK (" IS_DATE("date")
 	"  AND strftime('%w', date) NOT IN ('0', '6')),"
@@ -110,7 +110,7 @@ static const char schema_v1[] =
 	") STRICT;"
 	"CREATE INDEX block_date ON block(date);"
 	"CREATE TABLE cases ("
-	" id INTEGER PRIMARY KEY,"
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" ref TEXT NOT NULL UNIQUE CHECK (length(ref) BETWEEN 1 AND 31"
 	"  AND NOT (ref GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'"
 	"   AND " BSN_SUM " % 11 = 0)),"
@@ -174,7 +174,9 @@ static const char schema_v1[] =
 	" PRIMARY KEY (monday, team_id)"
 	") STRICT;";
 
-/* Each audited table and its columns (besides id and version). The audit
+/* Each audited table and its columns (besides id and version). Their ids
+ * are AUTOINCREMENT: never reused, so an undo can never reach a record that
+ * merely got the id of a deleted one. The audit
  * JSON, the triggers and store_revert are all built from this list. */
 #define MAX_COLS 10
 static const struct {
@@ -358,6 +360,18 @@ migrate(struct store *st, struct err *e)
 		    "%s was written by a newer wijklast (schema %lld; this "
 		    "version knows up to %d); it is left untouched",
 		    st->path, version, STORE_SCHEMA_VERSION);
+	if (version == 0) {
+		/* Version 0 with tables in it is someone else's database:
+		 * never add ours to it. */
+		long long objects;
+		if (get_int(st, "SELECT count(*) FROM sqlite_schema", &objects,
+		    e) < 0)
+			return -1;
+		if (objects > 0)
+			return err_setx(e, EXIT_DATAERR, "%s is an SQLite "
+			    "database of another program; it is left "
+			    "untouched", st->path);
+	}
 	while (version < STORE_SCHEMA_VERSION) {
 		static const char *const bump[STORE_SCHEMA_VERSION] = {
 			"PRAGMA user_version = 1",
@@ -479,10 +493,12 @@ store_open(struct store **out, const char *path, const char *user,
 			goto fail;
 		}
 	}
+	/* WAL only once the schema is known to be ours (a refused file is
+	 * left exactly as it was). */
+	if (migrate(st, e) < 0)
+		goto fail;
 	if (!memory && exec(st, "PRAGMA journal_mode = WAL", e,
 	    "open database") < 0)
-		goto fail;
-	if (migrate(st, e) < 0)
 		goto fail;
 	*out = st;
 	return 0;
@@ -1507,6 +1523,23 @@ store_check(struct store *st, struct err *e)
 	return 0;
 }
 
+/* Would replacing path pull a database out from under its users? True for
+ * the store's own file and for any file with a WAL beside it. */
+static bool
+is_live_database(const struct store *st, const char *path)
+{
+	struct stat target, ours;
+	char wal[4096 + 8];
+
+	if (stat(path, &target) < 0)
+		return false;
+	if (stat(st->path, &ours) == 0 && target.st_dev == ours.st_dev &&
+	    target.st_ino == ours.st_ino)
+		return true;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return access(wal, F_OK) == 0;
+}
+
 int
 store_backup(struct store *st, const char *path, struct err *e)
 {
@@ -1517,6 +1550,10 @@ store_backup(struct store *st, const char *path, struct err *e)
 	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >=
 	    (int)sizeof tmp)
 		return err_setx(e, EXIT_CANTCREAT, "%s: path too long", path);
+	if (is_live_database(st, path))
+		return err_setx(e, EXIT_CANTCREAT, "%s is a database in use "
+		    "(this one, or one with a -wal file beside it); a backup "
+		    "never replaces it: choose another file name", path);
 	unlink(tmp);
 	if (prepare(st, "VACUUM INTO ?", &s, e) < 0)
 		return -1;

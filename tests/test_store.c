@@ -384,3 +384,74 @@ Test(store, revert_of_an_insert_deletes_it)
 	cr_assert_eq(store_revert(st, 999, &e), -1);
 	cr_assert(strstr(e.msg, "nothing to undo"), "%s", e.msg);
 }
+
+Test(store, another_programs_database_is_left_untouched)
+{
+	char *dir = test_tmpdir(), path[4200];
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	close_store();
+	snprintf(path, sizeof path, "%s/notes.db", dir);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE notes (t TEXT)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cr_assert_eq(store_open(&st, path, "t", &e), -1);
+	cr_assert_eq(e.status, EXIT_DATAERR);
+	cr_assert(strstr(e.msg, "another program"), "%s", e.msg);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_schema) || "
+	    "' ' || (SELECT journal_mode FROM pragma_journal_mode)", -1, &s, NULL);
+	cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+	cr_assert_str_eq((const char *)sqlite3_column_text(s, 0), "1 delete");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	open_memory();
+}
+
+Test(store, backup_never_replaces_a_database_in_use)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct team t = team("CEN");
+
+	close_store();
+	snprintf(path, sizeof path, "%s/live.db", dir);
+	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	cr_assert_eq(store_backup(st, path, &e), -1);
+	cr_assert_eq(e.status, EXIT_CANTCREAT);
+	cr_assert(strstr(e.msg, "in use"), "%s", e.msg);
+	cr_assert_eq(store_check(st, &e), 0, "%s", e.msg);
+	close_store();
+	open_memory();
+}
+
+Test(store, undo_never_reaches_a_record_that_reused_an_id)
+{
+	struct team t = team("CEN");
+	struct dataset d = { 0 };
+	long long added;
+
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	struct employee a = employee(t.id, "A");
+	cr_assert_eq(ADD(store_add_employee, &a), 0);
+	struct absence mine = { .employee_id = a.id, .start = D("2026-11-23"),
+		.end = D("2026-11-24"), .percent = 50 };
+	cr_assert_eq(ADD(store_add_absence, &mine), 0);
+	added = store_txn(st);
+	/* Someone deletes it and adds another absence: a new id. */
+	cr_assert_eq(store_begin(st, &e), 0);
+	cr_assert_eq(store_delete_absence(st, mine.id, mine.version, &e), 0);
+	cr_assert_eq(store_commit(st, &e), 0);
+	struct absence theirs = { .employee_id = a.id, .start = D("2026-12-01"),
+		.end = D("2026-12-02"), .percent = 100 };
+	cr_assert_eq(ADD(store_add_absence, &theirs), 0);
+	cr_assert_neq(theirs.id, mine.id);
+	/* Undoing the first insert finds nothing to remove: refused. */
+	cr_assert_eq(store_revert(st, added, &e), -1);
+	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(d.n_absences, 1);
+	cr_assert_eq(d.absences[0].percent, 100);
+	dataset_clear(&d);
+}
