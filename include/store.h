@@ -27,7 +27,7 @@ void store_close(struct store *st);
 /* Read every record into d (cleared first). */
 int store_load(struct store *st, struct dataset *d, struct err *e);
 
-/* Does the database hold no teams, employees or cases? */
+/* Does the database hold no teams, employees, cases or snapshots? */
 int store_is_empty(struct store *st, bool *empty, struct err *e);
 
 /* Transactions: begin is BEGIN IMMEDIATE (waits up to the busy timeout, then
@@ -87,9 +87,14 @@ long long store_txn(const struct store *st);
 int store_revert(struct store *st, long long txn, struct err *e);
 
 /* Save the figures w of a week (replacing an earlier snapshot of it) inside
- * a transaction. d is the dataset w was computed from. */
+ * a transaction. d is the dataset w was computed from; explicit marks a
+ * snapshot someone asked for (kept by store_forget_snapshots). */
 int store_save_snapshot(struct store *st, const struct dataset *d,
-    const struct week_figures *w, struct err *e);
+    const struct week_figures *w, bool explicit, struct err *e);
+
+/* Drop the automatic snapshots (inside a transaction): after an import the
+ * past is recomputed, and frozen again, when next viewed. */
+int store_forget_snapshots(struct store *st, struct err *e);
 
 /* Read the snapshot of the week of monday into out, index-aligned with d
  * (records deleted since are left out). *found is false, and out empty,

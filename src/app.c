@@ -106,13 +106,18 @@ app_reload(struct app *a, struct err *e)
 }
 
 /* Freeze week w as a snapshot (SPEC §6: past weeks, the first time they are
- * viewed). Best effort: a busy database just means "next time". */
+ * viewed). Not a week nobody counts in: that is a database being set up,
+ * not history. Best effort: a busy database just means "next time". */
 static void
 freeze(const struct app *a, const struct week_figures *w)
 {
-	if (store_begin(a->store, NULL) < 0)
+	bool anyone = false;
+
+	for (size_t i = 0; i < w->n_employees && !anyone; i++)
+		anyone = w->employees[i].counted;
+	if (!anyone || store_begin(a->store, NULL) < 0)
 		return;
-	if (store_save_snapshot(a->store, &a->data, w, NULL) < 0 ||
+	if (store_save_snapshot(a->store, &a->data, w, false, NULL) < 0 ||
 	    store_commit(a->store, NULL) < 0)
 		store_rollback(a->store);
 }
@@ -126,15 +131,17 @@ app_weeks(const struct app *a, int first_monday, size_t n,
 	size_t total = n + k - 1;
 	struct week_figures *all = xcalloc(total, sizeof *all);
 	bool *frozen = xcalloc(total, sizeof *frozen);
+	bool *unread = xcalloc(total, sizeof *unread);
 	int first = first_monday - 7 * (int)(k - 1);
 	int this_week = date_monday(a->today);
 
 	/* Past weeks as they were (snapshots), the rest as they are now. */
 	for (size_t i = 0; i < total; i++) {
 		int monday = first + 7 * (int)i;
-		if (monday >= this_week || store_load_snapshot(a->store,
-		    &a->data, monday, &all[i], &frozen[i], NULL) < 0 ||
-		    !frozen[i])
+		if (monday < this_week && store_load_snapshot(a->store,
+		    &a->data, monday, &all[i], &frozen[i], NULL) < 0)
+			unread[i] = true; /* never overwrite what we can't read */
+		if (!frozen[i])
 			workload_week(&a->data, &a->settings, monday, &all[i]);
 	}
 	for (size_t i = k - 1; i < total; i++) {
@@ -142,7 +149,7 @@ app_weeks(const struct app *a, int first_monday, size_t n,
 			continue;
 		workload_mark_sustained(&a->data, all + i - (k - 1), k,
 		    &a->settings);
-		if (all[i].monday < this_week)
+		if (all[i].monday < this_week && !unread[i])
 			freeze(a, &all[i]);
 	}
 	for (size_t i = 0; i < k - 1; i++)
@@ -150,6 +157,7 @@ app_weeks(const struct app *a, int first_monday, size_t n,
 	memcpy(out, all + k - 1, n * sizeof *out);
 	free(all);
 	free(frozen);
+	free(unread);
 }
 
 void
@@ -163,9 +171,13 @@ app_snapshot(struct app *a, int monday, struct err *e)
 {
 	struct week_figures w;
 	size_t k = (size_t)a->settings.sustained_weeks;
-	struct week_figures *all = xcalloc(k, sizeof *all);
+	struct week_figures *all;
 	int rc = 0;
 
+	if (monday >= date_monday(a->today))
+		return err_setx(e, EXIT_USAGE, "only a week that is over can be "
+		    "frozen");
+	all = xcalloc(k, sizeof *all);
 	/* Computed from the data as it is now, on purpose: this is the
 	 * explicit "freeze this week" (the lookback may come from snapshots). */
 	app_weeks(a, monday - 7 * (int)(k - 1), k - 1, all);
@@ -173,7 +185,7 @@ app_snapshot(struct app *a, int monday, struct err *e)
 	workload_mark_sustained(&a->data, all, k, &a->settings);
 	w = all[k - 1];
 	if (store_begin(a->store, e) < 0 ||
-	    store_save_snapshot(a->store, &a->data, &w, e) < 0 ||
+	    store_save_snapshot(a->store, &a->data, &w, true, e) < 0 ||
 	    store_commit(a->store, e) < 0) {
 		store_rollback(a->store);
 		rc = -1;
@@ -222,6 +234,16 @@ change(struct app *a, int (*write)(struct app *, void *, struct err *),
 	return app_reload(a, e);
 }
 
+/* Intake blocks of days that are over are history: never rewritten. */
+static int
+past_block(int date, struct err *e)
+{
+	char day[DATE_BUF];
+
+	return err_setx(e, EXIT_USAGE, "the intake block of %s is in the "
+	    "past and stays as it was", date_format(date, day));
+}
+
 static int
 write_plan(struct app *a, void *ctx, struct err *e)
 {
@@ -233,6 +255,8 @@ write_plan(struct app *a, void *ctx, struct err *e)
 		long b;
 		if (!slot->changed)
 			continue;
+		if (slot->date < a->today)
+			return past_block(slot->date, e);
 		if (slot->block_id == 0) {
 			struct block blk = { .team_id = team->id,
 				.date = slot->date, .part = slot->part,
@@ -273,6 +297,8 @@ write_block(struct app *a, void *ctx, struct err *e)
 	if (b < 0)
 		return err_set(e, "that intake block was deleted by someone "
 		    "else meanwhile");
+	if (a->data.blocks[b].date < a->today)
+		return past_block(a->data.blocks[b].date, e);
 	if (c->lock)
 		return store_set_block_locked(a->store, c->id,
 		    a->data.blocks[b].version, c->value != 0, e);

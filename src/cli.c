@@ -273,10 +273,10 @@ cmd_plan(int argc, char **argv, const struct cli_options *opt)
 		first = date_monday(a.today) + 7; /* SPEC §4: from next week */
 	else if (date_parse_week(opt->from, a.today, &first, &e) < 0)
 		goto fail;
-	if (first < date_monday(a.today)) {
-		err_setx(&e, EXIT_USAGE, _("weeks that are over cannot be "
-		    "planned: their intake blocks already happened (use --from "
-		    "current, next or a later week)"));
+	if (first < date_monday(a.today) + 7) {
+		err_setx(&e, EXIT_USAGE, _("only weeks that have not begun can "
+		    "be planned (from next week on); move single blocks of this "
+		    "week by hand in the planner"));
 		goto fail;
 	}
 	if (planner_propose(&a.data, &a.settings, team, first,

@@ -870,7 +870,9 @@ write_rows(struct import *im, struct store *st, struct err *e)
 			    im->rows[i].line);
 		}
 	}
-	if (store_commit(st, e) < 0) {
+	/* Importing is setting up (often history): automatic snapshots of
+	 * past weeks would freeze the figures before the import. */
+	if (store_forget_snapshots(st, e) < 0 || store_commit(st, e) < 0) {
 		store_rollback(st);
 		return err_prefix(e, "%s: ", im->path);
 	}

@@ -144,7 +144,9 @@ static const char schema_v1[] =
 	"  AND strftime('%w', monday) = '1'),"
 	" taken_at TEXT NOT NULL DEFAULT"
 	"  (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),"
-	" taken_by TEXT NOT NULL"
+	" taken_by TEXT NOT NULL,"
+	/* 1: by `wijklast snapshot`; 0: the first time the week was viewed */
+	" explicit INTEGER NOT NULL DEFAULT 0 CHECK (explicit IN (0, 1))"
 	") STRICT;"
 	"CREATE TABLE snapshot_employee ("
 	" monday TEXT NOT NULL REFERENCES snapshot_week(monday) ON DELETE CASCADE,"
@@ -1231,7 +1233,8 @@ store_is_empty(struct store *st, bool *empty, struct err *e)
 	long long n;
 
 	if (get_int(st, "SELECT (SELECT count(*) FROM team) + (SELECT count(*)"
-	    " FROM employee) + (SELECT count(*) FROM cases)", &n, e) < 0)
+	    " FROM employee) + (SELECT count(*) FROM cases) + (SELECT count(*)"
+	    " FROM snapshot_week)", &n, e) < 0)
 		return -1;
 	*empty = n == 0;
 	return 0;
@@ -1280,7 +1283,7 @@ step_done(struct store *st, sqlite3_stmt *s, struct err *e)
 
 int
 store_save_snapshot(struct store *st, const struct dataset *d,
-    const struct week_figures *w, struct err *e)
+    const struct week_figures *w, bool explicit, struct err *e)
 {
 	sqlite3_stmt *old = NULL, *week = NULL, *emp = NULL, *team = NULL;
 	char monday[DATE_BUF];
@@ -1288,8 +1291,8 @@ store_save_snapshot(struct store *st, const struct dataset *d,
 	date_format(w->monday, monday);
 	if (prepare(st, "DELETE FROM snapshot_week WHERE monday = ?", &old,
 	    e) < 0 ||
-	    prepare(st, "INSERT INTO snapshot_week (monday, taken_by)"
-	    " VALUES (?, ?)", &week, e) < 0 ||
+	    prepare(st, "INSERT INTO snapshot_week (monday, taken_by, explicit)"
+	    " VALUES (?, ?, ?)", &week, e) < 0 ||
 	    prepare(st, "INSERT INTO snapshot_employee VALUES (?, ?, ?, ?, ?, "
 	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &emp, e) < 0 ||
 	    prepare(st, "INSERT INTO snapshot_team VALUES (?, ?, ?, ?, ?, ?, ?, "
@@ -1301,6 +1304,7 @@ store_save_snapshot(struct store *st, const struct dataset *d,
 		goto fail;
 	bind_text(week, 1, monday);
 	bind_text(week, 2, st->user);
+	sqlite3_bind_int(week, 3, explicit);
 	if (step_done(st, week, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < w->n_employees && i < d->n_employees; i++) {
@@ -1361,6 +1365,13 @@ fail:
 	sqlite3_finalize(emp);
 	sqlite3_finalize(team);
 	return -1;
+}
+
+int
+store_forget_snapshots(struct store *st, struct err *e)
+{
+	return exec(st, "DELETE FROM snapshot_week WHERE explicit = 0", e,
+	    "forget automatic snapshots");
 }
 
 int

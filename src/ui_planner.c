@@ -1263,6 +1263,13 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_WEEK_PREV:
 	case UI_ACT_WEEK_NEXT:
 		pl->first += act == UI_ACT_WEEK_NEXT ? 7 : -7;
+		/* Weeks that have begun are not planned: their blocks are
+		 * (partly) history. */
+		if (pl->first < date_monday(u->app->today) + 7) {
+			pl->first = date_monday(u->app->today) + 7;
+			ui_message(u, false, "%s", _("Planning starts next week: "
+			    "move blocks of this week by hand"));
+		}
 		return true;
 	case UI_ACT_WEEK_TODAY:
 		pl->first = date_monday(u->app->today) + 7;

@@ -169,3 +169,40 @@ Test(snapshot, sustained_overload_from_history)
 	cr_assert_not(w.employees[0].sustained);
 	workload_week_clear(&w);
 }
+
+Test(snapshot, weeks_nobody_counts_in_and_unfinished_weeks_are_not_frozen)
+{
+	struct week_figures w;
+	bool found = true;
+
+	/* Before the employee started (2020) nobody counts: not history. */
+	app_week(&A, D("2019-06-03"), &w);
+	workload_week_clear(&w);
+	cr_assert_eq(store_load_snapshot(A.store, &A.data, D("2019-06-03"), &w,
+	    &found, &e), 0);
+	cr_assert_not(found);
+	/* An explicit snapshot of a week that is not over is refused. */
+	cr_assert_eq(app_snapshot(&A, D("2026-11-23"), &e), -1);
+	cr_assert_eq(e.status, EXIT_USAGE);
+	cr_assert_eq(app_snapshot(&A, D("2026-11-30"), &e), -1);
+}
+
+Test(snapshot, forgetting_keeps_the_explicit_ones)
+{
+	struct week_figures w;
+	bool found;
+
+	app_week(&A, D("2026-11-09"), &w); /* frozen automatically */
+	workload_week_clear(&w);
+	cr_assert_eq(app_snapshot(&A, D("2026-11-16"), &e), 0, "%s", e.msg);
+	cr_assert_eq(store_begin(A.store, &e), 0);
+	cr_assert_eq(store_forget_snapshots(A.store, &e), 0);
+	cr_assert_eq(store_commit(A.store, &e), 0);
+	cr_assert_eq(store_load_snapshot(A.store, &A.data, D("2026-11-09"), &w,
+	    &found, &e), 0);
+	cr_assert_not(found);
+	cr_assert_eq(store_load_snapshot(A.store, &A.data, D("2026-11-16"), &w,
+	    &found, &e), 0);
+	cr_assert(found);
+	workload_week_clear(&w);
+}

@@ -144,8 +144,21 @@ cmp -s out w47-before.json || fail "a frozen week changed after a late edit"
 expect 0 "$W" --db "$db" snapshot --week last
 expect 0 "$W" --db "$db" report --week last --format json
 cmp -s out w47-before.json && fail "an explicit snapshot did not re-freeze"
-# Planning weeks that are over is refused.
+cp out w47-refrozen.json
+# Planning weeks that have begun is refused; so is freezing an open week.
 expect 64 "$W" --db "$db" plan NRD --from 2026-W40
+expect 64 "$W" --db "$db" plan NRD --from current
+expect 64 "$W" --db "$db" snapshot --week current
+# An import is setting up: it forgets the automatic snapshots (2026-W46 was
+# frozen by viewing it) so the imported history shows; explicit ones stay.
+expect 0 "$W" --db "$db" report --week 2026-W46 --format json
+cp out w46-before.json
+printf 'ref,team,employee,type,phase,opened,closed\nLATE-2,NRD,N1,HG,actief,2026-11-10,2026-11-17\n' >late2.csv
+expect 0 "$W" --db "$db" import cases late2.csv
+expect 0 "$W" --db "$db" report --week 2026-W46 --format json
+cmp -s out w46-before.json && fail "an import left an automatic snapshot"
+expect 0 "$W" --db "$db" report --week last --format json
+cmp -s out w47-refrozen.json || fail "an import dropped an explicit snapshot"
 
 # check and backup.
 expect 0 "$W" --db "$db" check
