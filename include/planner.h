@@ -88,6 +88,10 @@ struct plan {
 	struct plan_employee *employees;
 	size_t n_employees;
 	double max_load_before, max_load_after, equal_split_max_load;
+	/* The same, only over those who take at least one block in that plan:
+	 * how loaded the busiest person still doing intake is. A colleague
+	 * whose load no block can change does not hide the difference. */
+	double taking_max_before, taking_max_after, taking_max_equal_split;
 	size_t n_changes, n_unfillable;
 };
 

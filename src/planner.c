@@ -650,6 +650,14 @@ no_block_reason(const struct horizon *h, const struct plan_problem *p,
 	return out->n_slots ? says[best] : "no intake slots in the horizon";
 }
 
+/* *max = load when it counts and is higher. */
+static void
+keep_max(double *max, double load, bool counts)
+{
+	if (counts && load > *max)
+		*max = load;
+}
+
 int
 planner_propose(const struct dataset *d, const struct settings *s, long team,
     int first_monday, int weeks, struct plan *out, struct err *e)
@@ -756,12 +764,15 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 		if (pe->blocks_after == 0)
 			pe->reason = no_block_reason(&h, &p, out, m);
 		if (pe->has_capacity) {
-			if (pe->load_before > out->max_load_before)
-				out->max_load_before = pe->load_before;
-			if (pe->load_after > out->max_load_after)
-				out->max_load_after = pe->load_after;
-			if (split_load > out->equal_split_max_load)
-				out->equal_split_max_load = split_load;
+			keep_max(&out->max_load_before, pe->load_before, true);
+			keep_max(&out->max_load_after, pe->load_after, true);
+			keep_max(&out->equal_split_max_load, split_load, true);
+			keep_max(&out->taking_max_before, pe->load_before,
+			    pe->blocks_before > 0);
+			keep_max(&out->taking_max_after, pe->load_after,
+			    pe->blocks_after > 0);
+			keep_max(&out->taking_max_equal_split, split_load,
+			    count[m] > 0);
 		}
 	}
 

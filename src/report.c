@@ -338,9 +338,13 @@ plan_json(FILE *out, const struct dataset *d, const struct plan *p)
 	fprintf(out, ",\n  \"from\": \"%s\",\n  \"weeks\": %d,\n",
 	    date_format_week(p->first_monday, from), p->weeks);
 	fprintf(out, "  \"max_load_before\": %.3f,\n  \"max_load\": %.3f,\n"
-	    "  \"equal_split_max_load\": %.3f,\n  \"changes\": %zu,\n",
-	    p->max_load_before, p->max_load_after, p->equal_split_max_load,
-	    p->n_changes);
+	    "  \"equal_split_max_load\": %.3f,\n", p->max_load_before,
+	    p->max_load_after, p->equal_split_max_load);
+	fprintf(out, "  \"taking_max_load_before\": %.3f,\n"
+	    "  \"taking_max_load\": %.3f,\n"
+	    "  \"equal_split_taking_max_load\": %.3f,\n  \"changes\": %zu,\n",
+	    p->taking_max_before, p->taking_max_after,
+	    p->taking_max_equal_split, p->n_changes);
 	fputs("  \"blocks\": [", out);
 	for (size_t k = 0; k < p->n_slots; k++) {
 		const struct plan_slot *sl = &p->slots[k];
@@ -422,6 +426,10 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 	    "balanced %s.\n"), pct(a, sizeof a, p->max_load_before),
 	    pct(b, sizeof b, p->equal_split_max_load),
 	    pct(cell, sizeof cell, p->max_load_after));
+	fprintf(out, _("Of those taking intake blocks: now %s; equal split "
+	    "%s; balanced %s.\n"), pct(a, sizeof a, p->taking_max_before),
+	    pct(b, sizeof b, p->taking_max_equal_split),
+	    pct(cell, sizeof cell, p->taking_max_after));
 	fprintf(out, _("%zu of %zu slots change; %zu cannot be filled.\n\n"),
 	    p->n_changes, p->n_slots, p->n_unfillable);
 	fprintf(out, "%-7s %s %8s %8s %15s  %s\n", _("CODE"),

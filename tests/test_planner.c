@@ -961,6 +961,7 @@ assert_plan_sound(const struct plan *pl, long team)
 	int end = pl->first_monday + 7 * pl->weeks;
 	double cost = S.block_hours + S.followup_hours;
 	double max_before = 0, max_after = 0;
+	double taking_before = 0, taking_after = 0;
 	size_t changes = 0, unfillable = 0;
 
 	cr_assert_eq(pl->team, team);
@@ -1082,9 +1083,17 @@ assert_plan_sound(const struct plan *pl, long team)
 		    (pe->base + after * cost) / pe->capacity, EPS);
 		max_before = fmax(max_before, pe->load_before);
 		max_after = fmax(max_after, pe->load_after);
+		if (before > 0)
+			taking_before = fmax(taking_before, pe->load_before);
+		if (after > 0)
+			taking_after = fmax(taking_after, pe->load_after);
 	}
 	cr_assert_float_eq(pl->max_load_before, max_before, EPS);
 	cr_assert_float_eq(pl->max_load_after, max_after, EPS);
+	/* The busiest of those who take intake, in each plan. */
+	cr_assert_float_eq(pl->taking_max_before, taking_before, EPS);
+	cr_assert_float_eq(pl->taking_max_after, taking_after, EPS);
+	cr_assert_leq(pl->taking_max_equal_split, pl->equal_split_max_load + EPS);
 }
 
 /* The team of the scenario test; ids returned for the checks. */
