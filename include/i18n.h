@@ -9,10 +9,18 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A msgid with a context, for a word that translates differently by its use
+ * ("Cases" the tab, "Cases" the column): marked as gettext's msgctxt, looked
+ * up with i18n_context. */
+#define NC_(ctx, s) (ctx "\004" s)
 
 /* setlocale from the environment with LC_NUMERIC forced to "C", and bind the
  * message catalogue ($WIJKLAST_LOCALEDIR, else the build's LOCALEDIR). */
 void i18n_init(void);
+
+/* The translation of a msgid, with or without an NC_ context; untranslated,
+ * the msgid without its context. */
+const char *i18n_context(const char *msgid);
 
 /* Does the user's locale want decimal commas (Dutch)? */
 bool i18n_decimal_comma(void);

@@ -42,6 +42,7 @@ enum ui_action {
 	UI_ACT_WEEK_NEXT,
 	UI_ACT_WEEK_TODAY,
 	UI_ACT_SORT_NEXT,
+	UI_ACT_SORT_PREV,
 	UI_ACT_SORT_REVERSE,
 	UI_ACT_NEXT_VIEW,
 	UI_ACT_VIEW_OVERVIEW,
@@ -110,6 +111,10 @@ struct ui {
 
 	/* where the current list sits on screen, for paging and clicks */
 	int list_y, list_h;
+	/* "12/23 ↓" when it does not fit (the selection, rows hidden above
+	 * and below), else "": set by each frame's ui_list_draw, shown in
+	 * the rule below the list (ui_rule) or the status line */
+	char list_pos[32];
 	/* the tabs of the title bar, for mouse clicks */
 	int tab_x[UI_VIEW_COUNT], tab_w[UI_VIEW_COUNT];
 
@@ -134,7 +139,7 @@ struct ui_hint {
 /* A view: a list drawn between the title bar and the status line. The loop
  * moves the selection; the view handles the rest of the actions. */
 struct ui_view_ops {
-	const char *name; /* N_(): tab label */
+	const char *name; /* N_() or NC_(): tab label */
 	/* the status line's hints, most wanted first (back or quit): each
 	 * left out when it does not fit; ends with an act[0] of UI_ACT_NONE */
 	const struct ui_hint *hints;
@@ -165,6 +170,12 @@ void ui_planner_free(struct ui *u);
 
 extern const struct ui_view_ops ui_employee_ops;
 extern const struct ui_view_ops ui_cases_ops;
+
+/* What lowers employee ei's hours below the contract in the shown week —
+ * "absent (ziek 100% Mon–Fri) · holiday Fri 25 Dec · starts Wed 25 Nov" —
+ * into buf; "" when nothing does. Returns buf. */
+char *ui_employee_hours_lost(const struct ui *u, long ei, char *buf,
+    size_t size);
 
 /* The Cases view filtered to one employee's open cases. */
 void ui_cases_show_employee(struct ui *u, int64_t employee_id);
@@ -241,8 +252,15 @@ void ui_layout(struct ui_column *cols, size_t n, int width);
 void ui_header(const struct ui_column *cols, size_t n, int y, int sort_col,
     bool descending);
 
-/* A horizontal rule at row y as wide as the table. */
-void ui_rule(const struct ui_column *cols, size_t n, int y);
+/* A horizontal rule at row y as wide as the table; right below a list, with
+ * the list's position in it when it does not fit (else the status line
+ * shows that). */
+void ui_rule(struct ui *u, const struct ui_column *cols, size_t n, int y);
+
+/* Show the list's position at the right end of row y, next to the list,
+ * when it fits right of column from (what the view drew there ends before
+ * it); true when shown (the status line then leaves it out). */
+bool ui_list_position(struct ui *u, int y, int from);
 
 /* Write s at (y, x) fitted to exactly width columns (cut with "…", padded). */
 void ui_put(int y, int x, int width, const char *s, bool right, attr_t attr);
@@ -254,8 +272,9 @@ void ui_fill(int y, attr_t attr);
 void ui_bar(const struct ui *u, int y, int x, int width, double load,
     enum load_status st, attr_t attr);
 
-/* The status bands' markers and thresholds, and what "!" means, at row y. */
-void ui_legend(const struct ui *u, int y);
+/* The status bands' markers and thresholds, and what "!" means, at row y:
+ * "! OVER 4 weeks running", with who (or NULL) before the OVER. */
+void ui_legend(const struct ui *u, int y, const char *who);
 
 /* Attributes for a status: its colour, or bold for OVER in monochrome. */
 attr_t ui_status_attr(const struct ui *u, enum load_status st);
@@ -298,6 +317,12 @@ int ui_list_draw(struct ui *u, const struct ui_column *c, int y, int height,
 /* Append a dataset index to u->rows (a view's rows function). */
 void ui_rows_push(struct ui *u, long index);
 
+/* The label of the first key that does act in the current view ("u",
+ * "Ctrl-R"), in buf: for messages that name a key. The action's name in the
+ * config's keys group when no key does it. Returns buf or a constant. */
+const char *ui_key(const struct ui *u, enum ui_action act, char *buf,
+    size_t size);
+
 /* Set the status-line message (printf style). */
 void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -306,8 +331,9 @@ void ui_message(struct ui *u, bool error, const char *fmt, ...)
 void ui_show(struct ui *u, enum ui_view v);
 
 /* After an app_* change: on failure (rc -1) show e's message and re-read the
- * data (another user's change is the usual cause), else show done. Either
- * way the figures are recomputed and data_gen bumped. */
+ * data (another user's change is the usual cause), else show done with the
+ * key that undoes it. Either way the figures are recomputed and data_gen
+ * bumped. */
 void ui_changed(struct ui *u, int rc, const struct err *e, const char *done);
 
 /* Re-read the dataset (others' changes) and recompute; false, with the

@@ -17,6 +17,14 @@ i18n_init(void)
 	textdomain("wijklast");
 }
 
+const char *
+i18n_context(const char *msgid)
+{
+	const char *t = gettext(msgid), *eot = strchr(msgid, '\004');
+
+	return t == msgid && eot != NULL ? eot + 1 : t;
+}
+
 bool
 i18n_decimal_comma(void)
 {

@@ -110,8 +110,8 @@ static const int default_holidays[][3] = {
 static const char *const key_actions[] = {
 	"up", "down", "page_up", "page_down", "top", "bottom", "left",
 	"right", "open", "back", "week_prev", "week_next", "week_today",
-	"sort_next", "sort_reverse", "next_view", "overview", "team",
-	"planner", "employee", "cases", "trend", "range_wider",
+	"sort_next", "sort_prev", "sort_reverse", "next_view", "overview",
+	"team", "planner", "employee", "cases", "trend", "range_wider",
 	"range_narrower", "reload", "apply", "move", "lock", "undo", "redo",
 	"add", "edit", "end", "delete", "show_cases", "filter", "phase",
 	"close", "move_case", "export", "help", "quit", "quit_now",

@@ -95,8 +95,10 @@ static const struct ui_binding bindings[] = {
 	{ UI_ACT_WEEK_PREV, "week_prev", { '[' }, N_("Previous week") },
 	{ UI_ACT_WEEK_NEXT, "week_next", { ']' }, N_("Next week") },
 	{ UI_ACT_WEEK_TODAY, "week_today", { 't' }, N_("This week") },
-	{ UI_ACT_SORT_NEXT, "sort_next", { 's' },
-	    N_("Team: sort by the next column") },
+	{ UI_ACT_SORT_NEXT, "sort_next", { 's', '>' },
+	    N_("Team: sort by the next column (to the right)") },
+	{ UI_ACT_SORT_PREV, "sort_prev", { '<' },
+	    N_("Team: sort by the previous column (to the left)") },
 	{ UI_ACT_SORT_REVERSE, "sort_reverse", { 'S' },
 	    N_("Team: reverse the sort order") },
 	{ UI_ACT_NEXT_VIEW, "next_view", { '\t' }, N_("Next view") },
@@ -176,19 +178,20 @@ static const char *const weekday_abbr[7] = {
 /* --- small widgets --- */
 
 void
-ui_legend(const struct ui *u, int y)
+ui_legend(const struct ui *u, int y, const char *who)
 {
 	const struct settings *s = &u->app->settings;
-	char buf[512], sustained[128];
+	char buf[768], sustained[128];
 
 	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
 	    s->sustained_weeks);
 	snprintf(buf, sizeof buf, "%s %s >%.0f%%  %s %s >%.0f%%  %s %s "
-	    "%s%.0f%%  %s %s  ! %s", ui_status_marker(LOAD_STATUS_OVER),
+	    "%s%.0f%%  %s %s  ! %s%s%s", ui_status_marker(LOAD_STATUS_OVER),
 	    _("OVER"), s->over * 100, ui_status_marker(LOAD_STATUS_HIGH),
 	    _("HIGH"), s->high * 100, ui_status_marker(LOAD_STATUS_OK),
 	    _("OK"), ui_glyph("≥", ">="), s->room * 100,
-	    ui_status_marker(LOAD_STATUS_ROOM), _("ROOM"), sustained);
+	    ui_status_marker(LOAD_STATUS_ROOM), _("ROOM"), who ? who : "",
+	    who ? " " : "", sustained);
 	ui_put(y, 0, COLS, buf, false, A_NORMAL);
 }
 
@@ -461,14 +464,32 @@ ui_layout(struct ui_column *cols, size_t n, int width)
 }
 
 void
-ui_rule(const struct ui_column *cols, size_t n, int y)
+ui_rule(struct ui *u, const struct ui_column *cols, size_t n, int y)
 {
-	int w = 0;
+	int w = 0, pw = text_width(u->list_pos);
 
 	for (size_t i = 0; i < n; i++)
 		if (cols[i].w > 0)
 			w = cols[i].x + cols[i].w;
 	mvhline(y, 0, ACS_HLINE, w);
+	if (pw > 0 && pw + 4 <= w) {
+		char buf[48];
+		snprintf(buf, sizeof buf, " %s ", u->list_pos);
+		ui_put(y, w - pw - 3, pw + 2, buf, false, A_BOLD);
+		u->list_pos[0] = '\0'; /* shown: not in the status line too */
+	}
+}
+
+bool
+ui_list_position(struct ui *u, int y, int from)
+{
+	int pw = text_width(u->list_pos);
+
+	if (pw == 0 || COLS - pw - 1 < from)
+		return false;
+	ui_put(y, COLS - pw, pw, u->list_pos, false, A_BOLD);
+	u->list_pos[0] = '\0';
+	return true;
 }
 
 void
@@ -583,6 +604,11 @@ ui_list_draw(struct ui *u, const struct ui_column *c, int y, int height,
 	*top = list_top(*top, cur, (int)u->n_rows, height);
 	u->list_y = y;
 	u->list_h = height;
+	if ((int)u->n_rows > height)
+		snprintf(u->list_pos, sizeof u->list_pos, "%d/%zu %s%s",
+		    (cur < 0 ? *top : cur) + 1, u->n_rows,
+		    *top > 0 ? "↑" : "",
+		    *top + height < (int)u->n_rows ? "↓" : "");
 	if (u->n_rows == 0) {
 		ui_put(y, 1, COLS - 2, empty, false, A_NORMAL);
 		return y + 1;
@@ -668,8 +694,9 @@ ui_reload(struct ui *u)
 	return rc == 0;
 }
 
-void
-ui_changed(struct ui *u, int rc, const struct err *e, const char *done)
+/* ui_changed without the undo key: for undo and redo themselves. */
+static void
+changed(struct ui *u, int rc, const struct err *e, const char *done)
 {
 	if (rc < 0) {
 		/* the core's messages are English; known ones are translated */
@@ -682,6 +709,16 @@ ui_changed(struct ui *u, int rc, const struct err *e, const char *done)
 	data_changed(u);
 }
 
+void
+ui_changed(struct ui *u, int rc, const struct err *e, const char *done)
+{
+	char msg[512], key[32];
+
+	snprintf(msg, sizeof msg, _("%s; %s undoes it"), done,
+	    ui_key(u, UI_ACT_UNDO, key, sizeof key));
+	changed(u, rc, e, msg);
+}
+
 static void
 undo(struct ui *u, bool redo)
 {
@@ -690,7 +727,7 @@ undo(struct ui *u, bool redo)
 
 	err_clear(&e);
 	rc = redo ? app_redo(u->app, &e) : app_undo(u->app, &e);
-	ui_changed(u, rc, &e, redo ? _("Redone") : _("Undone"));
+	changed(u, rc, &e, redo ? _("Redone") : _("Undone"));
 }
 
 /* --- the frame: title bar and status line --- */
@@ -714,7 +751,7 @@ tab_label(int v, bool full, char *buf, size_t size)
 	else
 		snprintf(key, sizeof key, "%d", v + 1);
 	snprintf(buf, size, " %s%s%s ", key, full ? " " : "",
-	    full ? _(views[v]->name) : "");
+	    full ? i18n_context(views[v]->name) : "");
 	return buf;
 }
 
@@ -783,6 +820,17 @@ first_key(enum ui_action act, enum ui_view view, char *buf, size_t size)
 	return NULL;
 }
 
+const char *
+ui_key(const struct ui *u, enum ui_action act, char *buf, size_t size)
+{
+	const char *k = first_key(act, u->view, buf, size);
+
+	for (size_t i = 0; k == NULL && i < N_BINDINGS; i++)
+		if (bindings[i].action == act)
+			k = bindings[i].name;
+	return k != NULL ? k : "?";
+}
+
 /* The hints of the current view, "Enter: team  [ ]: week", with the keys in
  * force: those that fit width columns, in their order. Returns buf. */
 static char *
@@ -811,27 +859,30 @@ hints_text(const struct ui *u, int width, char *buf, size_t size)
 	return buf;
 }
 
-/* A message, else the view's hints; at the right how to get help. */
+/* A message, else the view's hints; at the right where the list is when it
+ * does not fit, and how to get help. */
 static void
 draw_status(const struct ui *u)
 {
 	char key[32], help[128] = "", hints[1024];
 	const char *k = first_key(UI_ACT_HELP, u->view, key, sizeof key);
-	int hw, y = LINES - 1;
+	int hw, pw = text_width(u->list_pos), y = LINES - 1;
 
 	if (k != NULL)
 		snprintf(help, sizeof help, _("Press %s for help"), k);
 	hw = text_width(help);
+	int left = COLS - hw - 2 - (pw > 0 ? pw + 3 : 0);
 	if (u->msg[0] != '\0') {
 		attr_t a = A_BOLD;
 		if (u->msg_error && u->color)
 			a |= COLOR_PAIR(PAIR_ERROR);
-		ui_put(y, 0, COLS - hw - 2, u->msg, false, a);
+		ui_put(y, 0, left, u->msg, false, a);
 	} else {
-		ui_put(y, 0, COLS - hw - 2,
-		    hints_text(u, COLS - hw - 2, hints, sizeof hints), false,
-		    A_NORMAL);
+		ui_put(y, 0, left, hints_text(u, left, hints, sizeof hints),
+		    false, A_NORMAL);
 	}
+	if (pw > 0)
+		ui_put(y, COLS - hw - pw - 3, pw, u->list_pos, false, A_BOLD);
 	ui_put(y, COLS - hw - 1, hw, help, false, A_BOLD);
 }
 
@@ -932,6 +983,7 @@ is_active(enum ui_action act, enum ui_view view)
 {
 	switch (act) {
 	case UI_ACT_SORT_NEXT:
+	case UI_ACT_SORT_PREV:
 	case UI_ACT_SORT_REVERSE:
 		return view == UI_VIEW_TEAM;
 	case UI_ACT_APPLY:
@@ -1048,6 +1100,7 @@ ui_draw(struct ui *u)
 		draw_help(u);
 	} else {
 		draw_title(u, NULL);
+		u->list_pos[0] = '\0';
 		views[u->view]->draw(u);
 		draw_status(u);
 		if (u->form != NULL)

@@ -390,9 +390,10 @@ draw_case(const struct ui *u, const struct ui_column *c, int y, long i,
 	}
 }
 
-/* "Filter: team:CEN status:open · 166 cases · 605.0 h/week" */
+/* "Filter: team:CEN status:open · 166 cases · 605.0 h/week", and at its
+ * right where the list is when it does not fit. */
 static void
-draw_filter_line(const struct ui *u)
+draw_filter_line(struct ui *u)
 {
 	double hours = 0;
 	char buf[512], h[32], count[64];
@@ -405,7 +406,9 @@ draw_filter_line(const struct ui *u)
 	snprintf(buf, sizeof buf, _("Filter: %s · %s · %s h/week"),
 	    u->cases->filter[0] ? u->cases->filter : _("(none: every case)"),
 	    count, ui_hours(u, h, sizeof h, hours));
-	ui_put(1, 0, COLS, buf, false, A_BOLD);
+	int pw = text_width(u->list_pos);
+	ui_put(1, 0, ui_list_position(u, 1, 0) ? COLS - pw - 2 : COLS, buf,
+	    false, A_BOLD);
 }
 
 /* "Z-2026-003814 · Volwassenen · intake ×1.5 · 2.3 h/week · came in
@@ -443,10 +446,10 @@ draw(struct ui *u)
 
 	ui_list_cursor(u);
 	layout(u, c);
-	draw_filter_line(u);
 	ui_header(c, COL_COUNT, 2, -1, false);
 	ui_list_draw(u, c, TOP_LINES, LINES - 1 - TOP_LINES - BOTTOM_LINES,
-	    draw_case, _("No cases match the filter: / changes it."));
+	    draw_case, _("No cases match the filter."));
+	draw_filter_line(u);
 	if ((i = selected_case(u)) >= 0)
 		draw_detail(u, LINES - 2, i);
 }
@@ -725,8 +728,7 @@ case_form(struct ui *u, struct case_item *c, bool is_new)
 	rc = app_save_case(u->app, c, &e);
 	if (rc == 0)
 		u->selected[UI_VIEW_CASES] = c->id;
-	ui_changed(u, rc, &e, is_new ? _("Case added; u undoes it") :
-	    _("Case saved; u undoes it"));
+	ui_changed(u, rc, &e, is_new ? _("Case added") : _("Case saved"));
 }
 
 void
@@ -806,7 +808,7 @@ ui_cases_close(struct ui *u, int64_t case_id)
 		return;
 	err_clear(&e);
 	rc = app_save_case(u->app, &c, &e);
-	snprintf(done, sizeof done, _("%s closed; u undoes it"), c.ref);
+	snprintf(done, sizeof done, _("%s closed"), c.ref);
 	ui_changed(u, rc, &e, done);
 }
 
@@ -823,7 +825,7 @@ next_phase(struct ui *u, int64_t case_id)
 	c.phase = (enum phase)((c.phase + 1) % PHASE_COUNT);
 	err_clear(&e);
 	rc = app_save_case(u->app, &c, &e);
-	snprintf(done, sizeof done, _("%s is in phase %s now; u undoes it"),
+	snprintf(done, sizeof done, _("%s is in phase %s now"),
 	    c.ref, settings_phase_code(c.phase));
 	ui_changed(u, rc, &e, done);
 }
@@ -950,7 +952,7 @@ move_case(struct ui *u, int64_t case_id)
 		struct case_item c = moved(&mf);
 		err_clear(&e);
 		rc = app_save_case(u->app, &c, &e);
-		snprintf(done, sizeof done, _("%s went to %s; u undoes it"),
+		snprintf(done, sizeof done, _("%s went to %s"),
 		    c.ref, holder_name(u, c.employee_id));
 		ui_changed(u, rc, &e, done);
 	}
@@ -1091,7 +1093,7 @@ static const struct ui_hint hints[] = {
 };
 
 const struct ui_view_ops ui_cases_ops = {
-	.name = N_("Cases"),
+	.name = NC_("tab", "Cases"),
 	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,

@@ -222,26 +222,18 @@ select_record(struct ui *u, enum section sec, int64_t id)
 
 /* --- the load, broken down --- */
 
-/* "5 working days × 7.2 h − 36.0 h absent (ziek 100% Mon–Fri) · holiday
- * Fri 25 Dec": what makes the available hours of the week. */
-static void
-explain_available(const struct ui *u, long ei, char *buf, size_t size)
+char *
+ui_employee_hours_lost(const struct ui *u, long ei, char *buf, size_t size)
 {
 	const struct dataset *d = &u->app->data;
 	const struct settings *s = &u->app->settings;
 	const struct employee *em = &d->employees[ei];
-	const struct employee_week *w = &u->fig.employees[ei];
-	double hpd = workload_hours_per_day(em);
-	char hours[32], lost[32], day[64], absent[256] = "", holidays[256] = "";
-	size_t na = 0, nh = 0;
-	int work = 0;
+	char day[64], absent[256] = "", holidays[256] = "";
+	size_t na = 0, nh = 0, n = 0;
 
-	for (int k = 0; k < 7; k++) {
+	for (int k = 0; k < 5; k++) {
 		int date = u->monday + k;
-		bool workday = k < 5 && (em->workdays & (1u << k));
-		if (workload_is_working_day(em, s, date))
-			work++;
-		else if (workday && settings_is_holiday(s, date) &&
+		if ((em->workdays & (1u << k)) && settings_is_holiday(s, date) &&
 		    date >= em->start && date <= em->end)
 			nh += (size_t)snprintf(holidays + nh,
 			    nh < sizeof holidays ? sizeof holidays - nh : 0,
@@ -255,34 +247,56 @@ explain_available(const struct ui *u, long ei, char *buf, size_t size)
 		if (ab->employee_id != em->id || from > to)
 			continue;
 		na += (size_t)snprintf(absent + na, sizeof absent - na,
-		    "%s%s %d%% %s%s%s", na ? ", " : "",
-		    ab->reason[0] ? ab->reason : _("absent"), ab->percent,
+		    "%s%s%s%d%% %s%s%s", na ? ", " : "", ab->reason,
+		    ab->reason[0] ? " " : "", ab->percent,
 		    ui_weekday(date_weekday(from)), from < to ? "–" : "",
 		    from < to ? ui_weekday(date_weekday(to)) : "");
 	}
+	buf[0] = '\0';
+	if (na > 0)
+		n += (size_t)snprintf(buf + n, size - n, "%s (%s)",
+		    _("absent"), absent);
+	if (nh > 0 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
+		    n ? " · " : "", _("holiday"), holidays);
+	if (em->start > u->monday && em->start <= u->monday + 6 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
+		    n ? " · " : "", _("starts"),
+		    day_name(em->start, day, sizeof day));
+	if (em->end >= u->monday && em->end < u->monday + 6 && n < size)
+		snprintf(buf + n, size - n, "%s%s %s", n ? " · " : "",
+		    _("last day"), day_name(em->end, day, sizeof day));
+	return buf;
+}
+
+/* "5 working days × 7.2 h − 36.0 h absent (ziek 100% Mon–Fri) · holiday
+ * Fri 25 Dec": what makes the available hours of the week. */
+static void
+explain_available(const struct ui *u, long ei, char *buf, size_t size)
+{
+	const struct employee *em = &u->app->data.employees[ei];
+	const struct employee_week *w = &u->fig.employees[ei];
+	double hpd = workload_hours_per_day(em);
+	char hours[32], lost[32], why[256];
+	int work = 0;
+
+	for (int k = 0; k < 7; k++)
+		if (workload_is_working_day(em, &u->app->settings, u->monday + k))
+			work++;
 	snprintf(buf, size, ngettext("%d working day × %s h",
 	    "%d working days × %s h", work), work,
 	    ui_hours(u, hours, sizeof hours, hpd));
-	if (work * hpd - w->available > 0.005) {
+	/* only absences take hours off working days: why starts with them */
+	bool absent = work * hpd - w->available > 0.005;
+	if (absent) {
 		size_t n = strlen(buf);
-		snprintf(buf + n, size - n, _(" − %s h absent (%s)"),
+		snprintf(buf + n, size - n, " − %s %s",
 		    ui_hours(u, lost, sizeof lost, work * hpd - w->available),
-		    absent);
+		    _("h"));
 	}
-	if (nh > 0) {
+	if (ui_employee_hours_lost(u, ei, why, sizeof why)[0] != '\0') {
 		size_t n = strlen(buf);
-		snprintf(buf + n, size - n, " · %s %s", _("holiday"),
-		    holidays);
-	}
-	if (em->start > u->monday && em->start <= u->monday + 6) {
-		size_t n = strlen(buf);
-		snprintf(buf + n, size - n, " · %s %s", _("starts"),
-		    day_name(em->start, day, sizeof day));
-	}
-	if (em->end >= u->monday && em->end < u->monday + 6) {
-		size_t n = strlen(buf);
-		snprintf(buf + n, size - n, " · %s %s", _("last day"),
-		    day_name(em->end, day, sizeof day));
+		snprintf(buf + n, size - n, "%s%s", absent ? " " : " · ", why);
 	}
 }
 
@@ -577,10 +591,14 @@ draw(struct ui *u)
 {
 	struct layout l;
 	long ei = employee_index(u);
+	char buf[256], k1[32], k2[32];
 
 	if (ei < 0) {
-		ui_put(2, 1, COLS - 2, _("No employee selected: choose one in "
-		    "the Team view (2) and press Enter."), false, A_NORMAL);
+		snprintf(buf, sizeof buf, _("No employee selected: choose one "
+		    "in the Team view (%s) and press %s."),
+		    ui_key(u, UI_ACT_VIEW_TEAM, k1, sizeof k1),
+		    ui_key(u, UI_ACT_OPEN, k2, sizeof k2));
+		ui_put(2, 1, COLS - 2, buf, false, A_NORMAL);
 		return;
 	}
 	ui_list_cursor(u);
@@ -588,6 +606,7 @@ draw(struct ui *u)
 	draw_who(u, ei);
 	draw_breakdown(u, ei);
 	ui_list_draw(u, l.c[0], TOP_LINES, list_height(), draw_row, "");
+	ui_list_position(u, TOP_LINES - 1, 0); /* on the blank line above */
 }
 
 /* "CEN14 · 2026-W48": the employee and the week shown. */
@@ -844,7 +863,7 @@ edit_absence(struct ui *u, long ei, long i)
 	rc = app_save_absence(u->app, &ab, &e);
 	if (rc == 0)
 		select_record(u, SEC_ABSENCES, ab.id);
-	ui_changed(u, rc, &e, _("Absence saved; u undoes it"));
+	ui_changed(u, rc, &e, _("Absence saved"));
 }
 
 static void
@@ -900,7 +919,7 @@ edit_activity(struct ui *u, long ei, long i)
 	rc = app_save_activity(u->app, &ac, &e);
 	if (rc == 0)
 		select_record(u, SEC_ACTIVITIES, ac.id);
-	ui_changed(u, rc, &e, _("Side activity saved; u undoes it"));
+	ui_changed(u, rc, &e, _("Side activity saved"));
 }
 
 /* x: give an absence or side activity an end date (today by default). */
@@ -956,7 +975,7 @@ end_record(struct ui *u, enum section sec, long i)
 		rc = app_save_absence(u->app, &ef.ab, &e);
 	else
 		rc = app_save_activity(u->app, &ef.ac, &e);
-	ui_changed(u, rc, &e, _("Ended; u undoes it"));
+	ui_changed(u, rc, &e, _("Ended"));
 }
 
 static void
@@ -988,10 +1007,19 @@ delete_record(struct ui *u, enum section sec, long i)
 		rc = app_delete_absence(u->app, d->absences[i].id, &e);
 	else
 		rc = app_delete_activity(u->app, d->activities[i].id, &e);
-	ui_changed(u, rc, &e, _("Deleted; u undoes it"));
+	ui_changed(u, rc, &e, _("Deleted"));
 }
 
 /* --- actions --- */
+
+static void
+blocks_in_planner(struct ui *u)
+{
+	char key[32];
+
+	ui_message(u, true, _("Intake blocks are planned in the Planner (%s)"),
+	    ui_key(u, UI_ACT_VIEW_PLANNER, key, sizeof key));
+}
 
 static void
 add(struct ui *u, long ei, enum section sec)
@@ -1009,8 +1037,7 @@ add(struct ui *u, long ei, enum section sec)
 		edit_absence(u, ei, -1);
 		break;
 	default:
-		ui_message(u, true, "%s",
-		    _("Intake blocks are planned in the Planner (p)"));
+		blocks_in_planner(u);
 		break;
 	}
 }
@@ -1020,6 +1047,7 @@ action(struct ui *u, enum ui_action act)
 {
 	long ei = employee_index(u), row, i;
 	enum section sec;
+	char key[32];
 
 	switch (act) {
 	case UI_ACT_BACK:
@@ -1060,8 +1088,9 @@ action(struct ui *u, enum ui_action act)
 		if (act == UI_ACT_END)
 			ui_cases_close(u, u->app->data.cases[i].id);
 		else if (act == UI_ACT_DELETE)
-			ui_message(u, true, "%s", _("Cases are closed, not "
-			    "deleted: x closes it"));
+			ui_message(u, true, _("Cases are closed, not "
+			    "deleted: %s closes it"),
+			    ui_key(u, UI_ACT_END, key, sizeof key));
 		else
 			ui_cases_edit(u, u->app->data.cases[i].id);
 		break;
@@ -1077,8 +1106,7 @@ action(struct ui *u, enum ui_action act)
 			edit_activity(u, ei, i);
 		break;
 	default:
-		ui_message(u, true, "%s",
-		    _("Intake blocks are planned in the Planner (p)"));
+		blocks_in_planner(u);
 		break;
 	}
 	return true;

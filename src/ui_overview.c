@@ -1,8 +1,9 @@
 /* ui_overview: the manager's at-a-glance (SPEC §5). One row per team — all
  * teams, or the config's teams filter in its order — with load bar, load %,
- * status, an 8-week trend sparkline, members per status, waiting list, and
- * the city total; sustained overload is bold with a "!" marker. Enter opens
- * the Team view, p the Planner, T the Trend. */
+ * status, an 8-week trend sparkline, members per status and in sustained
+ * overload, waiting list, and the city total; a team in sustained overload
+ * is bold with a "!" marker. Counts of zero are blank. Enter opens the Team
+ * view, p the Planner, T the Trend. */
 #include <stdio.h>
 
 #include "app.h"
@@ -82,7 +83,10 @@ layout(const struct ui *u, struct ui_column *c)
 		status_w = text_width(_("Status"));
 	int wait_w = text_width(_("Waiting"));
 	if (wait_w < 11)
-		wait_w = 11; /* "12 · 30.5 h" */
+		wait_w = 11; /* "12 / 30.5 h" */
+	int long_w = text_width(_("Long"));
+	if (long_w < 3)
+		long_w = 3;
 	c[COL_FLAG] = (struct ui_column){ "", 1, 1, 0, false, 0, 0 };
 	c[COL_CODE] = (struct ui_column){ _("Code"), code_w, code_w, 0, false,
 		0, 0 };
@@ -104,7 +108,9 @@ layout(const struct ui *u, struct ui_column *c)
 		3, true, 0, 0 };
 	c[COL_ROOM] = (struct ui_column){ ui_status_marker(LOAD_STATUS_ROOM),
 		3, 3, 3, true, 0, 0 };
-	c[COL_SUSTAINED] = (struct ui_column){ "!", 3, 3, 1, true, 0, 0 };
+	/* not "!": that marks a team in sustained overload (the legend) */
+	c[COL_SUSTAINED] = (struct ui_column){ _("Long"), long_w, long_w, 1,
+		true, 0, 0 };
 	c[COL_WAITING] = (struct ui_column){ _("Waiting"), wait_w, wait_w,
 		0, true, 0, 0 };
 	ui_layout(c, COL_COUNT, COLS);
@@ -142,17 +148,18 @@ draw_figures(const struct ui *u, const struct ui_column *c, int y,
 	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i += 2) {
 		int n = tw->by_status[counts[i + 1]];
 		snprintf(buf, sizeof buf, "%d", n);
-		ui_put(y, c[counts[i]].x, c[counts[i]].w, n ? buf : "·", true,
+		ui_put(y, c[counts[i]].x, c[counts[i]].w, n ? buf : "", true,
 		    attr | (n ? ui_status_attr(u, counts[i + 1]) : A_NORMAL));
 	}
 	snprintf(buf, sizeof buf, "%d", tw->sustained_members);
 	ui_put(y, c[COL_SUSTAINED].x, c[COL_SUSTAINED].w,
-	    tw->sustained_members ? buf : "·", true,
+	    tw->sustained_members ? buf : "", true,
 	    attr | (tw->sustained_members ? A_BOLD : A_NORMAL));
-	snprintf(buf, sizeof buf, "%d · %s %s", tw->waiting_cases,
+	/* cases / hours */
+	snprintf(buf, sizeof buf, "%d / %s %s", tw->waiting_cases,
 	    ui_hours(u, hours, sizeof hours, tw->waiting_hours), _("h"));
 	ui_put(y, c[COL_WAITING].x, c[COL_WAITING].w,
-	    tw->waiting_cases ? buf : "·", true, attr);
+	    tw->waiting_cases ? buf : "", true, attr);
 }
 
 static void
@@ -196,6 +203,7 @@ draw(struct ui *u)
 	struct ui_column c[COL_COUNT];
 	struct team_week t, weeks[UI_SPARK_WEEKS];
 	const struct team_week *spark[UI_SPARK_WEEKS];
+	char who[128];
 
 	/* one app_weeks for every team's sparkline */
 	spark_weeks = ui_trend_spark_weeks(u);
@@ -210,10 +218,12 @@ draw(struct ui *u)
 		total(u, &spark_weeks[k], &weeks[k]);
 		spark[k] = &weeks[k];
 	}
-	ui_rule(c, COL_COUNT, y);
+	ui_rule(u, c, COL_COUNT, y);
 	draw_figures(u, c, y + 1, &t, spark, "",
 	    u->app->settings.n_teams ? _("Total") : _("City total"), A_BOLD);
-	ui_legend(u, y + 2);
+	/* "! team, Long: members OVER 4 weeks running" */
+	snprintf(who, sizeof who, _("team, %s: members"), _("Long"));
+	ui_legend(u, y + 2, c[COL_SUSTAINED].w > 0 ? who : _("team"));
 }
 
 static bool

@@ -634,19 +634,31 @@ static void
 draw_summary(const struct ui *u, int y, int width)
 {
 	const struct plan *p = &u->planner->plan;
-	char buf[512], now[16], split[16], balanced[16];
+	char buf[512], now[16], split[16], balanced[16], key[32];
+	char taking_split[16], taking_balanced[16];
+	int n;
 
 	ui_load(now, sizeof now, p->max_load_before, true);
 	if (u->planner->proposal) {
-		snprintf(buf, sizeof buf, _("equal split: highest load %s; "
+		n = snprintf(buf, sizeof buf, _("equal split: highest load %s; "
 		    "balanced: highest load %s (now %s)"),
 		    ui_load(split, sizeof split, p->equal_split_max_load, true),
 		    ui_load(balanced, sizeof balanced, p->max_load_after, true),
 		    now);
+		/* Where the room is: the busiest person still taking intake,
+		 * which a colleague no block can help does not hide. */
+		if (n > 0 && (size_t)n < sizeof buf)
+			snprintf(buf + n, sizeof buf - (size_t)n,
+			    _(" · of those taking intake: %s → %s"),
+			    ui_load(taking_split, sizeof taking_split,
+			    p->taking_max_equal_split, true),
+			    ui_load(taking_balanced, sizeof taking_balanced,
+			    p->taking_max_after, true));
 		ui_put(y, 0, width, buf, false, A_BOLD);
 	} else {
 		snprintf(buf, sizeof buf, _("Highest projected load now %s; "
-		    "r: propose a balanced plan"), now);
+		    "%s: propose a balanced plan"), now,
+		    ui_key(u, UI_ACT_RELOAD, key, sizeof key));
 		ui_put(y, 0, width, buf, false, A_NORMAL);
 	}
 }
@@ -916,7 +928,7 @@ draw_chooser(struct ui *u)
 	int x0 = (COLS - bw) / 2, y0 = (LINES - bh) / 2, list_h = bh - 4;
 	int iw = bw - 4, lw = 11; /* inside; "123% → 125%" */
 	int nw = iw - lw - 14 < 24 ? iw - lw - 14 : 24, sw = iw - nw - lw - 2;
-	char buf[512], slot[128], loads[64];
+	char buf[512], slot[128], loads[64], k1[32], k2[32];
 
 	if (!cursor_block(u, &id, &holder, &cost))
 		return;
@@ -985,8 +997,10 @@ draw_chooser(struct ui *u)
 			    ui_status_text(st, buf, sizeof buf), false,
 			    attr | ui_status_attr(u, st));
 	}
-	ui_put(y0 + bh - 2, x0 + 2, iw, _("Enter: choose  Esc: cancel"), false,
-	    A_BOLD);
+	snprintf(buf, sizeof buf, _("%s: choose  %s: cancel"),
+	    ui_key(u, UI_ACT_OPEN, k1, sizeof k1),
+	    ui_key(u, UI_ACT_BACK, k2, sizeof k2));
+	ui_put(y0 + bh - 2, x0 + 2, iw, buf, false, A_BOLD);
 }
 
 /* Give the block under the cursor to the chosen one, after asking. */
@@ -1136,6 +1150,7 @@ draw(struct ui *u)
 	n = table_layout(u, &l, c);
 	ui_header(c, n, l.table_y, -1, false);
 	ui_list_draw(u, c, l.table_y + 1, l.table_h, draw_employee, "");
+	ui_list_position(u, l.table_y, c[n - 1].x + c[n - 1].w + 1);
 	if (pl->plan.n_employees == 0)
 		ui_put(l.table_y + 1, l.table_x, l.table_w,
 		    _("Nobody in this team counts in the horizon."), false,
@@ -1167,6 +1182,7 @@ static void
 propose(struct ui *u)
 {
 	struct ui_planner *pl = u->planner;
+	char k1[32], k2[32];
 	size_t n;
 
 	if (!ui_reload(u))
@@ -1181,8 +1197,9 @@ propose(struct ui *u)
 		    _("The plan is balanced already: nothing would change"));
 	else
 		ui_message(u, false, ngettext("Proposal: %zu block moves; "
-		    "a: apply, Esc: drop", "Proposal: %zu blocks move; a: apply, "
-		    "Esc: drop", n), n);
+		    "%s: apply, %s: drop", "Proposal: %zu blocks move; %s: apply, "
+		    "%s: drop", n), n, ui_key(u, UI_ACT_APPLY, k1, sizeof k1),
+		    ui_key(u, UI_ACT_BACK, k2, sizeof k2));
 	follow_cursor(u);
 }
 
@@ -1192,12 +1209,13 @@ apply(struct ui *u)
 	struct ui_planner *pl = u->planner;
 	const struct team *t = &u->app->data.teams[pl->plan.team];
 	size_t n = pl->plan.n_changes;
-	char q[256], done[256];
+	char q[256], done[256], key[32];
 	struct err e;
 	int rc;
 
 	if (!pl->proposal) {
-		ui_message(u, true, "%s", _("No proposal yet: press r"));
+		ui_message(u, true, _("No proposal yet: press %s"),
+		    ui_key(u, UI_ACT_RELOAD, key, sizeof key));
 		return;
 	}
 	if (n == 0) {
@@ -1214,8 +1232,8 @@ apply(struct ui *u)
 	}
 	err_clear(&e);
 	rc = app_apply_plan(u->app, &pl->plan, &e);
-	snprintf(done, sizeof done, ngettext("Applied %zu change; u undoes it",
-	    "Applied %zu changes; u undoes them", n), n);
+	snprintf(done, sizeof done, ngettext("Applied %zu change",
+	    "Applied %zu changes", n), n);
 	ui_changed(u, rc, &e, done);
 }
 
@@ -1224,14 +1242,16 @@ toggle_lock(struct ui *u)
 {
 	struct ui_planner *pl = u->planner;
 	const struct cell *c = cell_at(pl, pl->row, pl->col);
+	char key[32];
 	struct err e;
 	int64_t id;
 	bool lock;
 	int rc;
 
 	if (c->block < 0) {
-		ui_message(u, true, "%s", _("No block here to lock: give the "
-		    "slot to someone first (m)"));
+		ui_message(u, true, _("No block here to lock: give the slot "
+		    "to someone first (%s)"),
+		    ui_key(u, UI_ACT_MOVE, key, sizeof key));
 		return;
 	}
 	id = u->app->data.blocks[c->block].id;

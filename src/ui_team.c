@@ -1,8 +1,8 @@
 /* ui_team: one team's employees for the shown week (SPEC §5): FTE,
  * capacity, case / intake / side hours, demand, load, bar and status,
- * sortable by any column (s: next column, S: reverse), with the team total
- * and its waiting list. Enter opens the selected employee; back (Esc, h,
- * ←, q) returns to the Overview. */
+ * sortable by any shown column (s >: next column, <: previous, S: reverse),
+ * with the team total and its waiting list. Enter opens the selected
+ * employee; back (Esc, h, ←, q) returns to the Overview. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +29,8 @@ enum {
 	COL_COUNT
 };
 
-/* What s cycles through, and the names the header line shows. */
+/* What s cycles through (in table order), and the names the header line
+ * shows. */
 static const int sort_cols[] = { COL_NAME, COL_FTE, COL_CAPACITY, COL_CASE,
 	COL_INTAKE, COL_SIDE, COL_DEMAND, COL_LOAD, COL_STATUS };
 static const char *const sort_names[COL_COUNT] = {
@@ -295,21 +296,24 @@ draw_waiting(const struct ui *u, int y, long t)
 	ui_put(y, 1, COLS - 1, buf, false, A_NORMAL);
 }
 
-/* The selected employee: code, discipline, contract, cases, blocks, and
- * why the load is what it is when that is not obvious. */
+/* The selected employee: code, discipline, contract and what lowers the
+ * hours this week, cases, blocks, and why the load is what it is when that
+ * is not obvious. */
 static void
 draw_details(const struct ui *u, int y, long i)
 {
 	const struct employee *em = &u->app->data.employees[i];
 	const struct employee_week *w = &u->fig.employees[i];
-	char buf[512], hours[32], sustained[128];
+	char buf[1024], hours[32], sustained[128], lost[512];
 
 	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
 	    u->app->settings.sustained_weeks);
+	ui_employee_hours_lost(u, i, lost, sizeof lost);
 	snprintf(buf, sizeof buf,
-	    _("%s · %s · %s h/week · cases: %d · blocks: %d%s%s%s%s"),
+	    _("%s · %s · %s h/week%s%s · cases: %d · blocks: %d%s%s%s%s"),
 	    em->code, em->discipline[0] ? em->discipline : "-",
-	    ui_hours(u, hours, sizeof hours, em->contract_hours), w->open_cases,
+	    ui_hours(u, hours, sizeof hours, em->contract_hours),
+	    lost[0] ? " · " : "", lost, w->open_cases,
 	    w->blocks, isinf(w->load) ? " · " : "",
 	    isinf(w->load) ? _("no capacity") : "", w->sustained ? " · ! " : "",
 	    w->sustained ? sustained : "");
@@ -331,7 +335,7 @@ draw(struct ui *u)
 	/* the total follows the last row, not the bottom of the screen */
 	int y = ui_list_draw(u, c, TOP_LINES, list_height(), draw_employee,
 	    _("No members this week."));
-	ui_rule(c, COL_COUNT, y);
+	ui_rule(u, c, COL_COUNT, y);
 	draw_total(u, c, y + 1, t);
 	draw_waiting(u, y + 2, t);
 	long i = dataset_employee_index(&u->app->data,
@@ -347,21 +351,33 @@ sort_message(struct ui *u)
 	    sort_descending(u) ? _("descending") : _("ascending"));
 }
 
+/* Sort by the next shown column to the right (step 1) or left (-1). */
+static void
+sort_step(struct ui *u, int step)
+{
+	const int n = (int)(sizeof sort_cols / sizeof sort_cols[0]);
+	struct ui_column c[COL_COUNT];
+	int k = 0;
+
+	layout(c);
+	while (k < n && sort_cols[k] != sort_col(u))
+		k++;
+	do /* the name and load columns are never dropped */
+		k = ((k + step) % n + n) % n;
+	while (c[sort_cols[k]].w == 0);
+	u->team_sort = sort_cols[k];
+	u->team_sort_reverse = false;
+	sort_message(u);
+}
+
 static bool
 action(struct ui *u, enum ui_action act)
 {
-	size_t n_sort = sizeof sort_cols / sizeof sort_cols[0];
-
 	switch (act) {
-	case UI_ACT_SORT_NEXT: {
-		size_t k = 0;
-		while (k < n_sort && sort_cols[k] != sort_col(u))
-			k++;
-		u->team_sort = sort_cols[(k + 1) % n_sort];
-		u->team_sort_reverse = false;
-		sort_message(u);
+	case UI_ACT_SORT_NEXT:
+	case UI_ACT_SORT_PREV:
+		sort_step(u, act == UI_ACT_SORT_NEXT ? 1 : -1);
 		return true;
-	}
 	case UI_ACT_SORT_REVERSE:
 		u->team_sort = sort_col(u);
 		u->team_sort_reverse = !u->team_sort_reverse;

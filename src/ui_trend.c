@@ -393,7 +393,7 @@ draw_figures(const struct ui *u, int y, const struct week_figures *w,
 		snprintf(members, sizeof members,
 		    ngettext("%d member", "%d members", t.members), t.members);
 		snprintf(line, sizeof line,
-		    _("%s%s %s %d %s %d %s %d %s %d · waiting list %d · %s h"),
+		    _("%s%s %s %d %s %d %s %d %s %d · waiting list %d / %s h"),
 		    pre, members, ui_status_marker(LOAD_STATUS_OVER),
 		    t.by_status[LOAD_STATUS_OVER],
 		    ui_status_marker(LOAD_STATUS_HIGH),
@@ -485,7 +485,7 @@ draw(struct ui *u)
 	}
 	draw_labels(u, y_bottom + 1, w, n, i);
 	draw_figures(u, y_bottom + 3, &w[n - 1 - tr->cursor], i);
-	ui_legend(u, y_bottom + 5);
+	ui_legend(u, y_bottom + 5, NULL);
 }
 
 /* The next or previous entry of ranges from the current range. */

@@ -4,7 +4,7 @@
 set -eu
 src=${WIJKLAST_SRC:?}
 W=${WIJKLAST:?}
-xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -o wijklast.pot \
+xgettext --from-code=UTF-8 -k_ -kN_ -kNC_:1c,2 -kngettext:1,2 -o wijklast.pot \
     "$src"/src/*.c
 msgmerge -q --no-fuzzy-matching "$src/po/nl.po" wijklast.pot -o merged.po
 missing=$(msgattrib --untranslated merged.po | grep -c '^msgid' || true)

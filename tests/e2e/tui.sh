@@ -1,7 +1,8 @@
 #!/bin/sh
 # The TUI end to end, driven through a private tmux server (NOTES.md): the
-# Overview, a Team view, week steps, resizing down to "too small", help,
-# quitting; then once without colour, once in Dutch, once with an unknown
+# Overview and its symbols, a Team view with its sort keys and where its
+# list is, week steps, resizing down to "too small", help, quitting; then
+# once without colour, once in Dutch (tab names too), once with an unknown
 # TERM; and the refusal without a terminal. tests/run-all runs it from a
 # scratch folder with $WIJKLAST set; every wait is bounded.
 . "$(dirname "$0")/tmux.inc"
@@ -32,6 +33,12 @@ wait_for "City total"
 wait_for "Press ? for help"
 screen -e | grep -Eq "$esc\\[([0-9;]*;)?3[1-4](;[0-9;]*)?m" ||
     fail "no status colours on the screen"
+# each symbol means one thing: "!" a team in sustained overload, the Long
+# column its members so, zero a blank, the waiting list cases / hours
+wait_for " Long "
+wait_for "! team, Long: members OVER 4 weeks running"
+wait_re "[0-9]+ / [0-9]+\\.[0-9] h\$"
+hides "·" || fail "a · on the Overview"
 
 # selection follows the cursor and survives a week change
 wait_selected "CEN "
@@ -75,6 +82,11 @@ keys s
 wait_for "sorted by status"
 keys S
 wait_for "ascending"
+# < and > move the sort column left and right
+keys '<'
+wait_for "Sorted by load, descending"
+keys '<'
+wait_for "Sorted by demand, descending"
 keys ']'
 wait_for "$next_week"
 wait_for "Team total"
@@ -85,6 +97,20 @@ wait_for "$this_week"
 tmux -S "$sock" resize-window -t tui -x 80 -y 24
 wait_for "Team total"
 wait_for "$this_week"
+# rows below the screen: the rule under the list says where it is
+wait_re "─ [0-9]+/[0-9]+ (↑|↓|↑↓) ─"
+keys G
+wait_re "─ ([0-9]+)/\\1 ↑ ─"
+keys g
+wait_re "─ 1/[0-9]+ ↓ ─"
+# the sort keys pass over Demand, a column 80 columns leave out
+wait_gone "Demand"
+keys '>'
+wait_for "Sorted by load"
+keys '<'
+wait_for "Sorted by side-activity hours"
+keys s
+wait_for "Sorted by load"
 tmux -S "$sock" resize-window -t tui -x 40 -y 10
 wait_for "Terminal too small"
 wait_for "have 40×10"
@@ -128,10 +154,17 @@ wait_for "Overzicht"
 wait_for "Totaal stad"
 wait_for "Druk op ? voor hulp"
 wait_for "(deze week)"
+wait_re "[0-9]+ / [0-9]+,[0-9] u\$"
+wait_for "! team 4 weken op rij OVER"
 keys Enter
 wait_for "Medewerker"
 wait_for "Totaal team"
 wait_for "Wachtlijst:"
+# the Cases tab has a name of its own, not the column's "Casus"
+keys 5
+wait_for "5 Casussen"
+keys 2
+wait_for "Totaal team"
 keys q
 wait_for "Totaal stad"
 keys q

@@ -68,7 +68,7 @@ same base.json now.json "a cancelled form changed the report"
 # --- a side activity of 1,5 hours (decimal comma) for an employee
 keys 2
 wait_for "Team total"
-wait_for "h/week · cases:"
+wait_re "h/week( · .*)? · cases:"
 # the last row (the lowest load): the line below the table names its code
 details() { screen | sed -n 23p | awk '{ print $1 }'; }
 first=$(details)

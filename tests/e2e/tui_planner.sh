@@ -86,7 +86,7 @@ cli plan CEN --format json >plan1.json
 keys a
 wait_for "(y/n)"
 keys y
-wait_for "Applied $changes changes; u undoes them"
+wait_for "Applied $changes changes; u undoes it"
 poll "the planner does not show the applied plan" \
     shows_re "Highest projected load now ($balanced)%"
 cli plan CEN --format json >plan2.json

@@ -6,8 +6,9 @@
 # report too). Then, in the Cases view of that employee, two cases move to a
 # colleague with room: the form shows both loads before → after before the
 # confirmation, and afterwards the CLI's case hours of the giver go down and
-# the receiver's up by exactly the hours of those cases. Last, the Employee
-# view in Dutch: Dutch labels and decimal commas. Every wait is bounded.
+# the receiver's up by exactly the hours of those cases; the Team view says
+# why the giver has no capacity. Last, the Employee view in Dutch: Dutch
+# labels and decimal commas. Every wait is bounded.
 WIJKLAST_TODAY=2026-11-23 # a Monday: the sick leave runs to 2026-12-06
 export WIJKLAST_TODAY
 . "$(dirname "$0")/tmux.inc"
@@ -132,6 +133,9 @@ keys Escape
 wait_for "Team total"
 poll "the Team view does not show $receiver_name at $pct%" \
     shows_re "$receiver_name +.* $pct% "
+# the giver is selected: the line under the table says why
+wait_for "$giver · "
+wait_for " h/week · absent (ziek 100% Mon–Sun) · cases: "
 keys q
 wait_for "City total"
 keys q

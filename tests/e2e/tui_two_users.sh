@@ -15,7 +15,7 @@ on a start 100 30
 on b start 100 30
 for t in a b; do
 	on $t wait_for "City total"
-	on $t wait_for "6 · 21.8 h" # Centrum's waiting list
+	on $t wait_for "6 / 21.8 h" # Centrum's waiting list
 done
 on b keys j # b selects Noord
 on b wait_selected "NRD "
@@ -29,7 +29,7 @@ EOF
 "$WIJKLAST" import cases ./cases.csv --db ./demo.db >/dev/null ||
     fail "import failed"
 for t in a b; do
-	on $t wait_for "8 · 33.8 h"
+	on $t wait_for "8 / 33.8 h"
 	on $t wait_for "$updated"
 done
 on b selected "NRD " || fail "b: the selection moved off Noord"
