@@ -1224,8 +1224,11 @@ folder_of(const char *path)
 	    path);
 }
 
-/* A new temp file with the mode of the file to be: "DIR/.NAME.XXXXXX"
- * next to path, or "TMPDIR/.wijklast-export.XXXXXX" when path is NULL.
+/* The end of a mkstemp(3) template: mkstemp fills in its six letters. */
+#define TEMP_SUFFIX ".XXXXXX"
+
+/* A new temp file with the mode of the file to be: "DIR/.NAME" TEMP_SUFFIX
+ * next to path, or "TMPDIR/.wijklast-export" TEMP_SUFFIX when path is NULL.
  * *tmp is the caller's to unlink and free. */
 static int
 make_temp(const char *path, mode_t mode, char **tmp, int *fd,
@@ -1235,12 +1238,13 @@ make_temp(const char *path, mode_t mode, char **tmp, int *fd,
 	int saved;
 
 	if (path == NULL) {
-		*tmp = xasprintf("%s/.wijklast-export.XXXXXX",
+		*tmp = xasprintf("%s/.wijklast-export" TEMP_SUFFIX,
 		    tmpdir && *tmpdir ? tmpdir : "/tmp");
 	} else {
 		char *dir = folder_of(path);
 		const char *slash = strrchr(path, '/');
-		*tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+		*tmp = xasprintf("%s/.%s" TEMP_SUFFIX, dir,
+		    slash ? slash + 1 : path);
 		free(dir);
 	}
 	if ((*fd = mkstemp(*tmp)) < 0)
