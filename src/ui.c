@@ -1255,6 +1255,25 @@ ui_key_action(size_t i)
 	return i < N_BINDINGS ? bindings[i].name : NULL;
 }
 
+/* The view a "go to view" action opens (the Trend's is not here: it also
+ * needs whose trend). */
+static enum ui_view
+view_of_action(enum ui_action act)
+{
+	switch (act) {
+	case UI_ACT_VIEW_TEAM:
+		return UI_VIEW_TEAM;
+	case UI_ACT_VIEW_PLANNER:
+		return UI_VIEW_PLANNER;
+	case UI_ACT_VIEW_EMPLOYEE:
+		return UI_VIEW_EMPLOYEE;
+	case UI_ACT_VIEW_CASES:
+		return UI_VIEW_CASES;
+	default:
+		return UI_VIEW_OVERVIEW;
+	}
+}
+
 /* Returns true when the user quits. */
 static bool
 global_action(struct ui *u, enum ui_action act, int ch)
@@ -1275,19 +1294,11 @@ global_action(struct ui *u, enum ui_action act, int ch)
 		ui_show(u, (u->view + 1) % UI_VIEW_COUNT);
 		break;
 	case UI_ACT_VIEW_OVERVIEW:
-		ui_show(u, UI_VIEW_OVERVIEW);
-		break;
 	case UI_ACT_VIEW_TEAM:
-		ui_show(u, UI_VIEW_TEAM);
-		break;
 	case UI_ACT_VIEW_PLANNER:
-		ui_show(u, UI_VIEW_PLANNER);
-		break;
 	case UI_ACT_VIEW_EMPLOYEE:
-		ui_show(u, UI_VIEW_EMPLOYEE);
-		break;
 	case UI_ACT_VIEW_CASES:
-		ui_show(u, UI_VIEW_CASES);
+		ui_show(u, view_of_action(act));
 		break;
 	case UI_ACT_VIEW_TREND:
 		/* the Team view's employee; elsewhere the Overview's team */
