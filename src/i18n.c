@@ -1,18 +1,44 @@
 /* i18n: see include/i18n.h. */
 #include <locale.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
+
+/* Where the catalogue is: $WIJKLAST_LOCALEDIR, the installed LOCALEDIR, or
+ * else the locale/ folder beside the binary (a build not installed). */
+static const char *
+catalogue_dir(char *buf, size_t size)
+{
+	const char *dir = getenv("WIJKLAST_LOCALEDIR");
+	char exe[4096], *slash;
+	ssize_t n;
+
+	if (dir && *dir)
+		return dir;
+	if (access(LOCALEDIR "/nl/LC_MESSAGES/wijklast.mo", R_OK) == 0)
+		return LOCALEDIR;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return LOCALEDIR;
+	*slash = '\0';
+	snprintf(buf, size, "%s/locale", exe);
+	return access(buf, R_OK) == 0 ? buf : LOCALEDIR;
+}
 
 void
 i18n_init(void)
 {
-	const char *dir = getenv("WIJKLAST_LOCALEDIR");
+	static char beside[4200];
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C"); /* files, SQL and JSON keep the dot */
-	bindtextdomain("wijklast", dir && *dir ? dir : LOCALEDIR);
+	bindtextdomain("wijklast", catalogue_dir(beside, sizeof beside));
 	bind_textdomain_codeset("wijklast", "UTF-8");
 	textdomain("wijklast");
 }

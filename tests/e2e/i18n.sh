@@ -15,6 +15,8 @@ if [ "$missing" -ne 0 ] || [ "$fuzzy" -ne 0 ]; then
 	exit 1
 fi
 LANGUAGE=nl "$W" --help | grep -q '^Gebruik:'
+# A build that is not installed finds its catalogue beside the binary.
+env -u WIJKLAST_LOCALEDIR LANGUAGE=nl "$W" --help | grep -q '^Gebruik:'
 set +e
 LANGUAGE=nl "$W" --db ./nothere.db report 2>err
 set -e
