@@ -39,7 +39,8 @@ CORE_OBJ  := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
 UI_OBJ    := $(UI_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/main.o
 TESTS     := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all run check deps tests asan bench install uninstall clean format
+.PHONY: all run check deps tests asan bench torture install uninstall clean \
+        format
 all: $(BUILD)/wijklast $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo
 
 $(BUILD)/obj/%.o: src/%.c
@@ -84,9 +85,7 @@ run: deps
 	./scripts/run-demo $(BUILD)
 
 check: deps
-	$(MAKE) --no-print-directory all tests
-	./tests/run-all $(BUILD)
-	$(MAKE) --no-print-directory asan
+	MAKE="$(MAKE)" ./tests/check
 
 deps:
 	./scripts/deps
@@ -96,6 +95,10 @@ tests: $(TESTS) $(UI_TESTS)
 asan:
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all tests
 	SAN=1 ./tests/run-all build/asan
+
+# The long modes of the expensive tests (make check runs their short ones).
+torture: all
+	./tests/sweep $(BUILD) --long
 
 bench: all $(BUILD)/bench_planner
 	./tests/bench $(BUILD)

@@ -755,33 +755,76 @@ tab_label(int v, bool full, char *buf, size_t size)
 	return buf;
 }
 
+/* The right-hand text of the title bar for the shown week, longest first:
+ * "2026-W49, 30 Nov – 6 Dec (this week)", "2026-W49 (this week)",
+ * "2026-W49". A past week is frozen (its snapshot), and says so; that
+ * outlives the dates, which the week number implies. */
+static int
+week_titles(const struct ui *u, char out[][128])
+{
+	char week[WEEK_BUF], label[64];
+	const char *mark = NULL;
+	int this_week = date_monday(u->app->today);
+
+	if (u->monday == this_week)
+		mark = _("this week");
+	else if (u->monday < this_week)
+		mark = _("frozen");
+	ui_week_label(u->monday, label, sizeof label);
+	date_format_week(u->monday, week);
+	if (mark == NULL) {
+		snprintf(out[0], 128, "%s", label);
+		snprintf(out[1], 128, "%s", week);
+		return 2;
+	}
+	snprintf(out[0], 128, "%s (%s)", label, mark);
+	snprintf(out[1], 128, "%s (%s)", week, mark);
+	snprintf(out[2], 128, "%s", week);
+	return 3;
+}
+
+/* The title bar: brand, tabs, and what is shown on the right. Short of
+ * room the brand goes first, then the right-hand text shortens, and only
+ * then do the other tabs lose their names: tabs are what people click. */
 static void
 draw_title(struct ui *u, const char *what)
 {
-	char week[64], right[128], label[64];
-	int x, brand = 10, tabs = 0, rw;
-	bool full;
+	char right[3][128], label[64];
+	int n_right, tabs_full = 0, tabs_short = 0, brand = 0, pick = -1;
+	bool full = true;
 
-	ui_week_label(u->monday, week, sizeof week);
-	if (what != NULL)
-		snprintf(right, sizeof right, "%s", what);
-	else if (views[u->view]->title != NULL)
-		views[u->view]->title(u, right, sizeof right);
-	else if (u->monday == date_monday(u->app->today))
-		snprintf(right, sizeof right, "%s (%s)", week, _("this week"));
-	else
-		snprintf(right, sizeof right, "%s", week);
-	rw = text_width(right);
-	/* short of room the name goes first, then the other tabs' names */
-	for (int v = 0; v < UI_VIEW_COUNT; v++)
-		tabs += text_width(tab_label(v, true, label, sizeof label)) + 1;
-	full = 1 + brand + tabs + rw + 1 <= COLS;
-	if (!full && 1 + tabs + rw + 1 <= COLS)
-		full = true, brand = 0;
+	if (what != NULL) {
+		snprintf(right[0], sizeof right[0], "%s", what);
+		n_right = 1;
+	} else if (views[u->view]->title != NULL) {
+		views[u->view]->title(u, right[0], sizeof right[0]);
+		n_right = 1;
+	} else {
+		n_right = week_titles(u, right);
+	}
+	for (int v = 0; v < UI_VIEW_COUNT; v++) {
+		tabs_full += text_width(tab_label(v, true, label, sizeof label))
+		    + 1;
+		tabs_short += text_width(tab_label(v, v == (int)u->view, label,
+		    sizeof label)) + 1;
+	}
+	/* the first layout that fits, in this order: with the brand and the
+	 * tabs' names, without the brand, then short tabs with and without;
+	 * within each the right-hand text from longest to shortest */
+	for (int step = 0; step < 4 * n_right && pick < 0; step++) {
+		int r = step % n_right, layout = step / n_right;
+		int b = layout % 2 == 0 ? 10 : 0;
+		int t = layout < 2 ? tabs_full : tabs_short;
+		if (1 + b + t + text_width(right[r]) + 1 <= COLS)
+			pick = r, brand = b, full = layout < 2;
+	}
+	if (pick < 0) /* nothing fits whole: short tabs, as much as fits */
+		pick = n_right - 1, full = false;
+
 	ui_fill(0, A_REVERSE);
 	if (brand > 0)
 		ui_put(0, 1, 8, "wijklast", false, A_REVERSE | A_BOLD);
-	x = 1 + brand;
+	int x = 1 + brand;
 	for (int v = 0; v < UI_VIEW_COUNT; v++) {
 		tab_label(v, full || v == (int)u->view, label, sizeof label);
 		int w = text_width(label);
@@ -794,15 +837,12 @@ draw_title(struct ui *u, const char *what)
 		    v == (int)u->view && !u->help ? A_BOLD : A_REVERSE);
 		x += w + 1;
 	}
-	if (what != NULL) {
+	int rw = text_width(right[pick]);
+	if (what != NULL)
 		ui_put(0, x, COLS - x, what, false, A_REVERSE | A_BOLD);
-		return;
-	}
-	if (x + rw + 1 > COLS && views[u->view]->title == NULL)
-		snprintf(right, sizeof right, "%s", week);
-	rw = text_width(right);
-	if (x + rw + 1 <= COLS)
-		ui_put(0, COLS - rw - 1, rw, right, false, A_REVERSE | A_BOLD);
+	else if (x + rw + 1 <= COLS)
+		ui_put(0, COLS - rw - 1, rw, right[pick], false,
+		    A_REVERSE | A_BOLD);
 }
 
 /* The label of the first key that does act in view, in buf; NULL when no

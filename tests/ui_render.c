@@ -175,6 +175,44 @@ Test(ui_render, overview_team_trend_fit_both_sizes)
 	stop();
 }
 
+/* The title bar at every width from 60 to 140 columns, in a week that
+ * spans two months (the longest label): the tabs keep their names from the
+ * narrowest width where they fit beside the bare week (so the right-hand
+ * text shrank first) upwards, certainly at 100 columns. The same for a past
+ * week ("frozen"). */
+Test(ui_render, title_shortens_the_week_before_the_tabs)
+{
+	start("C.UTF-8", 80, 24, NULL);
+	for (int past = 0; past < 2; past++) {
+		app.today = date_from_ymd(2026, 12, 1) + (past ? 14 : 0);
+		ui.monday = date_from_ymd(2026, 11, 30);
+		const char *mark = past ? "(frozen)" : "(this week)";
+		int narrowest = 0;
+		bool seen_full = false;
+		for (int cols = 60; cols <= 140; cols++) {
+			render(UI_VIEW_OVERVIEW, cols, 24);
+			const char *t = screen[0];
+			bool names = strstr(t, "2 Team") != NULL;
+			bool dates = strstr(t, "30 Nov") != NULL;
+			cr_assert(strstr(t, "2026-W49") != NULL, "%d: %s",
+			    cols, t);
+			if (names && narrowest == 0) {
+				narrowest = cols;
+				cr_assert(!dates && strstr(t, mark) == NULL,
+				    "%d columns: the tabs' names came back "
+				    "with more than the week: %s", cols, t);
+			}
+			cr_assert(names || narrowest == 0, "%d columns: no "
+			    "tab names, at %d there were: %s", cols,
+			    narrowest, t);
+			seen_full |= dates && strstr(t, mark) != NULL;
+		}
+		cr_assert(narrowest > 0 && narrowest <= 100, "%d", narrowest);
+		cr_assert(seen_full, "never the whole label with %s", mark);
+	}
+	stop();
+}
+
 Test(ui_render, trend_of_an_employee_and_wider_range)
 {
 	long i;

@@ -8,8 +8,15 @@
 . "$(dirname "$0")/tmux.inc"
 
 "$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
-this_week=$(date +%G-W%V)
-next_week=$(date -d '+7 days' +%G-W%V)
+# the weeks as the program sees them, on whatever day this runs (the real
+# clock, or WIJKLAST_TODAY in the calendar sweep)
+week_of() {
+	"$WIJKLAST" report --db ./demo.db --week "$1" --format json |
+	    sed -n 's/^  "week": "\([^"]*\)".*/\1/p'
+}
+this_week=$(week_of current)
+next_week=$(week_of next)
+[ -n "$this_week" ] && [ -n "$next_week" ] || fail "no week from report"
 # the first employee of the first team, as the report lists them
 member=$("$WIJKLAST" report --db ./demo.db --team CEN |
     awk '$1 == "CEN01" { print $2; exit }')

@@ -69,8 +69,9 @@ wait_for "Team total"
 keys q q
 wait_for "EXIT=0"
 
-# --- LANG=C: ASCII only, in the Overview, the Team view and the Trend
-start 80 24 LANG=C
+# --- LANG=C: ASCII only, in the Overview, the Team view and the Trend (wide
+# enough for the week's dates in the title)
+start 120 24 LANG=C
 wait_for "City total"
 wait_for "2026-W48, 23-29 Nov"
 ascii_only || fail "bytes above 0x7f in the Overview with LANG=C"
