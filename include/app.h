@@ -20,9 +20,6 @@ struct app {
 	struct dataset data;
 	int today;
 	char db_path[SETTINGS_PATH_MAX];
-	/* This session's changes, as audit groups: what u and ^R walk. */
-	long long *undo, *redo;
-	size_t n_undo, n_redo, cap_undo, cap_redo;
 };
 
 /* The default database path: $XDG_DATA_HOME/wijklast/wijklast.db or
@@ -87,9 +84,12 @@ int app_delete_activity(struct app *a, int64_t id, struct err *e);
  * it did (the data is fresh now), 0 when nothing changed, -1 on error. */
 int app_refresh(struct app *a, struct err *e);
 
-/* Undo the last change of this session / redo the last undo; reloads.
- * Refused when someone else changed the same records since. */
-int app_undo(struct app *a, struct err *e);
-int app_redo(struct app *a, struct err *e);
+/* Undo the user's last change / redo their last undo, in reverse order back
+ * to their first change, also one made in an earlier session (the change
+ * log keeps it); reloads. what gets the change in words ("case Z-2026-0042
+ * moved from Esther to Wilma"). Refused when someone else changed the same
+ * records since. */
+int app_undo(struct app *a, char *what, size_t size, struct err *e);
+int app_redo(struct app *a, char *what, size_t size, struct err *e);
 
 #endif

@@ -15,7 +15,7 @@ struct err;
 struct store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Open (creating with mode 0600, parents 0700) and migrate the database at
  * path. user names who makes changes (audit). A database from a newer version
@@ -81,10 +81,53 @@ int store_set_block_locked(struct store *st, int64_t id, int64_t version,
  * store_revert takes to undo it. */
 long long store_txn(const struct store *st);
 
+/* What a transaction was, in the change log: a person's change, or the undo
+ * or redo of an earlier one. */
+enum store_change_kind { STORE_CHANGE, STORE_UNDO, STORE_REDO };
+
+struct store_change {
+	long long txn;
+	enum store_change_kind kind;
+	long long reverts; /* the txn an undo or redo reverts; 0 for a change */
+};
+
+/* Record the open transaction as the user's (store_open's user) change,
+ * undo or redo of txn reverts (ignored for a change). Inside the
+ * transaction, so the log and the change commit together. */
+int store_log_change(struct store *st, enum store_change_kind kind,
+    long long reverts, struct err *e);
+
+/* The user's change log, oldest first, into a new array (caller frees). */
+int store_user_changes(struct store *st, struct store_change **out,
+    size_t *n, struct err *e);
+
+/* What one audit row of a change did: the record and every column's value
+ * before and after as text ("" for none; before is "" for an insert, after
+ * for a delete). */
+#define STORE_ROW_COLS 10
+struct store_change_row {
+	char table[16];
+	char action[8]; /* insert, update or delete */
+	int64_t row_id;
+	size_t n_cols;
+	struct {
+		char name[24];
+		char old[128], new[128];
+	} cols[STORE_ROW_COLS];
+};
+
+/* The rows transaction txn changed, in order, into a new array (caller
+ * frees). */
+int store_change_rows(struct store *st, long long txn,
+    struct store_change_row **out, size_t *n, struct err *e);
+
 /* Undo every change of audit group txn in a new transaction (itself audited,
- * so reverting that is redo). Refused, with nothing changed, when one of the
- * rows was changed by anyone since. Busy -> EXIT_BUSY. */
-int store_revert(struct store *st, long long txn, struct err *e);
+ * so reverting that is redo), logged as kind (STORE_UNDO or STORE_REDO) of
+ * txn. Refused, with nothing changed, when one of the rows was changed by
+ * anyone since (its content differs from what the change left). Busy ->
+ * EXIT_BUSY. */
+int store_revert(struct store *st, long long txn,
+    enum store_change_kind kind, struct err *e);
 
 /* Save the figures w of a week (replacing an earlier snapshot of it) inside
  * a transaction. d is the dataset w was computed from; explicit marks a

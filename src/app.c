@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "i18n.h"
 #include "date.h"
 #include "err.h"
 #include "store.h"
@@ -91,10 +92,6 @@ app_close(struct app *a)
 {
 	store_close(a->store);
 	a->store = NULL;
-	free(a->undo);
-	free(a->redo);
-	a->undo = a->redo = NULL;
-	a->n_undo = a->n_redo = a->cap_undo = a->cap_redo = 0;
 	dataset_clear(&a->data);
 	settings_clear(&a->settings);
 }
@@ -206,31 +203,23 @@ app_find_team(const struct app *a, const char *code, struct err *e)
 	return t;
 }
 
-/* A change was committed as audit group txn: it can be undone, and what was
- * undone before can no longer be redone. */
-static void
-remember(struct app *a, long long txn)
-{
-	XGROW(a->undo, a->cap_undo, a->n_undo + 1);
-	a->undo[a->n_undo++] = txn;
-	a->n_redo = 0;
-}
-
-/* Run one write as an undoable transaction: begin, write(ctx), commit,
- * remember, reload. On failure roll back and reload anyway, so the screen
- * shows what is really there (another user's change, for one). */
+/* Run one write as an undoable transaction: begin, write(ctx), log it as
+ * the user's change, commit, reload. On failure roll back and reload anyway,
+ * so the screen shows what is really there (another user's change, for
+ * one). */
 static int
 change(struct app *a, int (*write)(struct app *, void *, struct err *),
     void *ctx, struct err *e)
 {
 	if (store_begin(a->store, e) < 0)
 		return -1;
-	if (write(a, ctx, e) < 0 || store_commit(a->store, e) < 0) {
+	if (write(a, ctx, e) < 0 ||
+	    store_log_change(a->store, STORE_CHANGE, 0, e) < 0 ||
+	    store_commit(a->store, e) < 0) {
 		store_rollback(a->store);
 		app_reload(a, NULL);
 		return -1;
 	}
-	remember(a, store_txn(a->store));
 	return app_reload(a, e);
 }
 
@@ -323,34 +312,256 @@ app_lock_block(struct app *a, int64_t block_id, bool locked, struct err *e)
 	return change(a, write_block, &c, e);
 }
 
-int
-app_undo(struct app *a, struct err *e)
+/* --- undo and redo, from the change log (so they outlive the session) --- */
+
+/* The user's undo and redo stacks, replayed from their change log: a change
+ * pushes on undo and clears redo; an undo moves its change to redo; a redo
+ * moves it back. Each entry is the txn to revert next. */
+struct history {
+	struct store_change *log;
+	size_t n_log;
+	long long *undo, *redo;
+	size_t n_undo, n_redo;
+};
+
+static void
+history_clear(struct history *h)
 {
-	if (a->n_undo == 0)
-		return err_set(e, "nothing to undo");
-	if (store_revert(a->store, a->undo[a->n_undo - 1], e) < 0) {
-		app_reload(a, NULL);
+	free(h->log);
+	free(h->undo);
+	free(h->redo);
+}
+
+/* Remove txn from the stack (the top, unless the log was written by two
+ * sessions of one user at once); false when it is not there. */
+static bool
+stack_remove(long long *stack, size_t *n, long long txn)
+{
+	for (size_t i = *n; i-- > 0;)
+		if (stack[i] == txn) {
+			memmove(stack + i, stack + i + 1,
+			    (*n - i - 1) * sizeof *stack);
+			(*n)--;
+			return true;
+		}
+	return false;
+}
+
+static int
+history_read(struct app *a, struct history *h, struct err *e)
+{
+	memset(h, 0, sizeof *h);
+	if (store_user_changes(a->store, &h->log, &h->n_log, e) < 0)
 		return -1;
+	h->undo = xcalloc(h->n_log + 1, sizeof *h->undo);
+	h->redo = xcalloc(h->n_log + 1, sizeof *h->redo);
+	for (size_t i = 0; i < h->n_log; i++) {
+		const struct store_change *c = &h->log[i];
+		if (c->kind == STORE_CHANGE) {
+			h->undo[h->n_undo++] = c->txn;
+			h->n_redo = 0;
+		} else if (c->kind == STORE_UNDO) {
+			if (stack_remove(h->undo, &h->n_undo, c->reverts))
+				h->redo[h->n_redo++] = c->txn;
+		} else if (stack_remove(h->redo, &h->n_redo, c->reverts)) {
+			h->undo[h->n_undo++] = c->txn;
+		}
 	}
-	a->n_undo--;
-	XGROW(a->redo, a->cap_redo, a->n_redo + 1);
-	a->redo[a->n_redo++] = store_txn(a->store);
-	return app_reload(a, e);
+	return 0;
+}
+
+/* The person's own change behind txn: an undo or redo points back to it. */
+static long long
+history_origin(const struct history *h, long long txn)
+{
+	for (size_t i = h->n_log; i-- > 0;)
+		if (h->log[i].txn == txn) {
+			if (h->log[i].kind == STORE_CHANGE)
+				return txn;
+			txn = h->log[i].reverts;
+		}
+	return txn;
+}
+
+/* The value of column name in row r, before or after. */
+static const char *
+row_value(const struct store_change_row *r, const char *name, bool after)
+{
+	for (size_t i = 0; i < r->n_cols; i++)
+		if (strcmp(r->cols[i].name, name) == 0)
+			return after ? r->cols[i].new : r->cols[i].old;
+	return "";
+}
+
+static bool
+row_changed(const struct store_change_row *r, const char *name)
+{
+	return strcmp(row_value(r, name, false), row_value(r, name, true)) != 0;
+}
+
+/* The name of the employee with id text (the waiting list or nobody for
+ * none), as the data holds it now. */
+static const char *
+employee_name(const struct app *a, const char *id, const char *none)
+{
+	long i = *id ? dataset_employee_index(&a->data, atoll(id)) : -1;
+
+	return i >= 0 ? a->data.employees[i].name : none;
+}
+
+/* "Tue 8 Dec morning" for a block's date and part. */
+static void
+block_label(const struct store_change_row *r, bool after, char *buf,
+    size_t size)
+{
+	const char *day = row_value(r, "date", after);
+	int date;
+
+	if (date_parse(day, &date, NULL) < 0) {
+		snprintf(buf, size, "%s", day);
+		return;
+	}
+	static const char *const names[] = { N_("Mon"), N_("Tue"), N_("Wed"),
+		N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+	static const char *const months[] = { N_("Jan"), N_("Feb"), N_("Mar"),
+		N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+		N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
+	int y, m, d;
+	date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, size, "%s %d %s %s", _(names[date_weekday(date) - 1]), d,
+	    _(months[m - 1]),
+	    strcmp(row_value(r, "part", after), "middag") == 0
+		? _("afternoon") : _("morning"));
+}
+
+/* One record's change in words. */
+static void
+describe_row(const struct app *a, const struct store_change_row *r,
+    char *buf, size_t size)
+{
+	bool ins = strcmp(r->action, "insert") == 0;
+	bool del = strcmp(r->action, "delete") == 0;
+	const char *who = employee_name(a,
+	    row_value(r, "employee_id", !del), "?");
+	char label[64];
+
+	if (strcmp(r->table, "cases") == 0) {
+		const char *ref = row_value(r, "ref", !del);
+		if (ins)
+			snprintf(buf, size, _("new case %s"), ref);
+		else if (del)
+			snprintf(buf, size, _("case %s removed"), ref);
+		else if (row_changed(r, "employee_id"))
+			snprintf(buf, size, _("case %s moved from %s to %s"),
+			    ref, employee_name(a, row_value(r, "employee_id",
+			    false), _("the waiting list")), employee_name(a,
+			    row_value(r, "employee_id", true),
+			    _("the waiting list")));
+		else if (row_changed(r, "phase"))
+			snprintf(buf, size, _("case %s: phase %s → %s"), ref,
+			    row_value(r, "phase", false),
+			    row_value(r, "phase", true));
+		else if (row_changed(r, "closed") && *row_value(r, "closed",
+		    true))
+			snprintf(buf, size, _("case %s closed"), ref);
+		else
+			snprintf(buf, size, _("case %s changed"), ref);
+	} else if (strcmp(r->table, "block") == 0) {
+		block_label(r, !del, label, sizeof label);
+		if (ins || del)
+			snprintf(buf, size, ins ? _("intake block %s added")
+			    : _("intake block %s removed"), label);
+		else if (row_changed(r, "employee_id"))
+			snprintf(buf, size, _("intake block %s moved from %s "
+			    "to %s"), label, employee_name(a, row_value(r,
+			    "employee_id", false), _("nobody")),
+			    employee_name(a, row_value(r, "employee_id",
+			    true), _("nobody")));
+		else if (row_changed(r, "locked"))
+			snprintf(buf, size, strcmp(row_value(r, "locked",
+			    true), "1") == 0 ? _("intake block %s locked")
+			    : _("intake block %s unlocked"), label);
+		else
+			snprintf(buf, size, _("intake block %s changed"),
+			    label);
+	} else if (strcmp(r->table, "absence") == 0) {
+		snprintf(buf, size, ins ? _("absence of %s added")
+		    : del ? _("absence of %s removed")
+			  : _("absence of %s changed"), who);
+	} else if (strcmp(r->table, "activity") == 0) {
+		snprintf(buf, size, ins ? _("side activity \"%s\" of %s added")
+		    : del ? _("side activity \"%s\" of %s removed")
+			  : _("side activity \"%s\" of %s changed"),
+		    row_value(r, "name", !del), who);
+	} else {
+		snprintf(buf, size, _("%s %s changed"), r->table,
+		    row_value(r, strcmp(r->table, "rota") == 0 ? "weekday"
+		    : "code", !del));
+	}
+}
+
+/* What change txn did, in words: one record's change, or how many. */
+static void
+describe(const struct app *a, long long txn, char *buf, size_t size)
+{
+	struct store_change_row *rows;
+	size_t n, blocks = 0;
+
+	if (size == 0)
+		return;
+	*buf = '\0';
+	if (store_change_rows(a->store, txn, &rows, &n, NULL) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		blocks += strcmp(rows[i].table, "block") == 0;
+	if (n == 1)
+		describe_row(a, &rows[0], buf, size);
+	else if (n > 1 && blocks == n)
+		snprintf(buf, size, _("%zu intake blocks changed"), n);
+	else if (n > 1)
+		snprintf(buf, size, _("%zu records changed"), n);
+	free(rows);
+}
+
+/* Revert the top of the user's undo (redo false) or redo stack. */
+static int
+revert_top(struct app *a, bool redo, char *what, size_t size, struct err *e)
+{
+	struct history h;
+	int rc = -1;
+
+	if (size > 0)
+		*what = '\0';
+	if (history_read(a, &h, e) < 0)
+		return -1;
+	if ((redo ? h.n_redo : h.n_undo) == 0) {
+		err_set(e, redo ? "nothing to redo" : "nothing to undo");
+		goto done;
+	}
+	long long top = redo ? h.redo[h.n_redo - 1] : h.undo[h.n_undo - 1];
+	/* in words before: after an undo of an insert the record is gone */
+	describe(a, history_origin(&h, top), what, size);
+	if (store_revert(a->store, top, redo ? STORE_REDO : STORE_UNDO,
+	    e) < 0) {
+		app_reload(a, NULL);
+		goto done;
+	}
+	rc = app_reload(a, e);
+done:
+	history_clear(&h);
+	return rc;
 }
 
 int
-app_redo(struct app *a, struct err *e)
+app_undo(struct app *a, char *what, size_t size, struct err *e)
 {
-	if (a->n_redo == 0)
-		return err_set(e, "nothing to redo");
-	if (store_revert(a->store, a->redo[a->n_redo - 1], e) < 0) {
-		app_reload(a, NULL);
-		return -1;
-	}
-	a->n_redo--;
-	XGROW(a->undo, a->cap_undo, a->n_undo + 1);
-	a->undo[a->n_undo++] = store_txn(a->store);
-	return app_reload(a, e);
+	return revert_top(a, false, what, size, e);
+}
+
+int
+app_redo(struct app *a, char *what, size_t size, struct err *e)
+{
+	return revert_top(a, true, what, size, e);
 }
 
 /* The employee must exist and, for a case, be in the case's team. */

@@ -274,10 +274,24 @@ audit_triggers(void)
 	return q.s;
 }
 
+/* Version 2: the change log — one row per change a person made (an audit
+ * group), per undo and per redo, so undo history survives quitting. */
+static const char schema_v2[] =
+	"CREATE TABLE change_log ("
+	" txn INTEGER PRIMARY KEY,"
+	" user TEXT NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),"
+	" kind TEXT NOT NULL CHECK (kind IN ('change', 'undo', 'redo')),"
+	" reverts INTEGER"
+	"  CHECK ((kind = 'change') = (reverts IS NULL))"
+	") STRICT;"
+	"CREATE INDEX change_log_user ON change_log(user, txn);";
+
 /* Forward migrations: step i takes user_version i to i + 1 and commits
  * together with its version bump. Step 0 also creates the audit triggers. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
+	schema_v2,
 };
 
 static int
@@ -377,6 +391,7 @@ migrate(struct store *st, struct err *e)
 	while (version < STORE_SCHEMA_VERSION) {
 		static const char *const bump[STORE_SCHEMA_VERSION] = {
 			"PRAGMA user_version = 1",
+			"PRAGMA user_version = 2",
 		};
 		if (store_begin(st, e) < 0)
 			return -1;
@@ -947,8 +962,24 @@ store_txn(const struct store *st)
 	return st->txn;
 }
 
+/* " AND col IS json_extract(?3, '$.col') ..." for every column: the row is
+ * still as the change left it (the content, not the version: an undo moves
+ * the version on, and the undo before it must still find its row). */
+static void
+sql_add_unchanged(struct sql *q, size_t t)
+{
+	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+		sql_add(q, " AND ");
+		sql_add(q, audited[t].cols[c]);
+		sql_add(q, " IS json_extract(?3, '$.");
+		sql_add(q, audited[t].cols[c]);
+		sql_add(q, "')");
+	}
+}
+
 /* The inverse of one audit row: delete what was inserted, put back what was
- * updated or deleted — each only if the row is still as the change left it. */
+ * updated or deleted — each only if the row is still as the change left it.
+ * The version always moves on, so an edit read before is refused. */
 static int
 revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
     const char *old, const char *new, struct err *e)
@@ -960,8 +991,8 @@ revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
 	if (strcmp(action, "insert") == 0) {
 		sql_add(&q, "DELETE FROM ");
 		sql_add(&q, audited[t].table);
-		sql_add(&q, " WHERE id = ?2 AND version = "
-		    "json_extract(?3, '$.version')");
+		sql_add(&q, " WHERE id = ?2");
+		sql_add_unchanged(&q, t);
 	} else if (strcmp(action, "update") == 0) {
 		sql_add(&q, "UPDATE ");
 		sql_add(&q, audited[t].table);
@@ -972,9 +1003,11 @@ revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
 			sql_add(&q, audited[t].cols[c]);
 			sql_add(&q, "'), ");
 		}
-		sql_add(&q, "version = version + 1 WHERE id = ?2 AND version = "
-		    "json_extract(?3, '$.version')");
+		sql_add(&q, "version = version + 1 WHERE id = ?2");
+		sql_add_unchanged(&q, t);
 	} else {
+		/* back with a version above any it had: ids are never reused,
+		 * so max over the audit is the row's own history */
 		sql_add(&q, "INSERT INTO ");
 		sql_add(&q, audited[t].table);
 		sql_add(&q, " (id");
@@ -988,7 +1021,9 @@ revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
 			sql_add(&q, audited[t].cols[c]);
 			sql_add(&q, "')");
 		}
-		sql_add(&q, ", json_extract(?1, '$.version') + 1)");
+		sql_add(&q, ", (SELECT max(coalesce(json_extract(new, "
+		    "'$.version'), json_extract(old, '$.version'))) + 1 "
+		    "FROM audit WHERE tbl = ?4 AND row_id = ?2))");
 	}
 	rc = prepare(st, q.s, &s, e);
 	free(q.s);
@@ -997,6 +1032,8 @@ revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
 	bind_text(s, 1, old ? old : "{}");
 	sqlite3_bind_int64(s, 2, row_id);
 	bind_text(s, 3, new ? new : "{}");
+	if (sqlite3_bind_parameter_index(s, "?4") > 0)
+		bind_text(s, 4, audited[t].table);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
@@ -1008,7 +1045,8 @@ revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
 }
 
 int
-store_revert(struct store *st, long long txn, struct err *e)
+store_revert(struct store *st, long long txn, enum store_change_kind kind,
+    struct err *e)
 {
 	sqlite3_stmt *s = NULL;
 	int rc, n = 0;
@@ -1055,11 +1093,126 @@ store_revert(struct store *st, long long txn, struct err *e)
 		err_set(e, "nothing to undo");
 		goto fail;
 	}
+	if (store_log_change(st, kind, txn, e) < 0)
+		goto fail;
 	return store_commit(st, e);
 fail:
 	sqlite3_finalize(s);
 	store_rollback(st);
 	return -1;
+}
+
+int
+store_log_change(struct store *st, enum store_change_kind kind,
+    long long reverts, struct err *e)
+{
+	static const char *const kinds[] = { "change", "undo", "redo" };
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (prepare(st, "INSERT INTO change_log (txn, user, kind, reverts)"
+	    " VALUES (?, ?, ?, ?)", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, st->txn);
+	bind_text(s, 2, st->user);
+	bind_text(s, 3, kinds[kind]);
+	if (kind == STORE_CHANGE)
+		sqlite3_bind_null(s, 4);
+	else
+		sqlite3_bind_int64(s, 4, reverts);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "record the change");
+	return 0;
+}
+
+int
+store_user_changes(struct store *st, struct store_change **out, size_t *n,
+    struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (prepare(st, "SELECT txn, kind, coalesce(reverts, 0) FROM "
+	    "change_log WHERE user = ? ORDER BY txn", &s, e) < 0)
+		return -1;
+	bind_text(s, 1, st->user);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 1);
+		XGROW(*out, cap, *n + 1);
+		(*out)[*n] = (struct store_change){
+			.txn = sqlite3_column_int64(s, 0),
+			.kind = strcmp(k, "undo") == 0 ? STORE_UNDO
+			    : strcmp(k, "redo") == 0   ? STORE_REDO
+						       : STORE_CHANGE,
+			.reverts = sqlite3_column_int64(s, 2),
+		};
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return db_error(st, e, "read the change log");
+	}
+	return 0;
+}
+
+int
+store_change_rows(struct store *st, long long txn,
+    struct store_change_row **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* one result row per column of each audit row, oldest change first */
+	if (prepare(st, "SELECT a.id, a.tbl, a.action, a.row_id, j.key,"
+	    " json_extract(a.old, '$.' || j.key),"
+	    " json_extract(a.new, '$.' || j.key)"
+	    " FROM audit a, json_each(coalesce(a.new, a.old)) j"
+	    " WHERE a.txn = ? AND j.key != 'version' ORDER BY a.id",
+	    &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, txn);
+	long long last = -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_change_row *r;
+		if (sqlite3_column_int64(s, 0) != last) {
+			last = sqlite3_column_int64(s, 0);
+			XGROW(*out, cap, *n + 1);
+			r = &(*out)[(*n)++];
+			memset(r, 0, sizeof *r);
+			col_text(s, 1, r->table, sizeof r->table);
+			col_text(s, 2, r->action, sizeof r->action);
+			r->row_id = sqlite3_column_int64(s, 3);
+		}
+		r = &(*out)[*n - 1];
+		if (r->n_cols == STORE_ROW_COLS)
+			continue;
+		col_text(s, 4, r->cols[r->n_cols].name,
+		    sizeof r->cols[r->n_cols].name);
+		col_text(s, 5, r->cols[r->n_cols].old,
+		    sizeof r->cols[r->n_cols].old);
+		col_text(s, 6, r->cols[r->n_cols].new,
+		    sizeof r->cols[r->n_cols].new);
+		r->n_cols++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return db_error(st, e, "read the audit");
+	}
+	return 0;
 }
 
 /* --- loading --- */

@@ -723,11 +723,18 @@ static void
 undo(struct ui *u, bool redo)
 {
 	struct err e;
+	char what[256], msg[320];
 	int rc;
 
 	err_clear(&e);
-	rc = redo ? app_redo(u->app, &e) : app_undo(u->app, &e);
-	changed(u, rc, &e, redo ? _("Redone") : _("Undone"));
+	rc = redo ? app_redo(u->app, what, sizeof what, &e)
+		  : app_undo(u->app, what, sizeof what, &e);
+	if (*what == '\0')
+		snprintf(msg, sizeof msg, "%s", redo ? _("Redone") : _("Undone"));
+	else
+		snprintf(msg, sizeof msg, redo ? _("Redone: %s") : _("Undone: %s"),
+		    what);
+	changed(u, rc, &e, msg);
 }
 
 /* --- the frame: title bar and status line --- */

@@ -6,6 +6,7 @@
 
 static struct app A, B; /* two users, one database file */
 static struct err e;
+static char what[256]; /* what an undo or redo says it did */
 static char db[4200];
 
 static void
@@ -34,8 +35,12 @@ setup(void)
 	cr_assert_eq(store_add_employee(seed.store, &other, &e), 0);
 	cr_assert_eq(store_commit(seed.store, &e), 0);
 	app_close(&seed);
+	/* two people: the audit and the change log know them by name */
+	setenv("USER", "anna", 1);
 	cr_assert_eq(app_open(&A, db, NULL, &e), 0, "%s", e.msg);
+	setenv("USER", "bert", 1);
 	cr_assert_eq(app_open(&B, db, NULL, &e), 0, "%s", e.msg);
+	setenv("USER", "anna", 1);
 }
 
 static void
@@ -113,13 +118,13 @@ Test(app, sick_leave_turns_an_employee_over_and_undo_restores)
 	cr_assert_eq(w.employees[0].status, LOAD_STATUS_OVER);
 	workload_week_clear(&w);
 
-	cr_assert_eq(app_undo(&A, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
 	cr_assert_eq(A.data.n_absences, 0);
-	cr_assert_eq(app_redo(&A, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_redo(&A, what, sizeof what, &e), 0, "%s", e.msg);
 	cr_assert_eq(A.data.n_absences, 1);
 	cr_assert_eq(A.data.absences[0].percent, 100);
-	cr_assert_eq(app_undo(&A, &e), 0, "%s", e.msg);
-	cr_assert_eq(app_undo(&A, &e), 0, "%s", e.msg); /* the last case */
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg); /* the last case */
 	cr_assert_eq(A.data.n_cases, 5);
 }
 
@@ -145,7 +150,7 @@ Test(app, a_stale_edit_is_refused_and_the_fresh_data_shown)
 	cr_assert_eq(A.data.cases[0].closed, DATE_NONE);
 
 	/* A's undo of its own insert is refused: B changed the row since. */
-	cr_assert_eq(app_undo(&A, &e), -1);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), -1);
 	cr_assert_eq(A.data.n_cases, 1);
 }
 
@@ -166,7 +171,7 @@ Test(app, side_activities_and_absences_edit_end_delete)
 	cr_assert_eq(app_delete_activity(&A, A.data.activities[0].id, &e), 0,
 	    "%s", e.msg);
 	cr_assert_eq(A.data.n_activities, 0);
-	cr_assert_eq(app_undo(&A, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
 	cr_assert_eq(A.data.n_activities, 1);
 	cr_assert_eq(A.data.activities[0].end, D("2026-11-30"));
 }
@@ -183,4 +188,136 @@ Test(app, another_users_snapshot_is_not_a_change)
 	struct case_item c = new_case("Z-9");
 	cr_assert_eq(app_save_case(&B, &c, &e), 0, "%s", e.msg);
 	cr_assert_eq(app_refresh(&A, &e), 1);
+}
+
+/* The case's fields a report depends on, as one comparable string. */
+static void
+case_state(const struct app *a, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	*buf = '\0';
+	for (size_t i = 0; i < a->data.n_cases && used < size; i++) {
+		const struct case_item *c = &a->data.cases[i];
+		used += (size_t)snprintf(buf + used, size - used,
+		    "%s:%lld:%d:%d;", c->ref, (long long)c->employee_id,
+		    (int)c->phase, c->closed);
+	}
+}
+
+/* The trial's jam: the same record changed twice, u twice. Every change can
+ * be undone in reverse order and redone, back to the state before the
+ * first, and the status says what. */
+Test(app, the_same_record_changed_twice_undoes_twice_and_redoes)
+{
+	char before[512], after[512], now[512];
+	struct case_item c = new_case("Z-2026-0042");
+
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	case_state(&A, before, sizeof before);
+	c = A.data.cases[0];
+	c.phase = PHASE_ACTIVE;
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	c = A.data.cases[0];
+	c.phase = PHASE_TAPER;
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	c = A.data.cases[0];
+	c.employee_id = 0; /* to the waiting list */
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	case_state(&A, after, sizeof after);
+
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "case Z-2026-0042 moved from Özlem Kaya to "
+	    "the waiting list");
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "case Z-2026-0042: phase actief → afschalen");
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	case_state(&A, now, sizeof now);
+	cr_assert_str_eq(now, before);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "new case Z-2026-0042");
+	cr_assert_eq(A.data.n_cases, 0);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), -1);
+	cr_assert_str_eq(e.msg, "nothing to undo");
+
+	for (int i = 0; i < 4; i++)
+		cr_assert_eq(app_redo(&A, what, sizeof what, &e), 0,
+		    "redo %d: %s", i, e.msg);
+	case_state(&A, now, sizeof now);
+	cr_assert_str_eq(now, after);
+	cr_assert_eq(app_redo(&A, what, sizeof what, &e), -1);
+	/* and down again, through the redone changes */
+	for (int i = 0; i < 3; i++)
+		cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0,
+		    "undo %d: %s", i, e.msg);
+	case_state(&A, now, sizeof now);
+	cr_assert_str_eq(now, before);
+}
+
+/* Move a block, then lock it: two changes of one row, undone in turn. */
+Test(app, a_block_moved_then_locked_undoes_both)
+{
+	struct block b = { .team_id = A.data.teams[0].id,
+		.date = D("2026-12-01"), .part = PART_MORNING, .hours = 4 };
+
+	cr_assert_eq(store_begin(A.store, &e), 0);
+	cr_assert_eq(store_add_block(A.store, &b, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(A.store, &e), 0);
+	cr_assert_eq(app_reload(&A, &e), 0);
+	cr_assert_eq(app_move_block(&A, b.id, A.data.employees[0].id, &e), 0,
+	    "%s", e.msg);
+	cr_assert_eq(app_lock_block(&A, b.id, true, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "intake block Tue 1 Dec morning locked");
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "intake block Tue 1 Dec morning moved from "
+	    "nobody to Özlem Kaya");
+	cr_assert_eq(A.data.blocks[0].employee_id, 0);
+	cr_assert(!A.data.blocks[0].locked);
+}
+
+/* Closing the terminal by mistake loses no undo: the history is in the
+ * database, per person. Another person's undo is theirs alone. */
+Test(app, undo_history_survives_reopening)
+{
+	struct case_item c = new_case("Z-7");
+
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	c = A.data.cases[0];
+	c.phase = PHASE_ACTIVE;
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	app_close(&A);
+	cr_assert_eq(app_undo(&B, what, sizeof what, &e), -1,
+	    "bert undid anna's change");
+	cr_assert_eq(app_open(&A, db, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "case Z-7: phase intake → actief");
+	cr_assert_eq(A.data.cases[0].phase, PHASE_INTAKE);
+	app_close(&A);
+	cr_assert_eq(app_open(&A, db, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_redo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_eq(A.data.cases[0].phase, PHASE_ACTIVE);
+}
+
+/* Only a real change by someone else since refuses an undo; after it the
+ * earlier changes are still there to undo once that one is resolved. */
+Test(app, another_users_change_refuses_only_that_undo)
+{
+	struct case_item c = new_case("Z-8");
+
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	c = A.data.cases[0];
+	c.phase = PHASE_ACTIVE;
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_refresh(&B, &e), 1);
+	struct case_item theirs = B.data.cases[0];
+	theirs.phase = PHASE_TAPER;
+	cr_assert_eq(app_save_case(&B, &theirs, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), -1);
+	cr_assert(strstr(e.msg, "someone else"), "%s", e.msg);
+	/* bert takes his change back: anna's undo goes through again */
+	cr_assert_eq(app_undo(&B, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_eq(A.data.n_cases, 0);
 }

@@ -352,19 +352,19 @@ Test(store, revert_undoes_a_change_and_revert_of_that_redoes_it)
 	store_rollback(st);
 
 	/* Undo: back to A. */
-	cr_assert_eq(store_revert(st, set_txn, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_revert(st, set_txn, STORE_UNDO, &e), 0, "%s", e.msg);
 	undo_txn = store_txn(st);
 	cr_assert_eq(store_load(st, &d, &e), 0);
 	cr_assert_eq(d.blocks[0].employee_id, a.id);
 	cr_assert_float_eq(d.blocks[0].hours, 4.0, 1e-9);
 	dataset_clear(&d);
 	/* Redo: the revert of the revert, B again. */
-	cr_assert_eq(store_revert(st, undo_txn, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_revert(st, undo_txn, STORE_UNDO, &e), 0, "%s", e.msg);
 	cr_assert_eq(store_load(st, &d, &e), 0);
 	cr_assert_eq(d.blocks[0].employee_id, b.id);
 	dataset_clear(&d);
 	/* Undoing the insert after later changes to the row is refused. */
-	cr_assert_eq(store_revert(st, add_txn, &e), -1);
+	cr_assert_eq(store_revert(st, add_txn, STORE_UNDO, &e), -1);
 	cr_assert(strstr(e.msg, "changed by someone else"), "%s", e.msg);
 	cr_assert_eq(store_load(st, &d, &e), 0);
 	cr_assert_eq(d.n_blocks, 1);
@@ -377,11 +377,11 @@ Test(store, revert_of_an_insert_deletes_it)
 	struct dataset d = { 0 };
 
 	cr_assert_eq(ADD(store_add_team, &t), 0);
-	cr_assert_eq(store_revert(st, store_txn(st), &e), 0, "%s", e.msg);
+	cr_assert_eq(store_revert(st, store_txn(st), STORE_UNDO, &e), 0, "%s", e.msg);
 	cr_assert_eq(store_load(st, &d, &e), 0);
 	cr_assert_eq(d.n_teams, 0);
 	dataset_clear(&d);
-	cr_assert_eq(store_revert(st, 999, &e), -1);
+	cr_assert_eq(store_revert(st, 999, STORE_UNDO, &e), -1);
 	cr_assert(strstr(e.msg, "nothing to undo"), "%s", e.msg);
 }
 
@@ -449,7 +449,7 @@ Test(store, undo_never_reaches_a_record_that_reused_an_id)
 	cr_assert_eq(ADD(store_add_absence, &theirs), 0);
 	cr_assert_neq(theirs.id, mine.id);
 	/* Undoing the first insert finds nothing to remove: refused. */
-	cr_assert_eq(store_revert(st, added, &e), -1);
+	cr_assert_eq(store_revert(st, added, STORE_UNDO, &e), -1);
 	cr_assert_eq(store_load(st, &d, &e), 0);
 	cr_assert_eq(d.n_absences, 1);
 	cr_assert_eq(d.absences[0].percent, 100);

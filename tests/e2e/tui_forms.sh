@@ -114,7 +114,10 @@ wait_for "Undone"
 report now.json
 same activity.json now.json "undo did not remove the case exactly"
 keys u
-poll "the second undo did not finish" hides "Werkgroep formulieren"
+wait_for 'Undone: side activity "Werkgroep formulieren" of '
+# gone from the list (the status line above says what was undone)
+poll "the second undo did not finish" eval \
+    '! screen | sed \$d | grep -qF "Werkgroep formulieren"'
 report now.json
 same base.json now.json "undo did not restore the first state exactly"
 keys C-r
