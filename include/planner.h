@@ -75,9 +75,12 @@ struct plan_employee {
 	double free_hours;      /* capacity - base */
 	int locked_blocks;
 	int blocks_before, blocks_after; /* unlocked blocks in the horizon */
+	/* what people see: every block they hold in the horizon, locked ones
+	 * included (locked_blocks + blocks_before / blocks_after) */
+	int held_before, held_after;
 	double load_before, load_after;  /* projected; INFINITY without capacity */
 	bool has_capacity;
-	const char *reason;     /* untranslated: why no block, or NULL */
+	const char *reason;     /* untranslated: why no block at all, or NULL */
 };
 
 struct plan {

@@ -761,7 +761,10 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 		    planner_load(&p, m, pe->blocks_before) : INFINITY;
 		pe->load_after = pe->has_capacity ?
 		    planner_load(&p, m, pe->blocks_after) : INFINITY;
-		if (pe->blocks_after == 0)
+		pe->held_before = pe->locked_blocks + pe->blocks_before;
+		pe->held_after = pe->locked_blocks + pe->blocks_after;
+		/* someone who keeps a locked block has one: no "why none" */
+		if (pe->held_after == 0)
 			pe->reason = no_block_reason(&h, &p, out, m);
 		if (pe->has_capacity) {
 			keep_max(&out->max_load_before, pe->load_before, true);

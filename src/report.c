@@ -373,9 +373,10 @@ plan_json(FILE *out, const struct dataset *d, const struct plan *p)
 		report_json_string(out, d->employees[pe->index].name);
 		fprintf(out, ", \"capacity\": %.2f, \"free_hours\": %.2f, "
 		    "\"locked_blocks\": %d, \"blocks_before\": %d, "
-		    "\"blocks_after\": %d, \"load_before\": ", pe->capacity,
+		    "\"blocks_after\": %d, \"held_before\": %d, "
+		    "\"held_after\": %d, \"load_before\": ", pe->capacity,
 		    pe->free_hours, pe->locked_blocks, pe->blocks_before,
-		    pe->blocks_after);
+		    pe->blocks_after, pe->held_before, pe->held_after);
 		json_plan_load(out, pe->load_before);
 		fputs(", \"load_after\": ", out);
 		json_plan_load(out, pe->load_after);
@@ -438,8 +439,8 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 	for (size_t m = 0; m < p->n_employees; m++) {
 		const struct plan_employee *pe = &p->employees[m];
 		char blocks[32], loads[48], loads_cell[64];
-		snprintf(blocks, sizeof blocks, "%d → %d", pe->blocks_before,
-		    pe->blocks_after);
+		snprintf(blocks, sizeof blocks, "%d → %d", pe->held_before,
+		    pe->held_after);
 		snprintf(loads, sizeof loads, "%s → %s",
 		    pct(a, sizeof a, pe->load_before),
 		    pct(b, sizeof b, pe->load_after));

@@ -772,14 +772,11 @@ draw_employee(const struct ui *u, const struct ui_column *c, int y, long i,
 	ui_put(y, c[COL_NAME].x, c[COL_NAME].w, em->name, false, attr);
 	ui_put(y, c[COL_FREE].x, c[COL_FREE].w,
 	    ui_hours(u, buf, sizeof buf, pe->free_hours), true, attr);
-	/* locked blocks count too: the person holds them */
 	if (pl->proposal)
-		snprintf(buf, sizeof buf, "%d → %d",
-		    pe->blocks_before + pe->locked_blocks,
-		    pe->blocks_after + pe->locked_blocks);
+		snprintf(buf, sizeof buf, "%d → %d", pe->held_before,
+		    pe->held_after);
 	else
-		snprintf(buf, sizeof buf, "%d",
-		    pe->blocks_before + pe->locked_blocks);
+		snprintf(buf, sizeof buf, "%d", pe->held_before);
 	ui_put(y, c[COL_BLOCKS].x, c[COL_BLOCKS].w, buf, true, attr | changed);
 	if (pl->proposal)
 		load_change(pe->load_before, pe->load_after, buf, sizeof buf);

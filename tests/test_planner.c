@@ -1067,9 +1067,12 @@ assert_plan_sound(const struct plan *pl, long team)
 		    (long long)id);
 		cr_assert_eq(pe->blocks_after, after, "employee %lld",
 		    (long long)id);
-		if (pe->blocks_after == 0)
-			cr_assert_not_null(pe->reason, "employee %lld",
-			    (long long)id);
+		cr_assert_eq(pe->held_before, pe->locked_blocks + before);
+		cr_assert_eq(pe->held_after, pe->locked_blocks + after);
+		/* a "why none" exactly for those who hold no block at all:
+		 * someone who keeps a locked block has one */
+		cr_assert_eq(pe->reason == NULL, pe->held_after > 0,
+		    "employee %lld", (long long)id);
 		if (!pe->has_capacity) {
 			cr_assert(isinf(pe->load_after));
 			cr_assert_eq(pe->blocks_after, 0);
