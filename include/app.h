@@ -62,6 +62,14 @@ long app_find_team(const struct app *a, const char *code, struct err *e);
  * to one of the blocks since the plan was made refuses the whole plan. */
 int app_apply_plan(struct app *a, const struct plan *plan, struct err *e);
 
+/* A fair hand-over of the intake blocks employee ei (a dataset index) holds
+ * from from to to (inclusive; not before today) on days they are absent 50 %
+ * or more: planner_propose_cover over the weeks those blocks span. Nothing
+ * to hand over gives 0 and an empty plan (n_slots 0). Apply with
+ * app_apply_plan; free with planner_clear. */
+int app_plan_cover(const struct app *a, long ei, int from, int to,
+    struct plan *out, struct err *e);
+
 /* Give one intake block to employee_id (0 = unfilled) / lock or unlock it,
  * each as one undoable change; reloads. Refused when someone else changed
  * the block since the data was read. */

@@ -103,6 +103,13 @@ struct plan {
  * planner_clear. */
 int planner_propose(const struct dataset *d, const struct settings *s,
     long team, int first_monday, int weeks, struct plan *out, struct err *e);
+/* The same, handing over only the blocks block_ids[0 .. n-1] of the team in
+ * the horizon: everything else stays as it is (it counts like a locked
+ * block) and no empty slot is filled. Cover for someone absent: they are
+ * not eligible on those days, so each block goes to the fairest colleague. */
+int planner_propose_cover(const struct dataset *d, const struct settings *s,
+    long team, int first_monday, int weeks, const int64_t *block_ids,
+    size_t n, struct plan *out, struct err *e);
 void planner_clear(struct plan *p);
 
 #endif

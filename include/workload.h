@@ -28,6 +28,7 @@ struct employee_week {
 	bool sustained; /* OVER in each of the last sustained_weeks weeks */
 	int open_cases, new_cases, closed_cases; /* held this week; opened; closed */
 	int blocks;                              /* intake blocks this week */
+	int absent_blocks; /* of those, on a day they are absent: need cover */
 };
 
 struct team_week {
@@ -41,6 +42,7 @@ struct team_week {
 	int members;                       /* employees in the team this week */
 	int by_status[LOAD_STATUS_COUNT];  /* members per status */
 	int sustained_members;             /* members with sustained overload */
+	int absent_blocks; /* intake blocks held by someone absent that day */
 };
 
 /* One ISO week of a whole city; arrays are index-aligned with the dataset's
@@ -76,6 +78,18 @@ double workload_load(double demand, double capacity);
 /* §10: the band of a load (LOAD_STATUS_NONE when not counted). */
 enum load_status workload_status(double load, bool counted,
     const struct settings *s);
+/* An absence of at least this percentage on a day takes a person off intake
+ * that day (SPEC §4 eligibility); a block they hold then needs cover. */
+#define WORKLOAD_ABSENT_PCT 50
+
+/* The largest absence percentage of employee_id on date (0 if none). */
+int workload_absence_on(const struct dataset *d, int64_t employee_id,
+    int date);
+/* Is block b held by someone absent (WORKLOAD_ABSENT_PCT or more) that day?
+ * Such a block still counts as their demand, and needs handing over. */
+bool workload_block_needs_cover(const struct dataset *d,
+    const struct block *b);
+
 /* Is e a member of the team in the week of monday (started, not left)? */
 bool workload_is_member(const struct employee *e, int monday);
 

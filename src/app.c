@@ -312,6 +312,46 @@ app_lock_block(struct app *a, int64_t block_id, bool locked, struct err *e)
 	return change(a, write_block, &c, e);
 }
 
+int
+app_plan_cover(const struct app *a, long ei, int from, int to,
+    struct plan *out, struct err *e)
+{
+	const struct dataset *d = &a->data;
+	const struct employee *em = &d->employees[ei];
+	int64_t *ids = xcalloc(d->n_blocks + 1, sizeof *ids);
+	size_t n = 0;
+	int first = DATE_NONE, last = DATE_NONE, rc;
+	long t = dataset_team_index(d, em->team_id);
+
+	if (from < a->today)
+		from = a->today; /* the past stays as it was */
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		const struct block *b = &d->blocks[i];
+		if (b->employee_id != em->id || b->team_id != em->team_id ||
+		    b->date < from || b->date > to ||
+		    !workload_block_needs_cover(d, b))
+			continue;
+		ids[n++] = b->id;
+		if (first == DATE_NONE || b->date < first)
+			first = b->date;
+		if (last == DATE_NONE || b->date > last)
+			last = b->date;
+	}
+	if (n == 0 || t < 0) {
+		memset(out, 0, sizeof *out);
+		out->team = t;
+		free(ids);
+		return 0;
+	}
+	int weeks = (date_monday(last) - date_monday(first)) / 7 + 1;
+	if (weeks > 52) /* the planner's longest horizon: the first year */
+		weeks = 52;
+	rc = planner_propose_cover(d, &a->settings, t, date_monday(first),
+	    weeks, ids, n, out, e);
+	free(ids);
+	return rc;
+}
+
 /* --- undo and redo, from the change log (so they outlive the session) --- */
 
 /* The user's undo and redo stacks, replayed from their change log: a change

@@ -395,6 +395,10 @@ struct horizon {
 	long *member_of; /* [employee index] -> member index or -1 */
 	int *fixed;      /* [m * weeks + w] blocks this plan does not move */
 	int *absent;     /* [m * 7 * weeks + day] largest absence percentage */
+	/* cover: only these blocks move, no empty slot is filled; NULL: all
+	 * unlocked blocks of the team and every rota slot */
+	const int64_t *only;
+	size_t n_only;
 };
 
 static int
@@ -407,6 +411,20 @@ static bool
 in_horizon(const struct horizon *h, int date)
 {
 	return date >= h->first && date < h->first + 7 * h->weeks;
+}
+
+/* May this plan give block b to someone else? */
+static bool
+is_movable(const struct horizon *h, const struct block *b)
+{
+	if (b->locked || b->team_id != h->team_id || !in_horizon(h, b->date))
+		return false;
+	if (h->only == NULL)
+		return true;
+	for (size_t i = 0; i < h->n_only; i++)
+		if (h->only[i] == b->id)
+			return true;
+	return false;
 }
 
 /* The largest absence percentage of each member on each day of the horizon,
@@ -442,7 +460,8 @@ ineligible_reason(const struct horizon *h, const struct plan_problem *p,
 		return "no capacity in the horizon";
 	if (!workload_is_working_day(em, h->s, date))
 		return "not a working day";
-	if (h->absent[m * 7 * (size_t)h->weeks + (size_t)(date - h->first)] >= 50)
+	if (h->absent[m * 7 * (size_t)h->weeks + (size_t)(date - h->first)] >=
+	    WORKLOAD_ABSENT_PCT)
 		return "absent";
 	if (p->week_cap[m * p->n_weeks + (size_t)week_index(h, date)] <= 0)
 		return "already has a block that week";
@@ -459,15 +478,16 @@ by_date_part(const void *a, const void *b)
 	return (int)x->part - (int)y->part;
 }
 
-/* The slots: one per rota entry per week (not on holidays, not where a locked
- * block sits), plus unlocked blocks that no rota entry generates. */
+/* The slots: one per rota entry per week (not on holidays, not where a block
+ * sits that this plan does not move), plus movable blocks that no rota
+ * entry generates; for cover only the blocks handed over. */
 static void
 collect_slots(const struct horizon *h, struct plan *out)
 {
 	const struct dataset *d = h->d;
 	size_t cap = 0;
 
-	for (int w = 0; w < h->weeks; w++) {
+	for (int w = 0; w < h->weeks && h->only == NULL; w++) {
 		for (size_t r = 0; r < d->n_rota; r++) {
 			const struct rota_entry *re = &d->rota[r];
 			int date = h->first + 7 * w + re->weekday - 1;
@@ -499,7 +519,7 @@ collect_slots(const struct horizon *h, struct plan *out)
 		match->block_id = b->id;
 		match->hours = b->hours;
 		match->before = b->employee_id;
-		if (b->locked)
+		if (!is_movable(h, b))
 			match->date = DATE_NONE; /* not a slot: removed below */
 	}
 	qsort(out->slots, out->n_slots, sizeof *out->slots, by_date_part);
@@ -530,8 +550,7 @@ collect_members(struct horizon *h, double **capacity, double **base)
 	for (size_t i = 0; i < d->n_blocks; i++) {
 		const struct block *b = &d->blocks[i];
 		long em;
-		if (b->team_id != h->team_id || b->locked ||
-		    !in_horizon(h, b->date) || b->employee_id == 0)
+		if (!is_movable(h, b) || b->employee_id == 0)
 			continue;
 		if ((em = dataset_employee_index(d, b->employee_id)) >= 0) {
 			dem[em] -= b->hours;
@@ -559,8 +578,9 @@ collect_members(struct horizon *h, double **capacity, double **base)
 	free(holds);
 }
 
-/* Blocks members hold that this plan does not move: locked ones, and any of
- * another team. They use up the weekly cap (SPEC §4 eligibility). */
+/* Blocks members hold that this plan does not move: locked ones, any of
+ * another team, the rest when covering. They use up the weekly cap (SPEC §4
+ * eligibility). */
 static void
 count_fixed(struct horizon *h)
 {
@@ -569,8 +589,8 @@ count_fixed(struct horizon *h)
 	for (size_t i = 0; i < h->d->n_blocks; i++) {
 		const struct block *b = &h->d->blocks[i];
 		long em, m;
-		if ((!b->locked && b->team_id == h->team_id) ||
-		    b->employee_id == 0 || !in_horizon(h, b->date))
+		if (is_movable(h, b) || b->employee_id == 0 ||
+		    !in_horizon(h, b->date))
 			continue;
 		em = dataset_employee_index(h->d, b->employee_id);
 		if (em >= 0 && (m = h->member_of[em]) >= 0)
@@ -658,12 +678,13 @@ keep_max(double *max, double load, bool counts)
 		*max = load;
 }
 
-int
-planner_propose(const struct dataset *d, const struct settings *s, long team,
-    int first_monday, int weeks, struct plan *out, struct err *e)
+static int
+propose(const struct dataset *d, const struct settings *s, long team,
+    int first_monday, int weeks, const int64_t *only, size_t n_only,
+    struct plan *out, struct err *e)
 {
 	struct horizon h = { .d = d, .s = s, .first = first_monday,
-		.weeks = weeks };
+		.weeks = weeks, .only = only, .n_only = n_only };
 	struct plan_problem p = { 0 };
 	double *capacity = NULL, *base = NULL;
 	int *slot_week = NULL, *week_cap = NULL, *current = NULL;
@@ -793,6 +814,25 @@ planner_propose(const struct dataset *d, const struct settings *s, long team,
 	free(h.fixed);
 	free(h.absent);
 	return 0;
+}
+
+int
+planner_propose(const struct dataset *d, const struct settings *s, long team,
+    int first_monday, int weeks, struct plan *out, struct err *e)
+{
+	return propose(d, s, team, first_monday, weeks, NULL, 0, out, e);
+}
+
+int
+planner_propose_cover(const struct dataset *d, const struct settings *s,
+    long team, int first_monday, int weeks, const int64_t *block_ids,
+    size_t n, struct plan *out, struct err *e)
+{
+	/* an empty list is "nothing to hand over", never "everything" */
+	static const int64_t none = 0;
+
+	return propose(d, s, team, first_monday, weeks,
+	    n > 0 ? block_ids : &none, n, out, e);
 }
 
 void

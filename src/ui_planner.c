@@ -457,12 +457,29 @@ keep_in_view(struct ui_planner *pl, const struct layout *l)
 
 /* --- the grid --- */
 
+/* Is the block at the cell held by someone absent that day (it needs cover:
+ * SPEC §4 takes them off intake, yet it still counts as their demand)? */
+static bool
+cell_needs_cover(const struct ui *u, const struct cell *c, int date)
+{
+	const struct dataset *d = &u->app->data;
+	int64_t holder = 0;
+
+	if (c->block >= 0)
+		holder = d->blocks[c->block].employee_id;
+	else if (c->slot >= 0)
+		holder = u->planner->plan.slots[c->slot].before;
+	return holder != 0 &&
+	    workload_absence_on(d, holder, date) >= WORKLOAD_ABSENT_PCT;
+}
+
 /* The text of a cell in cw columns and how it stands out: " 07", "#07"
- * locked, " ·" unfilled, " ×" holiday, "03→14" moved by the proposal,
- * " ?" cannot be filled; a first name follows when there is room. */
+ * locked, "!07" held by someone absent that day (in the OVER colour),
+ * " ·" unfilled, " ×" holiday, "03→14" moved by the proposal, " ?" cannot
+ * be filled; a first name follows when there is room. */
 static void
-cell_text(const struct ui *u, const struct cell *c, int cw, char *buf,
-    size_t size, attr_t *attr)
+cell_text(const struct ui *u, const struct cell *c, int date, int cw,
+    char *buf, size_t size, attr_t *attr)
 {
 	const struct ui_planner *pl = u->planner;
 	const struct dataset *d = &u->app->data;
@@ -494,6 +511,10 @@ cell_text(const struct ui *u, const struct cell *c, int cw, char *buf,
 		}
 	} else if (c->rota && c->holiday) {
 		snprintf(buf, size, " ×");
+	}
+	if (*attr == A_NORMAL && cell_needs_cover(u, c, date)) {
+		buf[0] = '!';
+		*attr = ui_status_attr(u, LOAD_STATUS_OVER);
 	}
 	if (holder && cw - text_width(buf) > NAME_MIN) {
 		const char *name = employee_name(u, holder);
@@ -533,8 +554,8 @@ draw_grid(struct ui *u, const struct layout *l)
 		for (int j = 0; j < l->n_vis && pl->left + j < pl->n_cols; j++) {
 			int c = pl->left + j;
 			attr_t attr;
-			cell_text(u, cell_at(pl, w, c), l->cw, buf, sizeof buf,
-			    &attr);
+			cell_text(u, cell_at(pl, w, c), cell_date(pl, w, c),
+			    l->cw, buf, sizeof buf, &attr);
 			if (w == pl->row && c == pl->col)
 				attr |= A_REVERSE;
 			ui_put(y, l->week_w + 1 + j * (l->cw + 1), l->cw, buf,
@@ -564,12 +585,15 @@ draw_team_line(const struct ui *u)
 	const struct ui_planner *pl = u->planner;
 	const struct team *t = &u->app->data.teams[pl->plan.team];
 	char buf[512], what[256];
-	int locked = 0;
+	int locked = 0, absent = 0;
 
-	for (int i = 0; i < pl->plan.weeks * pl->n_cols; i++)
-		if (pl->cells[i].block >= 0 &&
-		    u->app->data.blocks[pl->cells[i].block].locked)
-			locked++;
+	for (int w = 0; w < pl->plan.weeks; w++)
+		for (int c = 0; c < pl->n_cols; c++) {
+			const struct cell *cl = cell_at(pl, w, c);
+			locked += cl->block >= 0 &&
+			    u->app->data.blocks[cl->block].locked;
+			absent += cell_needs_cover(u, cl, cell_date(pl, w, c));
+		}
 	if (pl->proposal)
 		snprintf(what, sizeof what,
 		    ngettext("proposal: %zu of %zu slot changes, %zu cannot be "
@@ -585,6 +609,18 @@ draw_team_line(const struct ui *u)
 		        "× holiday", pl->plan.n_slots),
 		    pl->plan.n_slots, locked);
 	snprintf(buf, sizeof buf, "%s · %s · %s", t->code, t->name, what);
+	if (absent > 0) {
+		/* first, where it is seen: these blocks need cover now */
+		char warn[768];
+		snprintf(warn, sizeof warn, ngettext("! %d block held by "
+		    "someone absent · ", "! %d blocks held by someone absent · ",
+		    absent), absent);
+		size_t n = strlen(warn);
+		snprintf(warn + n, sizeof warn - n, "%s", buf);
+		ui_put(1, 0, COLS, warn, false,
+		    A_BOLD | ui_status_attr(u, LOAD_STATUS_OVER));
+		return;
+	}
 	ui_put(1, 0, COLS, buf, false, A_BOLD);
 }
 
@@ -624,6 +660,12 @@ draw_detail(const struct ui *u, int y, int width)
 		snprintf(what, sizeof what, "%s",
 		    c->rota && c->holiday ? _("holiday: no intake")
 					  : _("no intake slot"));
+	}
+	if (cell_needs_cover(u, c, date)) {
+		size_t n = strlen(what);
+		snprintf(what + n, sizeof what - n, " · %s",
+		    _("absent that day: hand it over (m, or r for the fair "
+		    "choice)"));
 	}
 	snprintf(buf, sizeof buf, "%s · %s", slot, what);
 	ui_put(y, 0, width, buf, false, A_NORMAL);

@@ -154,7 +154,8 @@ add_cases(const struct dataset *d, const struct settings *s, int monday,
 }
 
 static void
-add_blocks(const struct dataset *d, int monday, struct week_figures *w)
+add_blocks(const struct dataset *d, int monday, int (*absent)[7],
+    struct week_figures *w)
 {
 	for (size_t i = 0; i < d->n_blocks; i++) {
 		const struct block *b = &d->blocks[i];
@@ -168,7 +169,30 @@ add_blocks(const struct dataset *d, int monday, struct week_figures *w)
 			continue;
 		w->employees[em].intake_hours += b->hours;
 		w->employees[em].blocks++;
+		if (absent[em][b->date - monday] >= WORKLOAD_ABSENT_PCT)
+			w->employees[em].absent_blocks++;
 	}
+}
+
+int
+workload_absence_on(const struct dataset *d, int64_t employee_id, int date)
+{
+	int pct = 0;
+
+	for (size_t i = 0; i < d->n_absences; i++) {
+		const struct absence *a = &d->absences[i];
+		if (a->employee_id == employee_id && a->start <= date &&
+		    date <= a->end && a->percent > pct)
+			pct = a->percent;
+	}
+	return pct;
+}
+
+bool
+workload_block_needs_cover(const struct dataset *d, const struct block *b)
+{
+	return b->employee_id != 0 && workload_absence_on(d, b->employee_id,
+	    b->date) >= WORKLOAD_ABSENT_PCT;
 }
 
 static void
@@ -196,6 +220,7 @@ add_to_team(struct team_week *t, const struct employee_week *ew)
 	t->side_hours += ew->side_hours;
 	t->members++;
 	t->by_status[ew->status]++;
+	t->absent_blocks += ew->absent_blocks;
 }
 
 void
@@ -218,10 +243,10 @@ workload_week(const struct dataset *d, const struct settings *s, int monday,
 		    absent[i]);
 		ew->capacity = workload_capacity(ew->available, s);
 	}
-	free(absent);
 	add_cases(d, s, monday, out);
-	add_blocks(d, monday, out);
+	add_blocks(d, monday, absent, out);
 	add_activities(d, monday, out);
+	free(absent);
 
 	for (size_t i = 0; i < d->n_employees; i++) {
 		struct employee_week *ew = &out->employees[i];

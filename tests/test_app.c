@@ -321,3 +321,52 @@ Test(app, another_users_change_refuses_only_that_undo)
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
 	cr_assert_eq(A.data.n_cases, 0);
 }
+
+/* Sick leave recorded over someone's intake blocks: they are flagged, and a
+ * fair hand-over gives each to a colleague who works that day, in one
+ * undoable change; afterwards nobody absent holds a block. */
+Test(app, blocks_in_a_sick_leave_are_handed_over)
+{
+	struct employee col = A.data.employees[0];
+	col.id = 0;
+	snprintf(col.code, sizeof col.code, "E2");
+	snprintf(col.name, sizeof col.name, "Wilma Pattiasina");
+	cr_assert_eq(store_begin(A.store, &e), 0);
+	cr_assert_eq(store_add_employee(A.store, &col, &e), 0, "%s", e.msg);
+	int64_t days[] = { D("2026-11-30"), D("2026-12-08"), D("2026-12-16") };
+	for (size_t i = 0; i < 3; i++) {
+		struct block b = { .team_id = A.data.teams[0].id,
+			.date = days[i], .part = PART_MORNING, .hours = 4,
+			.employee_id = A.data.employees[0].id };
+		cr_assert_eq(store_add_block(A.store, &b, &e), 0, "%s", e.msg);
+	}
+	cr_assert_eq(store_commit(A.store, &e), 0);
+	cr_assert_eq(app_reload(&A, &e), 0);
+
+	struct absence ab = { .employee_id = A.data.employees[0].id,
+		.start = D("2026-12-01"), .end = D("2026-12-31"), .percent = 100,
+		.reason = "ziek" };
+	cr_assert_eq(app_save_absence(&A, &ab, &e), 0, "%s", e.msg);
+	struct week_figures w;
+	app_week(&A, D("2026-12-07"), &w);
+	cr_assert_eq(w.employees[0].absent_blocks, 1);
+	workload_week_clear(&w);
+
+	struct plan p;
+	cr_assert_eq(app_plan_cover(&A, 0, ab.start, ab.end, &p, &e), 0, "%s",
+	    e.msg);
+	cr_assert_eq(p.n_slots, 2, "the block of 30 Nov is before the absence");
+	cr_assert_eq(p.n_changes, 2);
+	for (size_t k = 0; k < p.n_slots; k++)
+		cr_assert_eq(p.slots[k].after, col.id);
+	cr_assert_eq(app_apply_plan(&A, &p, &e), 0, "%s", e.msg);
+	planner_clear(&p);
+	for (size_t i = 0; i < A.data.n_blocks; i++)
+		cr_assert(!workload_block_needs_cover(&A.data,
+		    &A.data.blocks[i]), "block %zu", i);
+	cr_assert_eq(app_plan_cover(&A, 0, ab.start, ab.end, &p, &e), 0);
+	cr_assert_eq(p.n_slots, 0);
+	planner_clear(&p);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "2 intake blocks changed");
+}

@@ -475,3 +475,31 @@ Test(workload, shown_percentages_never_contradict_the_status)
 	cr_assert_str_eq(workload_format_percent(buf, sizeof buf, 0, false,
 	    &S, false), "-");
 }
+
+/* Sick leave does not take the intake blocks away: a block held on a day
+ * of an absence of 50 % or more still counts as demand, and is flagged as
+ * needing cover (per employee and per team); a 40 % absence is not. */
+Test(workload, blocks_held_while_absent_need_cover)
+{
+	int64_t t = add_team("CEN");
+	int64_t sick = add_employee(t, 36, WORKDAYS_ALL, "2020-01-01", NULL);
+	int64_t half = add_employee(t, 36, WORKDAYS_ALL, "2020-01-01", NULL);
+	struct week_figures w;
+
+	add_absence(sick, "2026-11-24", "2026-12-06", 100);
+	add_absence(half, "2026-11-23", "2026-11-27", 40);
+	add_block(t, sick, "2026-11-23", 4); /* the day before: covered */
+	add_block(t, sick, "2026-11-26", 4);
+	add_block(t, half, "2026-11-25", 4);
+	workload_week(&DS, &S, D("2026-11-23"), &w);
+	cr_assert_eq(w.employees[0].blocks, 2);
+	cr_assert_eq(w.employees[0].absent_blocks, 1);
+	ASSERT_HOURS(w.employees[0].intake_hours, 8.0);
+	cr_assert_eq(w.employees[1].absent_blocks, 0);
+	cr_assert_eq(w.teams[0].absent_blocks, 1);
+	cr_assert(workload_block_needs_cover(&DS, &DS.blocks[1]));
+	cr_assert(!workload_block_needs_cover(&DS, &DS.blocks[0]));
+	cr_assert(!workload_block_needs_cover(&DS, &DS.blocks[2]));
+	cr_assert_eq(workload_absence_on(&DS, sick, D("2026-11-30")), 100);
+	workload_week_clear(&w);
+}
