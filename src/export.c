@@ -667,16 +667,6 @@ title_text(char *buf, size_t size, const struct summary *x)
 	return buf;
 }
 
-/* The line under the title: the dates, and the snapshot when frozen. */
-static void
-intro(FILE *f, const struct summary *x)
-{
-	fprintf(f, _("%s to %s, generated %s. "), x->monday, x->sunday,
-	    x->generated);
-	if (x->w->frozen)
-		fprintf(f, "%s ", report_frozen_note());
-}
-
 /* "ROOM below 90%, OK up to 100%, …": what the bands mean this week. */
 static void
 bands_legend(FILE *f, const struct settings *s)
@@ -760,7 +750,13 @@ write_md(FILE *f, struct summary *x)
 	fputs("# ", f);
 	md_text(f, title_text(title, sizeof title, x));
 	fputs("\n\n", f);
-	intro(f, x);
+	if (x->w->frozen) {
+		fputs("**", f);
+		md_text(f, report_frozen_note());
+		fputs("**\n\n", f);
+	}
+	fprintf(f, _("%s to %s, generated %s. "), x->monday, x->sunday,
+	    x->generated);
 	bands_legend(f, x->s);
 	fputs("\n", f);
 	write_tables(f, x, &md);
@@ -807,6 +803,7 @@ static const char html_style[] =
 	"td.ok, rect.ok { background: #c6efce; fill: #93c47d; }\n"
 	"td.high, rect.high { background: #ffeb9c; fill: #f1c232; }\n"
 	"td.over, rect.over { background: #ffc7ce; fill: #e06666; }\n"
+	"p.frozen { border-left: 4px solid #6fa8dc; padding-left: 0.5em; }\n"
 	"svg { max-width: 100%; height: auto; }\n"
 	"svg text { font-size: 12px; fill: #111; }\n"
 	"svg rect.bar { stroke: #333; stroke-width: 0.5; }\n"
@@ -971,8 +968,15 @@ write_html(FILE *f, struct summary *x)
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
 	    html_style);
 	html_text(f, title);
-	fputs("</h1>\n<p>", f);
-	intro(f, x);
+	fputs("</h1>\n", f);
+	if (x->w->frozen) {
+		fputs("<p class=\"frozen\"><strong>", f);
+		html_text(f, report_frozen_note());
+		fputs("</strong></p>\n", f);
+	}
+	fputs("<p>", f);
+	fprintf(f, _("%s to %s, generated %s. "), x->monday, x->sunday,
+	    x->generated);
 	bands_legend(f, x->s);
 	fputs("</p>\n", f);
 	html_chart(f, x);
@@ -984,7 +988,9 @@ write_html(FILE *f, struct summary *x)
 
 struct xlsx {
 	lxw_workbook *wb;
-	lxw_format *head, *hours, *count, *pct, *status[LOAD_STATUS_COUNT];
+	/* head over text, head_num over numbers (right, like them) */
+	lxw_format *head, *head_num, *hours, *count, *pct,
+	    *status[LOAD_STATUS_COUNT];
 	char (*names)[LXW_SHEETNAME_MAX * 4 + 1]; /* sheet names so far */
 	size_t n_names, cap_names;
 };
@@ -1100,20 +1106,53 @@ xlsx_flag(lxw_worksheet *ws, int row, int col, bool on)
 	xlsx_text(ws, row, col, flag_text(on), NULL);
 }
 
+/* The width of a column of numbers under heading s: 11, or wider so the
+ * heading's longest word fits and it wraps into three lines at most
+ * ("Aanhoudende overbelasting" is wider than "Sustained overload"). */
+static double
+head_width(const char *s)
+{
+	char word[128];
+	int longest = 0;
+
+	for (const char *p = s; *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		snprintf(word, sizeof word, "%.*s", (int)n, p);
+		if (text_width(word) > longest)
+			longest = text_width(word);
+		p += n;
+	}
+	return fmax(11.0, fmax(longest + 2.0, text_width(s) / 3 + 3.0));
+}
+
+/* Widen the load column at col so "— (no capacity)" fits too. */
+static void
+xlsx_load_column(lxw_worksheet *ws, int col)
+{
+	char buf[NUM_BUF];
+
+	worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col,
+	    fmax(head_width(_("Load")), text_width(load_text(buf, INFINITY,
+	    true, false)) + 1.0), NULL);
+}
+
 /* The header row, frozen, with a filter; columns sized; printable. */
 static void
 xlsx_sheet_head(struct xlsx *xl, lxw_worksheet *ws,
-    const char *const heads[], int n, int rows, const char *title)
+    const char *const heads[], const char *align, int n, int rows,
+    const char *title)
 {
 	char header[160];
 
 	for (int k = 0; k < n; k++)
 		worksheet_write_string(ws, 0, (lxw_col_t)k, _(heads[k]),
-		    xl->head);
-	worksheet_set_row(ws, 0, 30, NULL);
+		    align[k] == 'r' ? xl->head_num : xl->head);
+	worksheet_set_row(ws, 0, 45, NULL); /* three lines of a heading */
 	worksheet_set_column(ws, 0, 0, 10, NULL);
 	worksheet_set_column(ws, 1, 1, 26, NULL);
-	worksheet_set_column(ws, 2, (lxw_col_t)(n - 1), 11, NULL);
+	for (int k = 2; k < n; k++)
+		worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k,
+		    head_width(_(heads[k])), NULL);
 	worksheet_freeze_panes(ws, 1, 0);
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, (lxw_col_t)(n - 1));
 	worksheet_set_landscape(ws);
@@ -1191,6 +1230,7 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 		0, 0xBDD7EE, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE,
 	};
 	const char *overview_heads[TC_COUNT - 1 + N_BANDS];
+	char overview_align[TC_COUNT - 1 + N_BANDS + 1] = "";
 	struct xlsx xl = { 0 };
 	lxw_doc_properties props = { 0 };
 	lxw_worksheet *ws;
@@ -1210,19 +1250,30 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 	format_set_text_wrap(xl.head);
 	format_set_align(xl.head, LXW_ALIGN_VERTICAL_BOTTOM);
 	format_set_bottom(xl.head, LXW_BORDER_THIN);
+	xl.head_num = xlsx_format(xl.wb, NULL, 0xD9D9D9);
+	format_set_bold(xl.head_num);
+	format_set_text_wrap(xl.head_num);
+	format_set_align(xl.head_num, LXW_ALIGN_VERTICAL_BOTTOM);
+	format_set_align(xl.head_num, LXW_ALIGN_RIGHT);
+	format_set_bottom(xl.head_num, LXW_BORDER_THIN);
 	xl.hours = xlsx_format(xl.wb, "0.00", 0);
 	xl.count = xlsx_format(xl.wb, "0", 0);
 	xl.pct = xlsx_format(xl.wb, "0.0%", 0);
 	for (int st = LOAD_STATUS_ROOM; st < LOAD_STATUS_COUNT; st++)
 		xl.status[st] = xlsx_format(xl.wb, NULL, fills[st]);
 
-	for (int c = 0; c < TC_COUNT; c++)
+	for (int c = 0; c < TC_COUNT; c++) {
 		overview_heads[overview_col(c)] = team_heads[c];
-	for (size_t k = 0; k < N_BANDS; k++)
+		overview_align[overview_col(c)] = team_align[c];
+	}
+	for (size_t k = 0; k < N_BANDS; k++) {
 		overview_heads[TC_BANDS + k] = band_heads[k];
+		overview_align[TC_BANDS + k] = 'r';
+	}
 	ws = workbook_add_worksheet(xl.wb, sheet_name(&xl, _("Overview")));
-	xlsx_sheet_head(&xl, ws, overview_heads, TC_COUNT - 1 + (int)N_BANDS,
-	    (int)x->total, title);
+	xlsx_sheet_head(&xl, ws, overview_heads, overview_align,
+	    TC_COUNT - 1 + (int)N_BANDS, (int)x->total, title);
+	xlsx_load_column(ws, overview_col(TC_LOAD));
 	for (size_t t = 0; t < x->d->n_teams; t++)
 		if (in_export(x, t))
 			xlsx_team_row(&xl, ws, ++row, x, t);
@@ -1237,8 +1288,9 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 			continue;
 		ws = workbook_add_worksheet(xl.wb,
 		    sheet_name(&xl, x->d->teams[t].code));
-		xlsx_sheet_head(&xl, ws, employee_heads, EC_COUNT,
-		    (int)(x->first[t + 1] - x->first[t]), title);
+		xlsx_sheet_head(&xl, ws, employee_heads, employee_align,
+		    EC_COUNT, (int)(x->first[t + 1] - x->first[t]), title);
+		xlsx_load_column(ws, EC_LOAD);
 		row = 0;
 		for (size_t r = x->first[t]; r < x->first[t + 1]; r++)
 			xlsx_employee_row(&xl, ws, ++row, x, x->order[r]);

@@ -511,13 +511,14 @@ Test(export, a_frozen_week_says_so_in_every_format)
 
 	W.frozen = true;
 	s = export_text("x.md", EXPORT_MD, EXPORT_RFC4180);
-	ASSERT_HAS(s, "# Workload, week 2026-W48 (frozen)\n");
-	ASSERT_HAS(s, "Frozen: the figures as they were saved");
+	ASSERT_HAS(s, "# Workload, week 2026-W48 (frozen)\n\n**Frozen: the "
+	    "figures as they were saved");
 	free(s);
 	s = export_text("x.html", EXPORT_HTML, EXPORT_RFC4180);
 	ASSERT_HAS(s, "<title>Workload, week 2026-W48 (frozen)</title>");
-	ASSERT_HAS(s, "<h1>Workload, week 2026-W48 (frozen)</h1>");
-	ASSERT_HAS(s, "Frozen: the figures as they were saved");
+	ASSERT_HAS(s, "<h1>Workload, week 2026-W48 (frozen)</h1>\n"
+	    "<p class=\"frozen\"><strong>Frozen: the figures as they were "
+	    "saved");
 	free(s);
 	s = export_text("x.json", EXPORT_JSON, EXPORT_RFC4180);
 	ASSERT_HAS(s, "\"frozen\": true,");
@@ -546,7 +547,9 @@ Test(export, a_live_week_is_not_marked_frozen)
 	ASSERT_LACKS(s, "rozen");
 	free(s);
 	s = export_text("x.html", EXPORT_HTML, EXPORT_RFC4180);
-	ASSERT_LACKS(s, "rozen");
+	ASSERT_LACKS(s, "(frozen)");
+	ASSERT_LACKS(s, "Frozen");
+	ASSERT_LACKS(s, "class=\"frozen\"");
 	free(s);
 }
 
