@@ -1051,6 +1051,21 @@ xlsx_format(lxw_workbook *wb, const char *num_format, lxw_color_t fill)
 	return fmt;
 }
 
+/* A heading: bold, grey, wrapped, at the bottom of the cell. */
+static lxw_format *
+head_format(lxw_workbook *wb, uint8_t align)
+{
+	lxw_format *fmt = xlsx_format(wb, NULL, 0xD9D9D9);
+
+	format_set_bold(fmt);
+	format_set_text_wrap(fmt);
+	format_set_align(fmt, LXW_ALIGN_VERTICAL_BOTTOM);
+	if (align != LXW_ALIGN_NONE)
+		format_set_align(fmt, align);
+	format_set_bottom(fmt, LXW_BORDER_THIN);
+	return fmt;
+}
+
 /* A text cell: always a string, never a formula, whatever it starts with
  * (the guard that csv needs a ' for). */
 static void
@@ -1245,17 +1260,8 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 	props.title = title;
 	props.author = "wijklast " WIJKLAST_VERSION;
 	workbook_set_properties(xl.wb, &props);
-	xl.head = xlsx_format(xl.wb, NULL, 0xD9D9D9);
-	format_set_bold(xl.head);
-	format_set_text_wrap(xl.head);
-	format_set_align(xl.head, LXW_ALIGN_VERTICAL_BOTTOM);
-	format_set_bottom(xl.head, LXW_BORDER_THIN);
-	xl.head_num = xlsx_format(xl.wb, NULL, 0xD9D9D9);
-	format_set_bold(xl.head_num);
-	format_set_text_wrap(xl.head_num);
-	format_set_align(xl.head_num, LXW_ALIGN_VERTICAL_BOTTOM);
-	format_set_align(xl.head_num, LXW_ALIGN_RIGHT);
-	format_set_bottom(xl.head_num, LXW_BORDER_THIN);
+	xl.head = head_format(xl.wb, LXW_ALIGN_NONE);
+	xl.head_num = head_format(xl.wb, LXW_ALIGN_RIGHT);
 	xl.hours = xlsx_format(xl.wb, "0.00", 0);
 	xl.count = xlsx_format(xl.wb, "0", 0);
 	xl.pct = xlsx_format(xl.wb, "0.0%", 0);
