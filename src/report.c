@@ -332,13 +332,6 @@ static const struct text_col employee_cols[TE_COUNT] = {
 	{ N_("LOAD"), 6, true }, { N_("STATUS"), 6, false },
 };
 
-/* Hours with one decimal, in the reader's notation. */
-static const char *
-hours_text(char *buf, size_t size, double v, int decimals, bool comma)
-{
-	return text_format_decimal(buf, size, v, decimals, comma);
-}
-
 static void
 write_text(FILE *out, const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long only)
@@ -361,6 +354,9 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 	text_heads(out, "", team_cols, TT_COUNT);
 	for (size_t t = 0; t < d->n_teams; t++) {
 		const struct team_week *tw = &w->teams[t];
+		const double hours[] = { tw->capacity, tw->demand,
+			tw->waiting_hours };
+
 		if (!in_report((long)t, only))
 			continue;
 		snprintf(bands, sizeof bands, "%d/%d/%d/%d",
@@ -370,13 +366,11 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 		    tw->by_status[LOAD_STATUS_ROOM]);
 		cells[TT_CODE] = d->teams[t].code;
 		cells[TT_NAME] = d->teams[t].name;
-		cells[TT_CAPACITY] = hours_text(num[0], 32, tw->capacity, 1,
-		    comma);
-		cells[TT_DEMAND] = hours_text(num[1], 32, tw->demand, 1, comma);
-		cells[TT_WAITING] = hours_text(num[2], 32, tw->waiting_hours, 1,
-		    comma);
-		cells[TT_LOAD] = workload_format_percent(num[3], 32, tw->load,
-		    tw->counted, s, comma);
+		for (int k = 0; k < 3; k++)
+			cells[TT_CAPACITY + k] = text_format_decimal(
+			    num[TT_CAPACITY + k], 32, hours[k], 1, comma);
+		cells[TT_LOAD] = workload_format_percent(num[TT_LOAD], 32,
+		    tw->load, tw->counted, s, comma);
 		cells[TT_STATUS] = report_status_label(tw->status);
 		cells[TT_BANDS] = bands;
 		text_row(out, "", team_cols, TT_COUNT, cells,
@@ -401,10 +395,10 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 
 			cells[TE_CODE] = em->code;
 			cells[TE_NAME] = em->name;
-			cells[TE_FTE] = hours_text(num[TE_FTE], 32, fte(em, s), 2,
-			    comma);
+			cells[TE_FTE] = text_format_decimal(num[TE_FTE], 32,
+			    fte(em, s), 2, comma);
 			for (int k = 0; k < 5; k++)
-				cells[TE_CAPACITY + k] = hours_text(
+				cells[TE_CAPACITY + k] = text_format_decimal(
 				    num[TE_CAPACITY + k], 32, hours[k], 1, comma);
 			cells[TE_LOAD] = workload_format_percent(num[TE_LOAD], 32,
 			    ew->load, ew->counted, s, comma);
