@@ -401,6 +401,7 @@ csv_kind(struct csv_out *c, const char *kind)
 	csv_text(c, c->people ? _(kind) : kind);
 }
 
+/* End a row with its last cell: the week's frozen flag. */
 static void
 csv_end(struct csv_out *c)
 {
