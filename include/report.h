@@ -29,6 +29,17 @@ int report_write(FILE *out, enum report_format fmt, const struct dataset *d,
 int report_plan(FILE *out, enum report_format fmt, const struct dataset *d,
     const struct plan *plan, struct err *e);
 
+/* Sort idx[0 .. n-1], indices of d's employees, by name as a Dutch list
+ * does (text_name_compare). */
+void report_sort_by_name(const struct dataset *d, size_t *idx, size_t n);
+
+/* The word people read for a status in their language ("HOOG" in Dutch);
+ * "" for LOAD_STATUS_NONE. Files for machines use workload_status_code. */
+const char *report_status_label(enum load_status st);
+
+/* The sentence that says a week's figures are frozen (a snapshot). */
+const char *report_frozen_note(void);
+
 /* Write s as a JSON string literal (quotes and escapes). */
 void report_json_string(FILE *out, const char *s);
 

@@ -42,4 +42,13 @@ bool text_is_bsn(const char *s);
 /* Case-insensitive ASCII comparison. */
 bool text_equal_nocase(const char *a, const char *b);
 
+/* Compare two people's names ("Jan-Willem de Vries") as a Dutch list sorts
+ * them, for qsort: by surname without its tussenvoegsel (van, de, van der,
+ * 't, in 't, ...: "de Vries" under V), then first name, then tussenvoegsel;
+ * case, accents and punctuation do not count (Ö as O, ĳ as ij, ß as ss).
+ * The first word is the first name, the surname starts at the first
+ * tussenvoegsel after it, else at the second word. Names equal that way
+ * are ordered by their bytes, so only equal strings compare 0. */
+int text_name_compare(const char *a, const char *b);
+
 #endif

@@ -49,6 +49,7 @@ struct team_week {
  * employees and teams. */
 struct week_figures {
 	int monday;
+	bool frozen; /* a past week's saved snapshot (SPEC §6), not live data */
 	size_t n_employees, n_teams;
 	struct employee_week *employees;
 	struct team_week *teams;

@@ -106,7 +106,7 @@ app_reload(struct app *a, struct err *e)
  * viewed). Not a week nobody counts in: that is a database being set up,
  * not history. Best effort: a busy database just means "next time". */
 static void
-freeze(const struct app *a, const struct week_figures *w)
+freeze(const struct app *a, struct week_figures *w)
 {
 	bool anyone = false;
 
@@ -117,6 +117,8 @@ freeze(const struct app *a, const struct week_figures *w)
 	if (store_save_snapshot(a->store, &a->data, w, false, NULL) < 0 ||
 	    store_commit(a->store, NULL) < 0)
 		store_rollback(a->store);
+	else
+		w->frozen = true; /* shown as it is saved from now on */
 }
 
 void
@@ -140,6 +142,7 @@ app_weeks(const struct app *a, int first_monday, size_t n,
 			unread[i] = true; /* never overwrite what we can't read */
 		if (!frozen[i])
 			workload_week(&a->data, &a->settings, monday, &all[i]);
+		all[i].frozen = frozen[i];
 	}
 	for (size_t i = k - 1; i < total; i++) {
 		if (frozen[i])

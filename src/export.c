@@ -4,7 +4,9 @@
  * built by libxlsxwriter, which writes to a path, so it always goes through
  * a file. Numbers follow SPEC §3: hours with two decimals, loads as a
  * fraction with three (csv, json) or as a percentage with one decimal, the
- * same precision (md, html, xlsx, for people). */
+ * same precision (md, html, xlsx, excel-nl csv, for people). What people
+ * read follows the language of the messages (SPEC §6): headings, status
+ * words, decimal commas; csv and json for machines never change. */
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -34,7 +36,8 @@ struct summary {
 	const struct week_figures *w;
 	char week[WEEK_BUF], monday[DATE_BUF], sunday[DATE_BUF],
 	    generated[DATE_BUF];
-	/* Counted employees grouped by team, dataset order within a team:
+	bool comma; /* decimal commas for people (Dutch) */
+	/* Counted employees grouped by team, by name within a team:
 	 * team t's rows are order[first[t] .. first[t + 1] - 1]. */
 	size_t *order, *first;
 	size_t done, total; /* teams written, for progress */
@@ -103,9 +106,13 @@ summary_init(struct summary *x, const struct export_request *rq,
 			x->order[fill[t]++] = i;
 	}
 	free(fill);
-	for (size_t t = 0; t < d->n_teams; t++)
+	for (size_t t = 0; t < d->n_teams; t++) {
+		report_sort_by_name(d, x->order + x->first[t],
+		    x->first[t + 1] - x->first[t]);
 		if (rq->team < 0 || (long)t == rq->team)
 			x->total++;
+	}
+	x->comma = i18n_decimal_comma();
 }
 
 static void
@@ -188,9 +195,10 @@ static const char *const band_heads[N_BANDS] = {
 	N_("Members ROOM"),
 };
 
-/* "104.2%", "— (no capacity)" or "" (not counted), for people. */
+/* "104.2%" ("104,2%" with a decimal comma), "— (no capacity)" or "" (not
+ * counted), for people. */
 static const char *
-load_text(char *buf, double load, bool counted)
+load_text(char *buf, double load, bool counted, bool comma)
 {
 	if (!counted)
 		buf[0] = '\0';
@@ -198,8 +206,16 @@ load_text(char *buf, double load, bool counted)
 		snprintf(buf, NUM_BUF, "— (%s)", _("no capacity"));
 	else
 		strcat(text_format_decimal(buf, NUM_BUF, load * 100.0, 1,
-		    false), "%");
+		    comma), "%");
 	return buf;
+}
+
+/* A yes/no flag for people: "yes" or nothing, in md, html, xlsx and the
+ * excel-nl csv alike. */
+static const char *
+flag_text(bool on)
+{
+	return on ? _("yes") : "";
 }
 
 /* "2/3/10/4": members per band, OVER first, as in the text report. */
@@ -228,15 +244,16 @@ team_cells(const struct summary *x, size_t t, const char *cells[],
 	cells[TC_MEMBERS] = buf[TC_MEMBERS];
 	for (int k = 0; k < 5; k++)
 		cells[TC_CAPACITY + k] = text_format_decimal(
-		    buf[TC_CAPACITY + k], NUM_BUF, hours[k], 2, false);
+		    buf[TC_CAPACITY + k], NUM_BUF, hours[k], 2, x->comma);
 	snprintf(buf[TC_WAITING], NUM_BUF, "%d", tw->waiting_cases);
 	cells[TC_WAITING] = buf[TC_WAITING];
 	cells[TC_WAITING_H] = text_format_decimal(buf[TC_WAITING_H], NUM_BUF,
-	    tw->waiting_hours, 2, false);
-	cells[TC_LOAD] = load_text(buf[TC_LOAD], tw->load, tw->counted);
-	cells[TC_STATUS] = workload_status_code(tw->status);
+	    tw->waiting_hours, 2, x->comma);
+	cells[TC_LOAD] = load_text(buf[TC_LOAD], tw->load, tw->counted,
+	    x->comma);
+	cells[TC_STATUS] = report_status_label(tw->status);
 	cells[TC_BANDS] = bands_text(buf[TC_BANDS], tw);
-	cells[TC_SUSTAINED] = tw->sustained ? _("yes") : "";
+	cells[TC_SUSTAINED] = flag_text(tw->sustained);
 	snprintf(buf[TC_SUSTAINED_MEMBERS], NUM_BUF, "%d",
 	    tw->sustained_members);
 	cells[TC_SUSTAINED_MEMBERS] = buf[TC_SUSTAINED_MEMBERS];
@@ -256,14 +273,15 @@ employee_cells(const struct summary *x, size_t i, const char *cells[],
 	cells[EC_NAME] = x->d->employees[i].name;
 	for (int k = 0; k < 7; k++)
 		cells[EC_FTE + k] = text_format_decimal(buf[EC_FTE + k],
-		    NUM_BUF, hours[k], 2, false);
-	cells[EC_LOAD] = load_text(buf[EC_LOAD], ew->load, ew->counted);
-	cells[EC_STATUS] = workload_status_code(ew->status);
+		    NUM_BUF, hours[k], 2, x->comma);
+	cells[EC_LOAD] = load_text(buf[EC_LOAD], ew->load, ew->counted,
+	    x->comma);
+	cells[EC_STATUS] = report_status_label(ew->status);
 	for (int k = 0; k < 3; k++) {
 		snprintf(buf[EC_OPEN + k], NUM_BUF, "%d", counts[k]);
 		cells[EC_OPEN + k] = buf[EC_OPEN + k];
 	}
-	cells[EC_SUSTAINED] = ew->sustained ? _("yes") : "";
+	cells[EC_SUSTAINED] = flag_text(ew->sustained);
 }
 
 /* Column alignment in md and html: l text, r numbers. */
@@ -272,19 +290,35 @@ static const char employee_align[EC_COUNT + 1] = "llrrrrrrrrlrrrl";
 
 /* --- csv: one table, a row per team then a row per employee --- */
 
+/* The columns: snake_case for machines (rfc4180), the people's headings
+ * in their language for Dutch Excel (excel-nl). The week's frozen flag is
+ * the last column, on every row: a csv has no other place for it. */
 static const char *const csv_heads[] = {
 	"week", "kind", "team", "code", "name", "members", "fte", "available",
 	"capacity", "case_hours", "intake_hours", "side_hours", "demand",
 	"waiting_cases", "waiting_hours", "load", "status", "members_over",
 	"members_high", "members_ok", "members_room", "open_cases",
 	"new_cases", "closed_cases", "sustained", "sustained_members",
+	"frozen",
 };
+static const char *const csv_people_heads[] = {
+	N_("Week"), N_("Kind"), N_("Team"), N_("Code"), N_("Name"),
+	N_("Members"), N_("FTE"), N_("Available"), N_("Capacity"),
+	N_("Case hours"), N_("Intake hours"), N_("Side hours"), N_("Demand"),
+	N_("Waiting cases"), N_("Waiting hours"), N_("Load"), N_("Status"),
+	N_("Members OVER"), N_("Members HIGH"), N_("Members OK"),
+	N_("Members ROOM"), N_("Open cases"), N_("New cases"),
+	N_("Closed cases"), N_("Sustained overload"),
+	N_("Members in sustained overload"), N_("Frozen"),
+};
+_Static_assert(sizeof csv_heads == sizeof csv_people_heads, "csv heads");
 
 struct csv_out {
 	FILE *f;
 	char sep;
-	bool comma; /* decimal comma */
-	bool first; /* at the start of a record */
+	bool people; /* excel-nl: decimal commas, words and % for people */
+	bool frozen; /* the week is a snapshot */
+	bool first;  /* at the start of a record */
 };
 
 static void
@@ -310,7 +344,7 @@ csv_number(struct csv_out *c, double v, int decimals)
 	char buf[NUM_BUF];
 
 	csv_next(c);
-	fputs(text_format_decimal(buf, sizeof buf, v, decimals, c->comma),
+	fputs(text_format_decimal(buf, sizeof buf, v, decimals, c->people),
 	    c->f);
 }
 
@@ -328,18 +362,50 @@ csv_empty(struct csv_out *c, int n)
 		csv_next(c);
 }
 
+/* A fraction for machines (1.049), a percentage for people (104,9%): the
+ * same precision. Empty when infinite or not counted. */
 static void
 csv_load(struct csv_out *c, double load, bool counted)
 {
-	if (has_load(load, counted))
-		csv_number(c, load, 3);
-	else
+	char buf[NUM_BUF];
+
+	if (!has_load(load, counted))
 		csv_empty(c, 1);
+	else if (c->people)
+		csv_text(c, load_text(buf, load, counted, true));
+	else
+		csv_number(c, load, 3);
 }
 
 static void
+csv_status(struct csv_out *c, enum load_status st)
+{
+	csv_text(c, c->people ? report_status_label(st) :
+	    workload_status_code(st));
+}
+
+/* 0/1 for machines, "yes" or nothing for people. */
+static void
+csv_flag(struct csv_out *c, bool on)
+{
+	if (c->people)
+		csv_text(c, flag_text(on));
+	else
+		csv_int(c, on);
+}
+
+/* What the row is: "team" or "employee", for people in their language. */
+static void
+csv_kind(struct csv_out *c, const char *kind)
+{
+	csv_text(c, c->people ? _(kind) : kind);
+}
+
+/* End a row with its last cell: the week's frozen flag. */
+static void
 csv_end(struct csv_out *c)
 {
+	csv_flag(c, c->frozen);
 	fputs("\r\n", c->f);
 	c->first = true;
 }
@@ -350,7 +416,7 @@ csv_team(struct csv_out *c, const struct summary *x, size_t t)
 	const struct team_week *tw = &x->w->teams[t];
 
 	csv_text(c, x->week);
-	csv_text(c, "team");
+	csv_kind(c, N_("team"));
 	csv_text(c, x->d->teams[t].code);
 	csv_text(c, x->d->teams[t].code);
 	csv_text(c, x->d->teams[t].name);
@@ -364,11 +430,11 @@ csv_team(struct csv_out *c, const struct summary *x, size_t t)
 	csv_int(c, tw->waiting_cases);
 	csv_number(c, tw->waiting_hours, 2);
 	csv_load(c, tw->load, tw->counted);
-	csv_text(c, workload_status_code(tw->status));
+	csv_status(c, tw->status);
 	for (size_t k = 0; k < N_BANDS; k++)
 		csv_int(c, tw->by_status[bands[k]]);
 	csv_empty(c, 3); /* open, new, closed cases: employees only */
-	csv_int(c, tw->sustained);
+	csv_flag(c, tw->sustained);
 	csv_int(c, tw->sustained_members);
 	csv_end(c);
 }
@@ -379,7 +445,7 @@ csv_employee(struct csv_out *c, const struct summary *x, size_t t, size_t i)
 	const struct employee_week *ew = &x->w->employees[i];
 
 	csv_text(c, x->week);
-	csv_text(c, "employee");
+	csv_kind(c, N_("employee"));
 	csv_text(c, x->d->teams[t].code);
 	csv_text(c, x->d->employees[i].code);
 	csv_text(c, x->d->employees[i].name);
@@ -393,13 +459,13 @@ csv_employee(struct csv_out *c, const struct summary *x, size_t t, size_t i)
 	csv_number(c, ew->demand, 2);
 	csv_empty(c, 2); /* waiting list: teams only */
 	csv_load(c, ew->load, ew->counted);
-	csv_text(c, workload_status_code(ew->status));
+	csv_status(c, ew->status);
 	csv_empty(c, N_BANDS);
 	csv_int(c, ew->open_cases);
 	csv_int(c, ew->new_cases);
 	csv_int(c, ew->closed_cases);
-	csv_int(c, ew->sustained);
-	csv_empty(c, 1);
+	csv_flag(c, ew->sustained);
+	csv_empty(c, 1); /* sustained members: teams only */
 	csv_end(c);
 }
 
@@ -407,14 +473,16 @@ static void
 write_csv(FILE *f, struct summary *x)
 {
 	bool nl = x->rq->dialect == EXPORT_EXCEL_NL;
-	struct csv_out c = { f, nl ? ';' : ',', nl, true };
+	struct csv_out c = { f, nl ? ';' : ',', nl, x->w->frozen, true };
+	size_t n = sizeof csv_heads / sizeof csv_heads[0];
 
 	/* Dutch Excel reads UTF-8 without a BOM as ANSI (NOTES.md). */
 	if (nl)
 		fputs("\xef\xbb\xbf", f);
-	for (size_t k = 0; k < sizeof csv_heads / sizeof csv_heads[0]; k++)
-		csv_text(&c, csv_heads[k]);
-	csv_end(&c);
+	for (size_t k = 0; k < n; k++)
+		csv_text(&c, nl ? _(csv_people_heads[k]) : csv_heads[k]);
+	fputs("\r\n", f);
+	c.first = true;
 	for (size_t t = 0; t < x->d->n_teams; t++)
 		if (in_export(x, t))
 			csv_team(&c, x, t);
@@ -511,8 +579,9 @@ write_json(FILE *f, struct summary *x)
 	/* schema: bumped when a field changes meaning or goes away. */
 	fprintf(f, "{\n  \"schema\": 1,\n  \"week\": \"%s\",\n"
 	    "  \"monday\": \"%s\",\n  \"sunday\": \"%s\",\n"
-	    "  \"generated\": \"%s\",\n", x->week, x->monday, x->sunday,
-	    x->generated);
+	    "  \"generated\": \"%s\",\n  \"frozen\": %s,\n", x->week,
+	    x->monday, x->sunday, x->generated,
+	    x->w->frozen ? "true" : "false");
 	fprintf(f, "  \"thresholds\": {\"room\": %s, \"high\": %s, "
 	    "\"over\": %s, \"sustained_weeks\": %d},\n",
 	    text_format_decimal(room, sizeof room, x->s->room, 3, false),
@@ -587,6 +656,16 @@ write_tables(FILE *f, struct summary *x, const struct tables *tb)
 		tb->end(f);
 		step(x);
 	}
+}
+
+/* The title of the people's formats: "Workload, week 2026-W47", with
+ * "(frozen)" when the figures are a snapshot. */
+static const char *
+title_text(char *buf, size_t size, const struct summary *x)
+{
+	snprintf(buf, size, x->w->frozen ? _("Workload, week %s (frozen)") :
+	    _("Workload, week %s"), x->week);
+	return buf;
 }
 
 /* "ROOM below 90%, OK up to 100%, …": what the bands mean this week. */
@@ -667,8 +746,16 @@ write_md(FILE *f, struct summary *x)
 {
 	static const struct tables md = { md_heading, md_begin, md_row,
 		md_end };
+	char title[128];
 
-	fprintf(f, _("# Workload, week %s\n\n"), x->week);
+	fputs("# ", f);
+	md_text(f, title_text(title, sizeof title, x));
+	fputs("\n\n", f);
+	if (x->w->frozen) {
+		fputs("**", f);
+		md_text(f, report_frozen_note());
+		fputs("**\n\n", f);
+	}
 	fprintf(f, _("%s to %s, generated %s. "), x->monday, x->sunday,
 	    x->generated);
 	bands_legend(f, x->s);
@@ -717,6 +804,7 @@ static const char html_style[] =
 	"td.ok, rect.ok { background: #c6efce; fill: #93c47d; }\n"
 	"td.high, rect.high { background: #ffeb9c; fill: #f1c232; }\n"
 	"td.over, rect.over { background: #ffc7ce; fill: #e06666; }\n"
+	"p.frozen { border-left: 4px solid #6fa8dc; padding-left: 0.5em; }\n"
 	"svg { max-width: 100%; height: auto; }\n"
 	"svg text { font-size: 12px; fill: #111; }\n"
 	"svg rect.bar { stroke: #333; stroke-width: 0.5; }\n"
@@ -794,10 +882,10 @@ html_chart(FILE *f, const struct summary *x)
 		    CHART_LABEL, y + 2, right - CHART_LABEL, CHART_ROW - 6);
 		html_text(f, x->d->teams[t].code);
 		fputs(": ", f);
-		html_text(f, load_text(buf, tw->load, tw->counted));
+		html_text(f, load_text(buf, tw->load, tw->counted, x->comma));
 		fprintf(f, "</title></rect>\n<text x=\"%.1f\" y=\"%.1f\">",
 		    right + 4, y + 13);
-		html_text(f, load_text(buf, tw->load, tw->counted));
+		html_text(f, load_text(buf, tw->load, tw->counted, x->comma));
 		fputs("</text>\n", f);
 	}
 	for (size_t k = 0; k < 3; k++) {
@@ -869,7 +957,7 @@ write_html(FILE *f, struct summary *x)
 		html_row, html_end };
 	char title[128];
 
-	snprintf(title, sizeof title, _("Workload, week %s"), x->week);
+	title_text(title, sizeof title, x);
 	/* TRANSLATORS: the language code of this translation ("nl"). */
 	fputs("<!DOCTYPE html>\n<html lang=\"", f);
 	html_text(f, _("en"));
@@ -881,7 +969,13 @@ write_html(FILE *f, struct summary *x)
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
 	    html_style);
 	html_text(f, title);
-	fputs("</h1>\n<p>", f);
+	fputs("</h1>\n", f);
+	if (x->w->frozen) {
+		fputs("<p class=\"frozen\"><strong>", f);
+		html_text(f, report_frozen_note());
+		fputs("</strong></p>\n", f);
+	}
+	fputs("<p>", f);
 	fprintf(f, _("%s to %s, generated %s. "), x->monday, x->sunday,
 	    x->generated);
 	bands_legend(f, x->s);
@@ -895,7 +989,9 @@ write_html(FILE *f, struct summary *x)
 
 struct xlsx {
 	lxw_workbook *wb;
-	lxw_format *head, *hours, *count, *pct, *status[LOAD_STATUS_COUNT];
+	/* head over text, head_num over numbers (right, like them) */
+	lxw_format *head, *head_num, *hours, *count, *pct,
+	    *status[LOAD_STATUS_COUNT];
 	char (*names)[LXW_SHEETNAME_MAX * 4 + 1]; /* sheet names so far */
 	size_t n_names, cap_names;
 };
@@ -956,6 +1052,21 @@ xlsx_format(lxw_workbook *wb, const char *num_format, lxw_color_t fill)
 	return fmt;
 }
 
+/* A heading: bold, grey, wrapped, at the bottom of the cell. */
+static lxw_format *
+head_format(lxw_workbook *wb, uint8_t align)
+{
+	lxw_format *fmt = xlsx_format(wb, NULL, 0xD9D9D9);
+
+	format_set_bold(fmt);
+	format_set_text_wrap(fmt);
+	format_set_align(fmt, LXW_ALIGN_VERTICAL_BOTTOM);
+	if (align != LXW_ALIGN_NONE)
+		format_set_align(fmt, align);
+	format_set_bottom(fmt, LXW_BORDER_THIN);
+	return fmt;
+}
+
 /* A text cell: always a string, never a formula, whatever it starts with
  * (the guard that csv needs a ' for). */
 static void
@@ -992,37 +1103,80 @@ xlsx_load(struct xlsx *xl, lxw_worksheet *ws, int row, int col, double load,
 		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
 		    as_written(load, 3), xl->pct);
 	else
-		xlsx_text(ws, row, col, load_text(buf, load, counted), NULL);
+		xlsx_text(ws, row, col, load_text(buf, load, counted, false), NULL);
 }
 
 static void
 xlsx_status(struct xlsx *xl, lxw_worksheet *ws, int row, int col,
     enum load_status st)
 {
-	xlsx_text(ws, row, col, workload_status_code(st), xl->status[st]);
+	xlsx_text(ws, row, col, report_status_label(st), xl->status[st]);
+}
+
+/* The sustained flag as md and html show it, on every sheet: "yes" or
+ * nothing, in the reader's language (a boolean would read TRUE or WAAR
+ * by the spreadsheet's locale, not the export's). */
+static void
+xlsx_flag(lxw_worksheet *ws, int row, int col, bool on)
+{
+	xlsx_text(ws, row, col, flag_text(on), NULL);
+}
+
+/* The width of a column of numbers under heading s: 11, or wider so the
+ * heading's longest word fits and it wraps into three lines at most
+ * ("Aanhoudende overbelasting" is wider than "Sustained overload"). */
+static double
+head_width(const char *s)
+{
+	char word[128];
+	int longest = 0;
+
+	for (const char *p = s; *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		snprintf(word, sizeof word, "%.*s", (int)n, p);
+		if (text_width(word) > longest)
+			longest = text_width(word);
+		p += n;
+	}
+	return fmax(11.0, fmax(longest + 2.0, text_width(s) / 3 + 3.0));
+}
+
+/* Widen the load column at col so "— (no capacity)" fits too. */
+static void
+xlsx_load_column(lxw_worksheet *ws, int col)
+{
+	char buf[NUM_BUF];
+
+	worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col,
+	    fmax(head_width(_("Load")), text_width(load_text(buf, INFINITY,
+	    true, false)) + 1.0), NULL);
 }
 
 /* The header row, frozen, with a filter; columns sized; printable. */
 static void
 xlsx_sheet_head(struct xlsx *xl, lxw_worksheet *ws,
-    const char *const heads[], int n, int rows, const char *week)
+    const char *const heads[], const char *align, int n, int rows,
+    const char *title)
 {
-	char header[64];
+	char header[160];
 
 	for (int k = 0; k < n; k++)
 		worksheet_write_string(ws, 0, (lxw_col_t)k, _(heads[k]),
-		    xl->head);
-	worksheet_set_row(ws, 0, 30, NULL);
+		    align[k] == 'r' ? xl->head_num : xl->head);
+	worksheet_set_row(ws, 0, 45, NULL); /* three lines of a heading */
 	worksheet_set_column(ws, 0, 0, 10, NULL);
 	worksheet_set_column(ws, 1, 1, 26, NULL);
-	worksheet_set_column(ws, 2, (lxw_col_t)(n - 1), 11, NULL);
+	for (int k = 2; k < n; k++)
+		worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k,
+		    head_width(_(heads[k])), NULL);
 	worksheet_freeze_panes(ws, 1, 0);
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, (lxw_col_t)(n - 1));
 	worksheet_set_landscape(ws);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_repeat_rows(ws, 0, 0);
-	/* The week only: & in a team name would be a header code. */
-	snprintf(header, sizeof header, "&L%s&R&D", week);
+	/* The title only (no & in it): & in a team name would be a header
+	 * code. */
+	snprintf(header, sizeof header, "&L%s&R&D", title);
 	worksheet_set_header(ws, header);
 }
 
@@ -1055,8 +1209,7 @@ xlsx_team_row(struct xlsx *xl, lxw_worksheet *ws, int row,
 	for (size_t k = 0; k < N_BANDS; k++)
 		xlsx_count(xl, ws, row, TC_BANDS + (int)k,
 		    tw->by_status[bands[k]]);
-	worksheet_write_boolean(ws, (lxw_row_t)row,
-	    (lxw_col_t)overview_col(TC_SUSTAINED), tw->sustained, NULL);
+	xlsx_flag(ws, row, overview_col(TC_SUSTAINED), tw->sustained);
 	xlsx_count(xl, ws, row, overview_col(TC_SUSTAINED_MEMBERS),
 	    tw->sustained_members);
 }
@@ -1081,8 +1234,7 @@ xlsx_employee_row(struct xlsx *xl, lxw_worksheet *ws, int row,
 	xlsx_count(xl, ws, row, EC_OPEN, ew->open_cases);
 	xlsx_count(xl, ws, row, EC_NEW, ew->new_cases);
 	xlsx_count(xl, ws, row, EC_CLOSED, ew->closed_cases);
-	worksheet_write_boolean(ws, (lxw_row_t)row, EC_SUSTAINED,
-	    ew->sustained, NULL);
+	xlsx_flag(ws, row, EC_SUSTAINED, ew->sustained);
 }
 
 /* Build the workbook into path (which exists: our temp file). */
@@ -1094,6 +1246,7 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 		0, 0xBDD7EE, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE,
 	};
 	const char *overview_heads[TC_COUNT - 1 + N_BANDS];
+	char overview_align[TC_COUNT - 1 + N_BANDS + 1] = "";
 	struct xlsx xl = { 0 };
 	lxw_doc_properties props = { 0 };
 	lxw_worksheet *ws;
@@ -1104,45 +1257,53 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 	if ((xl.wb = workbook_new(path)) == NULL)
 		return err_setx(e, EXIT_IOERR, "cannot write %s: out of memory "
 		    "in the xlsx writer", shown);
-	snprintf(title, sizeof title, _("Workload, week %s"), x->week);
+	title_text(title, sizeof title, x);
 	props.title = title;
 	props.author = "wijklast " WIJKLAST_VERSION;
 	workbook_set_properties(xl.wb, &props);
-	xl.head = xlsx_format(xl.wb, NULL, 0xD9D9D9);
-	format_set_bold(xl.head);
-	format_set_text_wrap(xl.head);
-	format_set_align(xl.head, LXW_ALIGN_VERTICAL_BOTTOM);
-	format_set_bottom(xl.head, LXW_BORDER_THIN);
+	xl.head = head_format(xl.wb, LXW_ALIGN_NONE);
+	xl.head_num = head_format(xl.wb, LXW_ALIGN_RIGHT);
 	xl.hours = xlsx_format(xl.wb, "0.00", 0);
 	xl.count = xlsx_format(xl.wb, "0", 0);
 	xl.pct = xlsx_format(xl.wb, "0.0%", 0);
 	for (int st = LOAD_STATUS_ROOM; st < LOAD_STATUS_COUNT; st++)
 		xl.status[st] = xlsx_format(xl.wb, NULL, fills[st]);
 
-	for (int c = 0; c < TC_COUNT; c++)
+	for (int c = 0; c < TC_COUNT; c++) {
 		overview_heads[overview_col(c)] = team_heads[c];
-	for (size_t k = 0; k < N_BANDS; k++)
+		overview_align[overview_col(c)] = team_align[c];
+	}
+	for (size_t k = 0; k < N_BANDS; k++) {
 		overview_heads[TC_BANDS + k] = band_heads[k];
+		overview_align[TC_BANDS + k] = 'r';
+	}
 	ws = workbook_add_worksheet(xl.wb, sheet_name(&xl, _("Overview")));
-	xlsx_sheet_head(&xl, ws, overview_heads, TC_COUNT - 1 + (int)N_BANDS,
-	    (int)x->total, x->week);
+	xlsx_sheet_head(&xl, ws, overview_heads, overview_align,
+	    TC_COUNT - 1 + (int)N_BANDS, (int)x->total, title);
+	xlsx_load_column(ws, overview_col(TC_LOAD));
 	for (size_t t = 0; t < x->d->n_teams; t++)
 		if (in_export(x, t))
 			xlsx_team_row(&xl, ws, ++row, x, t);
 	snprintf(note, sizeof note, _("Week %s, %s to %s, generated %s."),
 	    x->week, x->monday, x->sunday, x->generated);
 	xlsx_text(ws, row + 2, 0, note, NULL);
+	if (x->w->frozen)
+		xlsx_text(ws, row + 3, 0, report_frozen_note(), NULL);
 
 	for (size_t t = 0; t < x->d->n_teams; t++) {
 		if (!in_export(x, t))
 			continue;
 		ws = workbook_add_worksheet(xl.wb,
 		    sheet_name(&xl, x->d->teams[t].code));
-		xlsx_sheet_head(&xl, ws, employee_heads, EC_COUNT,
-		    (int)(x->first[t + 1] - x->first[t]), x->week);
+		xlsx_sheet_head(&xl, ws, employee_heads, employee_align,
+		    EC_COUNT, (int)(x->first[t + 1] - x->first[t]), title);
+		xlsx_load_column(ws, EC_LOAD);
 		row = 0;
 		for (size_t r = x->first[t]; r < x->first[t + 1]; r++)
 			xlsx_employee_row(&xl, ws, ++row, x, x->order[r]);
+		xlsx_text(ws, row + 2, 0, note, NULL);
+		if (x->w->frozen)
+			xlsx_text(ws, row + 3, 0, report_frozen_note(), NULL);
 		step(x);
 	}
 	rc = workbook_close(xl.wb);

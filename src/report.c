@@ -2,6 +2,7 @@
  * for loads (SPEC §3); the text form is for people: one decimal, whole %. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csv.h"
@@ -10,6 +11,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
+#include "xmem.h"
 
 int
 report_format_parse(const char *s)
@@ -38,6 +40,22 @@ report_json_string(FILE *out, const char *s)
 			putc(*p, out);
 	}
 	putc('"', out);
+}
+
+static int
+by_name(const void *pa, const void *pb, void *ctx)
+{
+	const struct dataset *d = ctx;
+	const size_t *a = pa, *b = pb;
+	int c = text_name_compare(d->employees[*a].name, d->employees[*b].name);
+
+	return c ? c : (*a > *b) - (*a < *b);
+}
+
+void
+report_sort_by_name(const struct dataset *d, size_t *idx, size_t n)
+{
+	qsort_r(idx, n, sizeof *idx, by_name, (void *)d);
 }
 
 static bool
@@ -79,8 +97,9 @@ write_json(FILE *out, const struct dataset *d, const struct settings *s,
 	char week[WEEK_BUF], date[DATE_BUF];
 	bool first = true;
 
-	fprintf(out, "{\n  \"week\": \"%s\",\n  \"monday\": \"%s\",\n",
-	    date_format_week(w->monday, week), date_format(w->monday, date));
+	fprintf(out, "{\n  \"week\": \"%s\",\n  \"monday\": \"%s\",\n"
+	    "  \"frozen\": %s,\n", date_format_week(w->monday, week),
+	    date_format(w->monday, date), w->frozen ? "true" : "false");
 	fputs("  \"teams\": [", out);
 	for (size_t t = 0; t < d->n_teams; t++) {
 		const struct team_week *tw = &w->teams[t];
@@ -223,61 +242,173 @@ write_csv(FILE *out, const struct dataset *d, const struct settings *s,
 
 /* --- text, for people --- */
 
+const char *
+report_status_label(enum load_status st)
+{
+	/* The words of the TUI: files for machines keep the codes. */
+	static const char *const labels[LOAD_STATUS_COUNT] = {
+		"", N_("ROOM"), N_("OK"), N_("HIGH"), N_("OVER"),
+	};
+
+	return (unsigned)st < LOAD_STATUS_COUNT && *labels[st] ?
+	    _(labels[st]) : "";
+}
+
+const char *
+report_frozen_note(void)
+{
+	return _("Frozen: the figures as they were saved after the week "
+	    "ended; later changes to the data do not alter them.");
+}
+
+/* A column of a text table: its heading, the fewest columns it takes. */
+struct text_col {
+	const char *head;
+	int min;
+	bool right;
+};
+
+/* The width of a column: the wider of its minimum and its heading in the
+ * language of the day (CAPACITEIT is wider than CAPACITY). */
+static int
+col_width(const struct text_col *c)
+{
+	int w = text_width(_(c->head));
+
+	return w > c->min ? w : c->min;
+}
+
+/* One line of a table: indent, the cells fitted to their columns, tail;
+ * no spaces at the end. */
+static void
+text_row(FILE *out, const char *indent, const struct text_col *cols, int n,
+    const char *const cells[], const char *tail)
+{
+	char line[1024], cell[256];
+	size_t len;
+
+	snprintf(line, sizeof line, "%s", indent);
+	for (int k = 0; k < n; k++) {
+		len = strlen(line);
+		snprintf(line + len, sizeof line - len, "%s%s", k ? " " : "",
+		    text_fit(cell, sizeof cell, cells[k], col_width(&cols[k]),
+		    cols[k].right));
+	}
+	len = strlen(line);
+	snprintf(line + len, sizeof line - len, "%s", tail);
+	len = strlen(line);
+	while (len > 0 && line[len - 1] == ' ')
+		line[--len] = '\0';
+	fprintf(out, "%s\n", line);
+}
+
+/* The headings of a table as a row. */
+static void
+text_heads(FILE *out, const char *indent, const struct text_col *cols, int n)
+{
+	const char *cells[16];
+
+	for (int k = 0; k < n; k++)
+		cells[k] = _(cols[k].head);
+	text_row(out, indent, cols, n, cells, "");
+}
+
+enum { TT_CODE, TT_NAME, TT_CAPACITY, TT_DEMAND, TT_WAITING, TT_LOAD,
+	TT_STATUS, TT_BANDS, TT_COUNT };
+static const struct text_col team_cols[TT_COUNT] = {
+	{ N_("TEAM"), 5, false }, { N_("NAME"), 22, false },
+	{ N_("CAPACITY"), 9, true }, { N_("DEMAND"), 9, true },
+	{ N_("WAITING"), 7, true }, { N_("LOAD"), 6, true },
+	{ N_("STATUS"), 6, false }, { N_("OVER/HIGH/OK/ROOM"), 0, false },
+};
+enum { TE_CODE, TE_NAME, TE_FTE, TE_CAPACITY, TE_CASES, TE_INTAKE, TE_SIDE,
+	TE_DEMAND, TE_LOAD, TE_STATUS, TE_COUNT };
+_Static_assert((int)TT_COUNT <= 16 && (int)TE_COUNT <= 16, "cells[16]");
+static const struct text_col employee_cols[TE_COUNT] = {
+	{ N_("CODE"), 7, false }, { N_("NAME"), 24, false },
+	{ N_("FTE"), 5, true }, { N_("CAPACITY"), 8, true },
+	{ N_("CASES"), 6, true }, { N_("INTAKE"), 6, true },
+	{ N_("SIDE"), 6, true }, { N_("DEMAND"), 6, true },
+	{ N_("LOAD"), 6, true }, { N_("STATUS"), 6, false },
+};
+
 static void
 write_text(FILE *out, const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long only)
 {
-	char week[WEEK_BUF], mon[DATE_BUF], sun[DATE_BUF], cell[128], l[16];
+	char week[WEEK_BUF], mon[DATE_BUF], sun[DATE_BUF], bands[64],
+	    num[TE_COUNT][32];
+	const char *cells[16];
+	bool comma = i18n_decimal_comma();
+	size_t *order = xcalloc(d->n_employees + 1, sizeof *order), n;
 
-	fprintf(out, _("Workload, week %s (%s to %s)\n\n"),
-	    date_format_week(w->monday, week), date_format(w->monday, mon),
-	    date_format(w->monday + 6, sun));
-	fprintf(out, "%-5s %s %9s %9s %7s %6s %-6s %s\n", _("TEAM"),
-	    text_fit(cell, sizeof cell, _("NAME"), 22, false), _("CAPACITY"),
-	    _("DEMAND"), _("WAITING"), _("LOAD"), _("STATUS"),
-	    _("OVER/HIGH/OK/ROOM"));
+	date_format_week(w->monday, week);
+	date_format(w->monday, mon);
+	date_format(w->monday + 6, sun);
+	if (w->frozen)
+		fprintf(out, _("Workload, week %s (%s to %s), frozen\n%s\n\n"),
+		    week, mon, sun, report_frozen_note());
+	else
+		fprintf(out, _("Workload, week %s (%s to %s)\n\n"), week, mon,
+		    sun);
+	text_heads(out, "", team_cols, TT_COUNT);
 	for (size_t t = 0; t < d->n_teams; t++) {
 		const struct team_week *tw = &w->teams[t];
+		const double hours[] = { tw->capacity, tw->demand,
+			tw->waiting_hours };
+
 		if (!in_report((long)t, only))
 			continue;
-		fprintf(out, "%-5s %s %9.1f %9.1f %7.1f %6s %-6s %d/%d/%d/%d%s\n",
-		    d->teams[t].code,
-		    text_fit(cell, sizeof cell, d->teams[t].name, 22, false),
-		    tw->capacity, tw->demand, tw->waiting_hours,
-		    workload_format_percent(l, sizeof l, tw->load, tw->counted, s,
-		    false),
-		    workload_status_code(tw->status),
+		snprintf(bands, sizeof bands, "%d/%d/%d/%d",
 		    tw->by_status[LOAD_STATUS_OVER],
 		    tw->by_status[LOAD_STATUS_HIGH],
 		    tw->by_status[LOAD_STATUS_OK],
-		    tw->by_status[LOAD_STATUS_ROOM],
+		    tw->by_status[LOAD_STATUS_ROOM]);
+		cells[TT_CODE] = d->teams[t].code;
+		cells[TT_NAME] = d->teams[t].name;
+		for (int k = 0; k < 3; k++)
+			cells[TT_CAPACITY + k] = text_format_decimal(
+			    num[TT_CAPACITY + k], 32, hours[k], 1, comma);
+		cells[TT_LOAD] = workload_format_percent(num[TT_LOAD], 32,
+		    tw->load, tw->counted, s, comma);
+		cells[TT_STATUS] = report_status_label(tw->status);
+		cells[TT_BANDS] = bands;
+		text_row(out, "", team_cols, TT_COUNT, cells,
 		    tw->sustained ? _("  sustained overload") : "");
 	}
 	for (size_t t = 0; t < d->n_teams; t++) {
 		if (!in_report((long)t, only))
 			continue;
 		fprintf(out, "\n%s %s\n", d->teams[t].code, d->teams[t].name);
-		fprintf(out, "  %-7s %s %5s %8s %6s %6s %6s %6s %6s %-6s\n",
-		    _("CODE"), text_fit(cell, sizeof cell, _("NAME"), 24, false),
-		    _("FTE"), _("CAPACITY"), _("CASES"), _("INTAKE"), _("SIDE"),
-		    _("DEMAND"), _("LOAD"), _("STATUS"));
-		for (size_t i = 0; i < d->n_employees; i++) {
-			const struct employee *em = &d->employees[i];
-			const struct employee_week *ew = &w->employees[i];
-			if (em->team_id != d->teams[t].id || !ew->counted)
-				continue;
-			fprintf(out, "  %-7s %s %5.2f %8.1f %6.1f %6.1f %6.1f "
-			    "%6.1f %6s %-6s%s\n", em->code,
-			    text_fit(cell, sizeof cell, em->name, 24, false),
-			    fte(em, s), ew->capacity, ew->case_hours,
-			    ew->intake_hours, ew->side_hours, ew->demand,
-			    workload_format_percent(l, sizeof l, ew->load,
-			    ew->counted, s, false),
-			    workload_status_code(ew->status),
+		text_heads(out, "  ", employee_cols, TE_COUNT);
+		n = 0;
+		for (size_t i = 0; i < d->n_employees; i++)
+			if (d->employees[i].team_id == d->teams[t].id &&
+			    w->employees[i].counted)
+				order[n++] = i;
+		report_sort_by_name(d, order, n);
+		for (size_t r = 0; r < n; r++) {
+			const struct employee *em = &d->employees[order[r]];
+			const struct employee_week *ew = &w->employees[order[r]];
+			const double hours[] = { ew->capacity, ew->case_hours,
+				ew->intake_hours, ew->side_hours, ew->demand };
+
+			cells[TE_CODE] = em->code;
+			cells[TE_NAME] = em->name;
+			cells[TE_FTE] = text_format_decimal(num[TE_FTE], 32,
+			    fte(em, s), 2, comma);
+			for (int k = 0; k < 5; k++)
+				cells[TE_CAPACITY + k] = text_format_decimal(
+				    num[TE_CAPACITY + k], 32, hours[k], 1, comma);
+			cells[TE_LOAD] = workload_format_percent(num[TE_LOAD], 32,
+			    ew->load, ew->counted, s, comma);
+			cells[TE_STATUS] = report_status_label(ew->status);
+			text_row(out, "  ", employee_cols, TE_COUNT, cells,
 			    isinf(ew->load) ? _("  no capacity")
 			    : ew->sustained ? _("  sustained") : "");
 		}
 	}
+	free(order);
 }
 
 int
@@ -412,11 +543,30 @@ pct(char *buf, size_t size, double load)
 	return buf;
 }
 
+struct plan_names {
+	const struct dataset *d;
+	const struct plan *p;
+};
+
+/* Plan rows (indices into p->employees) by the employee's name. */
+static int
+by_plan_name(const void *pa, const void *pb, void *ctx)
+{
+	const struct plan_names *x = ctx;
+	const size_t *a = pa, *b = pb;
+
+	return text_name_compare(
+	    x->d->employees[x->p->employees[*a].index].name,
+	    x->d->employees[x->p->employees[*b].index].name);
+}
+
 static void
 plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 {
 	char from[WEEK_BUF], to[WEEK_BUF], date[DATE_BUF], a[16], b[16],
 	    cell[128], cell2[128];
+	struct plan_names ctx = { d, p };
+	size_t *order = xcalloc(p->n_employees + 1, sizeof *order);
 
 	fprintf(out, _("Intake plan for %s %s, %s to %s (%d weeks, %zu "
 	    "slots)\n"), d->teams[p->team].code, d->teams[p->team].name,
@@ -436,18 +586,23 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 	fprintf(out, "%-7s %s %8s %8s %15s  %s\n", _("CODE"),
 	    text_fit(cell, sizeof cell, _("NAME"), 24, false), _("FREE H"),
 	    _("BLOCKS"), _("LOAD NOW→PLAN"), _("WHY NONE"));
-	for (size_t m = 0; m < p->n_employees; m++) {
-		const struct plan_employee *pe = &p->employees[m];
-		char blocks[32], loads[48], loads_cell[64];
+	for (size_t m = 0; m < p->n_employees; m++)
+		order[m] = m;
+	qsort_r(order, p->n_employees, sizeof *order, by_plan_name,
+	    (void *)&ctx);
+	for (size_t r = 0; r < p->n_employees; r++) {
+		const struct plan_employee *pe = &p->employees[order[r]];
+		char blocks[32], loads[48], loads_cell[64], free_h[32];
 		snprintf(blocks, sizeof blocks, "%d → %d", pe->held_before,
 		    pe->held_after);
 		snprintf(loads, sizeof loads, "%s → %s",
 		    pct(a, sizeof a, pe->load_before),
 		    pct(b, sizeof b, pe->load_after));
-		fprintf(out, "%-7s %s %8.1f %s %s  %s\n",
+		fprintf(out, "%-7s %s %8s %s %s  %s\n",
 		    d->employees[pe->index].code,
 		    text_fit(cell, sizeof cell, d->employees[pe->index].name, 24,
-		    false), pe->free_hours,
+		    false), text_format_decimal(free_h, sizeof free_h,
+		    pe->free_hours, 1, i18n_decimal_comma()),
 		    text_fit(cell2, sizeof cell2, blocks, 8, true),
 		    text_fit(loads_cell, sizeof loads_cell, loads, 15, true),
 		    pe->reason ? _(pe->reason) : "");
@@ -472,6 +627,7 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 		fprintf(out, "  %s %-7s %s\n", date_format(sl->date, date),
 		    dataset_part_code(sl->part), _(sl->unfillable_reason));
 	}
+	free(order);
 }
 
 int

@@ -365,3 +365,162 @@ text_equal_nocase(const char *a, const char *b)
 			return true;
 	}
 }
+
+/* --- names in Dutch order --- */
+
+/* Longest folded key kept; longer names are told apart by their bytes. */
+#define NAME_KEY 512
+
+/* Dutch tussenvoegsels, and the foreign ones Dutch registers know, folded. */
+static const char *const name_prefixes[] = {
+	"'s", "'t", "aan", "af", "bij", "d'", "da", "dal", "de", "del",
+	"della", "den", "der", "des", "di", "do", "dos", "du", "het", "in",
+	"l'", "la", "le", "les", "lo", "onder", "op", "over", "te", "ten",
+	"ter", "tot", "uit", "uijt", "van", "vande", "vanden", "vander",
+	"voor", "vom", "von", "zu", "zum", "zur",
+};
+
+/* Append the folded form of the character c to k: lower case ASCII with
+ * the accents off, a space for a word break, nothing for punctuation; a
+ * character of another script as its UTF-8 bytes src[0 .. n-1]. */
+static void
+fold_char(struct sink *k, int32_t c, const char *src, int n,
+    bool keep_apostrophe)
+{
+	static const struct {
+		int32_t c;
+		const char *s;
+	} multi[] = {
+		{ 0xc6, "ae" }, { 0xe6, "ae" }, { 0xdf, "ss" }, { 0x132, "ij" },
+		{ 0x133, "ij" }, { 0x152, "oe" }, { 0x153, "oe" },
+	};
+	char a;
+
+	for (size_t i = 0; i < sizeof multi / sizeof multi[0]; i++)
+		if (c == multi[i].c) {
+			put(k, multi[i].s, strlen(multi[i].s));
+			return;
+		}
+	if (is_combining(c))
+		return;
+	a = ascii_of(c);
+	if (a >= 'A' && a <= 'Z')
+		a = (char)(a - 'A' + 'a');
+	if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9') ||
+	    (a == '\'' && keep_apostrophe))
+		put(k, &a, 1);
+	else if (a == '-' || a == ' ')
+		put(k, " ", 1);
+	else if (a == 0 && (c < 0 || c >= 0x80))
+		put(k, src, (size_t)n); /* by code point, after Latin */
+}
+
+/* Fold the bytes s[0 .. n-1] into k: words separated by one space. */
+static void
+fold_words(struct sink *k, const char *s, size_t n, bool keep_apostrophe)
+{
+	const char *end = s + n;
+	char *word_start = k->p;
+	int32_t c;
+	int len;
+
+	while (s < end) {
+		len = decode(s, &c);
+		if (s + len > end)
+			len = (int)(end - s);
+		fold_char(k, c, s, len, keep_apostrophe);
+		s += len;
+		/* No space at the start, none twice. */
+		if (k->p > word_start && k->p[-1] == ' ' &&
+		    (k->p - 1 == word_start || k->p[-2] == ' ')) {
+			k->p--;
+			k->left++;
+		}
+	}
+	if (k->p > word_start && k->p[-1] == ' ') {
+		k->p--;
+		k->left++;
+	}
+}
+
+/* The next word of s at or after *pos: its start and length (0 at the
+ * end); *pos moves past it. */
+static size_t
+next_word(const char *s, size_t *pos, const char **word)
+{
+	size_t i = *pos, j;
+
+	while (s[i] && is_space(s[i]))
+		i++;
+	for (j = i; s[j] && !is_space(s[j]); j++)
+		;
+	*word = s + i;
+	*pos = j;
+	return j - i;
+}
+
+static bool
+is_name_prefix(const char *word, size_t n)
+{
+	char buf[32];
+	struct sink k = { buf, sizeof buf - 1, false };
+
+	fold_words(&k, word, n, true);
+	*k.p = '\0';
+	for (size_t i = 0; i < sizeof name_prefixes / sizeof name_prefixes[0];
+	    i++)
+		if (!k.full && strcmp(buf, name_prefixes[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The sort key of a name: surname, \1, first name(s), \1, tussenvoegsel. */
+static void
+name_key(char *buf, size_t size, const char *name)
+{
+	struct sink k = { buf, size - 1, false };
+	const char *word[32];
+	size_t len[32], n = 0, pos = 0, first, skip;
+
+	/* Words past the 32nd stay in the surname, as its tail. */
+	while (n < 32 && (len[n] = next_word(name, &pos, &word[n])) > 0)
+		n++;
+	if (n == 0) {
+		*buf = '\0';
+		return;
+	}
+	/* The surname: from the first tussenvoegsel after the first word,
+	 * else from the second word (one word: it is the surname); its
+	 * tussenvoegsels are skipped, but never its last word. */
+	for (first = 1; first + 1 < n && !is_name_prefix(word[first],
+	    len[first]); first++)
+		;
+	if (first + 1 >= n)
+		first = n > 1 ? 1 : 0;
+	for (skip = first; skip + 1 < n && is_name_prefix(word[skip],
+	    len[skip]); skip++)
+		;
+	fold_words(&k, word[skip], strlen(word[skip]), false);
+	put(&k, "\1", 1);
+	if (first > 0)
+		fold_words(&k, name, (size_t)(word[first - 1] +
+		    len[first - 1] - name), false);
+	put(&k, "\1", 1);
+	if (skip > first)
+		fold_words(&k, word[first], (size_t)(word[skip - 1] +
+		    len[skip - 1] - word[first]), false);
+	*k.p = '\0';
+}
+
+int
+text_name_compare(const char *a, const char *b)
+{
+	char ka[NAME_KEY], kb[NAME_KEY];
+	int c;
+
+	name_key(ka, sizeof ka, a);
+	name_key(kb, sizeof kb, b);
+	if ((c = strcmp(ka, kb)) != 0)
+		return c;
+	return strcmp(a, b);
+}

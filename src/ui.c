@@ -764,7 +764,7 @@ tab_label(int v, bool full, char *buf, size_t size)
 
 /* The right-hand text of the title bar for the shown week, longest first:
  * "2026-W49, 30 Nov – 6 Dec (this week)", "2026-W49 (this week)",
- * "2026-W49". A past week is frozen (its snapshot), and says so; that
+ * "2026-W49". A week shown from its snapshot says it is frozen; that
  * outlives the dates, which the week number implies. */
 static int
 week_titles(const struct ui *u, char out[][128])
@@ -775,7 +775,7 @@ week_titles(const struct ui *u, char out[][128])
 
 	if (u->monday == this_week)
 		mark = _("this week");
-	else if (u->monday < this_week)
+	else if (u->fig.frozen && u->fig.monday == u->monday)
 		mark = _("frozen");
 	ui_week_label(u->monday, label, sizeof label);
 	date_format_week(u->monday, week);

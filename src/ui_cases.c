@@ -276,7 +276,7 @@ cmp_rows(const void *pa, const void *pb)
 		return c;
 	if ((a->holder == NULL) != (b->holder == NULL))
 		return a->holder == NULL ? -1 : 1;
-	if (a->holder && (c = strcoll(a->holder, b->holder)) != 0)
+	if (a->holder && (c = text_name_compare(a->holder, b->holder)) != 0)
 		return c;
 	if (a->opened != b->opened)
 		return a->opened < b->opened ? -1 : 1;
@@ -552,7 +552,7 @@ cmp_holders(const void *pa, const void *pb)
 {
 	const struct holder_sort *a = pa, *b = pb;
 
-	return strcoll(a->name, b->name);
+	return text_name_compare(a->name, b->name);
 }
 
 /* The waiting list and the team's members who have not left, by name. */
@@ -890,7 +890,7 @@ cmp_moves(const void *pa, const void *pb)
 		return a->id == 0 ? 1 : -1;
 	if (a->after != b->after)
 		return a->after < b->after ? -1 : 1;
-	return strcoll(a->name, b->name);
+	return text_name_compare(a->name, b->name);
 }
 
 static void

@@ -98,7 +98,7 @@ cmp_rows(const void *pa, const void *pb)
 
 	if (a->key != b->key)
 		return a->key < b->key ? -1 : 1;
-	if ((c = strcoll(a->name, b->name)) != 0)
+	if ((c = text_name_compare(a->name, b->name)) != 0)
 		return c;
 	return (a->index > b->index) - (a->index < b->index);
 }

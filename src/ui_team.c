@@ -66,7 +66,7 @@ cmp_rows(const void *pa, const void *pb)
 	/* larger first: the natural order of every number column */
 	if (a->key != b->key)
 		return a->key > b->key ? -1 : 1;
-	if ((c = strcoll(a->name, b->name)) != 0)
+	if ((c = text_name_compare(a->name, b->name)) != 0)
 		return c;
 	return a->index < b->index ? -1 : a->index > b->index;
 }

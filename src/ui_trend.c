@@ -14,6 +14,7 @@
 #include "app.h"
 #include "date.h"
 #include "i18n.h"
+#include "text.h"
 #include "ui_internal.h"
 #include "xmem.h"
 
@@ -165,7 +166,7 @@ cmp_names(const void *pa, const void *pb, void *ctx)
 	const struct dataset *d = ctx;
 	long a = *(const long *)pa, b = *(const long *)pb;
 
-	return strcoll(d->employees[a].name, d->employees[b].name);
+	return text_name_compare(d->employees[a].name, d->employees[b].name);
 }
 
 /* What ↑ ↓ walk: the Overview's teams, or the members of the employee's

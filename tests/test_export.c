@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "i18n.h"
 #include "testutil.h"
 #include "workload.h"
 #include "xmem.h"
@@ -199,8 +200,10 @@ Test(export, csv_rfc4180_numbers_crlf_no_bom)
 	char *s = export_text("x.csv", EXPORT_CSV, EXPORT_RFC4180);
 
 	cr_assert(strncmp(s, "week,kind,team,code,name,", 25) == 0, "%.40s", s);
+	/* The last columns: sustained, sustained members, frozen. */
+	ASSERT_HAS(s, ",sustained,sustained_members,frozen\r\n");
 	ASSERT_HAS(s, "2026-W48,employee,CEN,E1,Özlem Kaya,,1.00,36.00,32.40,"
-	    "2.00,0.00,24.50,26.50,,,0.818,ROOM,,,,,1,0,0,0,\r\n");
+	    "2.00,0.00,24.50,26.50,,,0.818,ROOM,,,,,1,0,0,0,,0\r\n");
 	/* No capacity: load empty, status OVER. */
 	ASSERT_HAS(s, ",E2,'+31 Jansen,,0.50,0.00,0.00,4.00,0.00,0.00,4.00,,,"
 	    ",OVER,");
@@ -214,9 +217,16 @@ Test(export, csv_excel_nl_semicolons_decimal_commas_bom)
 {
 	char *s = export_text("x.csv", EXPORT_CSV, EXPORT_EXCEL_NL);
 
-	cr_assert(strncmp(s, "\xef\xbb\xbfweek;kind;", 13) == 0);
+	/* For people: their headings, load as a percentage, "yes" or
+	 * nothing for a flag (English here: no catalogue). */
+	cr_assert(strncmp(s, "\xef\xbb\xbfWeek;Kind;Team;Code;Name;Members;"
+	    "FTE;Available;Capacity;Case hours;", 55) == 0, "%.60s", s);
+	ASSERT_HAS(s, ";Sustained overload;Members in sustained overload;"
+	    "Frozen\r\n");
 	ASSERT_HAS(s, "2026-W48;employee;CEN;E1;Özlem Kaya;;1,00;36,00;32,40;"
-	    "2,00;0,00;24,50;26,50;;;0,818;ROOM;;;;;1;0;0;0;\r\n");
+	    "2,00;0,00;24,50;26,50;;;81,8%;ROOM;;;;;1;0;0;;;\r\n");
+	/* No capacity: no load, status OVER. */
+	ASSERT_HAS(s, ";4,00;;;;OVER;");
 	/* Quotes force quoting in either dialect; the guard goes inside. */
 	ASSERT_HAS(s, ";E4;\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\";");
 	ASSERT_HAS(s, ";EQ;EQ;'=SUM(A1);");
@@ -243,7 +253,7 @@ Test(export, json_schema_numbers_and_null_load)
 
 	ASSERT_HAS(s, "\"schema\": 1,");
 	ASSERT_HAS(s, "\"week\": \"2026-W48\"");
-	ASSERT_HAS(s, "\"generated\": \"2026-11-24\"");
+	ASSERT_HAS(s, "\"generated\": \"2026-11-24\",\n  \"frozen\": false,");
 	ASSERT_HAS(s, "\"code\": \"E1\", \"name\": \"Özlem Kaya\", \"fte\": 1.00, "
 	    "\"available\": 36.00, \"capacity\": 32.40, \"case_hours\": 2.00");
 	ASSERT_HAS(s, "\"demand\": 26.50, \"load\": 0.818, \"status\": \"ROOM\"");
@@ -418,4 +428,142 @@ Test(export, progress_rises_to_one)
 	cr_assert_eq(export_write(path, &rq, &DS, &S, &W, &e), 0, "%s", e.msg);
 	cr_assert_float_eq(seen[0], 1.0, 1e-9);
 	cr_assert_geq(seen[1], 2);
+}
+
+/* --- for people in their language; frozen weeks; names in order --- */
+
+/* Speak Dutch with the build's catalogue, as `LANGUAGE=nl wijklast` does. */
+static void
+dutch(void)
+{
+	const char *catalogue = getenv("WIJKLAST_LOCALEDIR");
+
+	if (catalogue == NULL || *catalogue == '\0')
+		cr_skip_test("WIJKLAST_LOCALEDIR names no catalogue folder "
+		    "(tests/run-all sets it)");
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("LANGUAGE", "nl", 1);
+	i18n_init();
+}
+
+Test(export, md_and_html_in_dutch)
+{
+	char *s;
+
+	dutch();
+	s = export_text("x.md", EXPORT_MD, EXPORT_RFC4180);
+	ASSERT_HAS(s, "# Werklast, week 2026-W48\n");
+	ASSERT_HAS(s, "| Code | Naam | FTE | Beschikbaar | Capaciteit |");
+	/* Decimal commas, Dutch status words, "ja" for a flag. */
+	ASSERT_HAS(s, "| E1 | Özlem Kaya | 1,00 | 36,00 | 32,40 | 2,00 | 0,00 "
+	    "| 24,50 | 26,50 | 81,8% | RUIMTE |");
+	ASSERT_HAS(s, "| — (geen capaciteit) | OVER |");
+	ASSERT_LACKS(s, "ROOM |");
+	ASSERT_LACKS(s, "32.40");
+	free(s);
+	s = export_text("x.html", EXPORT_HTML, EXPORT_RFC4180);
+	ASSERT_HAS(s, "<html lang=\"nl\">");
+	ASSERT_HAS(s, "<td class=\"room\">RUIMTE</td>");
+	ASSERT_HAS(s, "<td class=\"n\">32,40</td>");
+	/* Machine attributes keep their dots. */
+	ASSERT_HAS(s, "data-load=\"0.");
+	ASSERT_HAS(s, "data-threshold=\"0.900\"");
+	free(s);
+}
+
+Test(export, excel_nl_csv_in_dutch)
+{
+	char *s;
+
+	dutch();
+	s = export_text("x.csv", EXPORT_CSV, EXPORT_EXCEL_NL);
+	cr_assert(strncmp(s, "\xef\xbb\xbfWeek;Soort;Team;Code;Naam;Leden;FTE;"
+	    "Beschikbaar;Capaciteit;Casusuren;", 62) == 0, "%.70s", s);
+	ASSERT_HAS(s, ";Werklast;Status;Leden OVER;Leden HOOG;Leden OK;"
+	    "Leden RUIMTE;");
+	ASSERT_HAS(s, ";Aanhoudende overbelasting;Leden met aanhoudende "
+	    "overbelasting;Bevroren\r\n");
+	ASSERT_HAS(s, "2026-W48;medewerker;CEN;E1;Özlem Kaya;;1,00;36,00;32,40;"
+	    "2,00;0,00;24,50;26,50;;;81,8%;RUIMTE;;;;;1;0;0;;;\r\n");
+	ASSERT_HAS(s, "2026-W48;team;CEN;CEN;");
+	ASSERT_LACKS(s, "snake");
+	ASSERT_LACKS(s, "case_hours");
+	free(s);
+}
+
+Test(export, machine_formats_do_not_change_with_the_language)
+{
+	char *csv_en = export_text("en.csv", EXPORT_CSV, EXPORT_RFC4180);
+	char *json_en = export_text("en.json", EXPORT_JSON, EXPORT_RFC4180);
+	char *csv_nl, *json_nl;
+
+	dutch();
+	csv_nl = export_text("nl.csv", EXPORT_CSV, EXPORT_RFC4180);
+	json_nl = export_text("nl.json", EXPORT_JSON, EXPORT_RFC4180);
+	cr_assert_str_eq(csv_nl, csv_en);
+	cr_assert_str_eq(json_nl, json_en);
+	free(csv_en), free(json_en), free(csv_nl), free(json_nl);
+}
+
+Test(export, a_frozen_week_says_so_in_every_format)
+{
+	char *s;
+
+	W.frozen = true;
+	s = export_text("x.md", EXPORT_MD, EXPORT_RFC4180);
+	ASSERT_HAS(s, "# Workload, week 2026-W48 (frozen)\n\n**Frozen: the "
+	    "figures as they were saved");
+	free(s);
+	s = export_text("x.html", EXPORT_HTML, EXPORT_RFC4180);
+	ASSERT_HAS(s, "<title>Workload, week 2026-W48 (frozen)</title>");
+	ASSERT_HAS(s, "<h1>Workload, week 2026-W48 (frozen)</h1>\n"
+	    "<p class=\"frozen\"><strong>Frozen: the figures as they were "
+	    "saved");
+	free(s);
+	s = export_text("x.json", EXPORT_JSON, EXPORT_RFC4180);
+	ASSERT_HAS(s, "\"frozen\": true,");
+	free(s);
+	s = export_text("x.csv", EXPORT_CSV, EXPORT_RFC4180);
+	/* Every row ends in the flag, so a filter or a pivot keeps it. */
+	for (const char *p = strstr(s, "\r\n") + 2; *p;
+	    p = strstr(p, "\r\n") + 2)
+		cr_assert(strncmp(strstr(p, "\r\n") - 2, ",1", 2) == 0,
+		    "%.60s", p);
+	free(s);
+	s = export_text("x.csv", EXPORT_CSV, EXPORT_EXCEL_NL);
+	ASSERT_HAS(s, ";;yes\r\n");
+	free(s);
+	dutch();
+	s = export_text("x.md", EXPORT_MD, EXPORT_RFC4180);
+	ASSERT_HAS(s, "# Werklast, week 2026-W48 (bevroren)\n");
+	ASSERT_HAS(s, "Bevroren: de cijfers");
+	free(s);
+}
+
+Test(export, a_live_week_is_not_marked_frozen)
+{
+	char *s = export_text("x.md", EXPORT_MD, EXPORT_RFC4180);
+
+	ASSERT_LACKS(s, "rozen");
+	free(s);
+	s = export_text("x.html", EXPORT_HTML, EXPORT_RFC4180);
+	ASSERT_LACKS(s, "(frozen)");
+	ASSERT_LACKS(s, "Frozen");
+	ASSERT_LACKS(s, "class=\"frozen\"");
+	free(s);
+}
+
+Test(export, employees_by_name_within_a_team)
+{
+	char *s = export_text("x.md", EXPORT_MD, EXPORT_RFC4180);
+	const char *jansen = strstr(s, "| E2 |"), *kaya = strstr(s, "| E1 |");
+
+	/* +31 Jansen under J, Özlem Kaya under K: not the dataset's order. */
+	cr_assert(jansen && kaya && jansen < kaya);
+	free(s);
+	s = export_text("x.csv", EXPORT_CSV, EXPORT_RFC4180);
+	jansen = strstr(s, ",E2,");
+	kaya = strstr(s, ",E1,");
+	cr_assert(jansen && kaya && jansen < kaya);
+	free(s);
 }

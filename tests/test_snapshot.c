@@ -206,3 +206,26 @@ Test(snapshot, forgetting_keeps_the_explicit_ones)
 	cr_assert(found);
 	workload_week_clear(&w);
 }
+
+/* What reports and exports mark as frozen: a past week shown from its
+ * snapshot, the first look (which saves it) included; never a live week. */
+Test(snapshot, figures_say_whether_they_are_frozen)
+{
+	struct week_figures w;
+
+	app_week(&A, D("2026-11-16"), &w); /* first look: frozen now */
+	cr_assert(w.frozen);
+	workload_week_clear(&w);
+	app_week(&A, D("2026-11-16"), &w); /* from the snapshot */
+	cr_assert(w.frozen);
+	workload_week_clear(&w);
+	app_week(&A, D("2026-11-23"), &w); /* this week: live */
+	cr_assert_not(w.frozen);
+	workload_week_clear(&w);
+	app_week(&A, D("2026-11-30"), &w); /* next week: live */
+	cr_assert_not(w.frozen);
+	workload_week_clear(&w);
+	app_week(&A, D("2019-06-03"), &w); /* before anyone started */
+	cr_assert_not(w.frozen);
+	workload_week_clear(&w);
+}

@@ -292,3 +292,70 @@ Test(text, to_ascii)
 	/* cut at the buffer, never past it */
 	cr_assert_str_eq(text_to_ascii(buf, 4, "Öster"), "Ost");
 }
+
+/* People's names in a Dutch list: by surname without its tussenvoegsel
+ * ("de Vries" under V), then first name; accents and case do not count. */
+Test(text, name_compare_sorts_a_dutch_team)
+{
+	static const char *const sorted[] = {
+		"Nadia Ait Taleb", "Marloes van den Berg", "Wilma van den Berg",
+		"Geert Bruggink", "Sanne ten Cate", "Ilse 't Hart",
+		"Erik Hartman", "Anna Maria de Jong", "Özlem Kaya",
+		"Tuğba Kaya", "Pieter van der Meer-de Boer", "Ömer",
+		"Sara in ’t Veld", "Jan-Willem de Vries", "Wilma Ždanová",
+	};
+	size_t n = sizeof sorted / sizeof sorted[0];
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int c = text_name_compare(sorted[i], sorted[j]);
+			cr_assert(i < j ? c < 0 : i > j ? c > 0 : c == 0,
+			    "%s vs %s: %d", sorted[i], sorted[j], c);
+		}
+}
+
+Test(text, name_compare_folds_accents_case_and_ij)
+{
+	/* Equal at the first level; the tie is broken, but consistently. */
+	cr_expect_neq(text_name_compare("Özlem Kaya", "Ozlem Kaya"), 0);
+	cr_expect_eq(text_name_compare("Özlem Kaya", "Ozlem Kaya"),
+	    -text_name_compare("Ozlem Kaya", "Özlem Kaya"));
+	/* Before anything that differs at the first level. */
+	cr_expect_lt(text_name_compare("Özlem Kaya", "Paul Kaya"), 0);
+	cr_expect_lt(text_name_compare("Ozlem Kaya", "Özlem Kayb"), 0);
+	cr_expect_lt(text_name_compare("Éva Visser", "Frank Visser"), 0);
+	cr_expect_lt(text_name_compare("eva visser", "Frank Visser"), 0);
+	cr_expect_lt(text_name_compare("Piet DE VRIES", "Piet de Wit"), 0);
+	/* ĳ is i + j, as in the dictionary. */
+	cr_expect_lt(text_name_compare("Kees Ĳzerman", "Kees Ik"), 0);
+	cr_expect_lt(text_name_compare("Kees Ijzerman", "Kees Ik"), 0);
+	cr_expect_gt(text_name_compare("Kees Ĳzerman", "Kees Ih"), 0);
+	/* ß as ss; decomposed accents as composed ones. */
+	cr_expect_lt(text_name_compare("Jo Straße", "Jo Strasst"), 0);
+	cr_expect_lt(text_name_compare("O\xcc\x88zlem Kaya", "Paul Kaya"), 0);
+	/* A hyphen is a word break: Meer-de Boer before Meerdink. */
+	cr_expect_lt(text_name_compare("Jo Meer-de Boer", "Jo Meerdink"), 0);
+}
+
+Test(text, name_compare_edge_cases)
+{
+	cr_expect_eq(text_name_compare("", ""), 0);
+	cr_expect_lt(text_name_compare("", "Ömer"), 0);
+	cr_expect_eq(text_name_compare("Jan de Vries", "Jan de Vries"), 0);
+	/* A name that is all tussenvoegsel keeps its last word as surname. */
+	cr_expect_lt(text_name_compare("Jan van", "Jan Wit"), 0);
+	cr_expect_gt(text_name_compare("Jan van", "Jan Tak"), 0);
+	/* Spaces around and between do not count. */
+	cr_expect_lt(text_name_compare("  Wilma   van den  Berg ", "Geert Bruggink"),
+	    0);
+	/* Invalid UTF-8 and odd bytes compare, without crashing. */
+	cr_expect_neq(text_name_compare("\xff\xfe", "A"), 0);
+	cr_expect_neq(text_name_compare("Jan \x1b[31mRed", "Jan Red"), 0);
+	/* Very long names are compared in full. */
+	char a[400], b[400];
+	memset(a, 'a', sizeof a - 1), a[sizeof a - 1] = '\0';
+	memcpy(b, a, sizeof b);
+	b[sizeof b - 2] = 'b';
+	a[0] = 'X', b[0] = 'X', a[1] = ' ', b[1] = ' ';
+	cr_expect_lt(text_name_compare(a, b), 0);
+}

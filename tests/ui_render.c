@@ -186,6 +186,9 @@ Test(ui_render, title_shortens_the_week_before_the_tabs)
 	for (int past = 0; past < 2; past++) {
 		app.today = date_from_ymd(2026, 12, 1) + (past ? 14 : 0);
 		ui.monday = date_from_ymd(2026, 11, 30);
+		/* the view model: a past week comes from its snapshot */
+		ui.fig.monday = ui.monday;
+		ui.fig.frozen = past;
 		const char *mark = past ? "(frozen)" : "(this week)";
 		int narrowest = 0;
 		bool seen_full = false;
@@ -504,5 +507,38 @@ Test(ui_render, hints_follow_rebound_keys)
 	line = status_line(UI_VIEW_EMPLOYEE);
 	cr_assert(begins(line, "Esc: back  a: add  Enter e: edit  d: delete  "
 	    "c: cases "), "%s", line);
+	stop();
+}
+
+/* Sorted by name, the Team view lists its members by surname, Dutch style:
+ * Nadia Ait Taleb, Gökhan Aydın, Renée Blokhuis ..., Jan-Willem de Vries
+ * under V, not under J. */
+Test(ui_render, team_view_sorts_names_by_surname)
+{
+	long nrd = -1, first, aydin, vries, wojcik;
+	int tries = 0;
+
+	start("C.UTF-8", 132, 40, NULL);
+	for (size_t t = 0; t < app.data.n_teams; t++)
+		if (strcmp(app.data.teams[t].code, "NRD") == 0)
+			nrd = (long)t;
+	cr_assert_geq(nrd, 0);
+	ui.selected[UI_VIEW_OVERVIEW] = app.data.teams[nrd].id;
+	ui_show(&ui, UI_VIEW_TEAM);
+	/* s steps through the sort columns; name is one of them */
+	do {
+		cr_assert(ui_team_ops.action(&ui, UI_ACT_SORT_NEXT));
+		cr_assert_lt(++tries, 20, "never sorted by name: %s", ui.msg);
+	} while (strstr(ui.msg, "Sorted by name") == NULL);
+	ui.msg[0] = '\0';
+	render(UI_VIEW_TEAM, 132, 40);
+	first = find("Nadia Ait Taleb", 40);
+	aydin = find("Gökhan Aydın", 40);
+	vries = find("Jan-Willem de Vries", 40);
+	wojcik = find("Katarzyna Wójcik", 40);
+	cr_assert(first >= 0 && first < aydin && aydin < vries &&
+	    vries < wojcik, "Ait Taleb %ld, Aydın %ld, de Vries %ld, Wójcik %ld",
+	    first, aydin, vries, wojcik);
+	cr_assert_eq(find("Marieke Schuttenbelt", 40) + 1, vries);
 	stop();
 }

@@ -112,12 +112,14 @@ expect 0 "$W" --db ./evil.db export --format csv --dialect excel-nl -o evil-nl.c
 expect 0 "$W" --db ./evil.db export --format xlsx -o evil.xlsx
 "$PY" -c '
 import csv, openpyxl
-for path, sep, enc in (("evil.csv", ",", "utf-8"), ("evil-nl.csv", ";", "utf-8-sig")):
+for path, sep, enc, kind, name in (
+        ("evil.csv", ",", "utf-8", "kind", "name"),
+        ("evil-nl.csv", ";", "utf-8-sig", "Kind", "Name")):
     rows = list(csv.DictReader(open(path, newline="", encoding=enc), delimiter=sep))
-    team = [r for r in rows if r["kind"] == "team"][0]
-    assert team["name"] == "'"'"'=HYPERLINK(\"x\")", (path, team["name"])
-    em = [r for r in rows if r["kind"] == "employee"][0]
-    assert em["name"] == "'"'"'@Jan", (path, em["name"])
+    team = [r for r in rows if r[kind] == "team"][0]
+    assert team[name] == "'"'"'=HYPERLINK(\"x\")", (path, team[name])
+    em = [r for r in rows if r[kind] == "employee"][0]
+    assert em[name] == "'"'"'@Jan", (path, em[name])
 wb = openpyxl.load_workbook("evil.xlsx")
 cell = wb["Overview"]["B2"]
 assert cell.value == "=HYPERLINK(\"x\")" and cell.data_type == "s", (cell.value, cell.data_type)

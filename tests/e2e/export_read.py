@@ -1,9 +1,12 @@
 """Read a `wijklast export` back with an independent reader and compare every
 team's and employee's figures with `wijklast report --format json` of the
-same week. Usage: export_read.py REPORT.json FORMAT FILE, FORMAT one of csv,
-excel-nl, json, md, html, xlsx. Hours within 0.005 h, loads within 0.0005
-(SPEC §3). Exits 1 listing each difference. Needs Debian's python3-openpyxl
-for xlsx (run it with /usr/bin/python3)."""
+same week. Usage: export_read.py REPORT.json FORMAT FILE [LANG], FORMAT one
+of csv, excel-nl, json, md, html, xlsx; LANG en (default) or nl, the language
+the people's formats (md, html, xlsx, excel-nl) must be in: their headings,
+status words and decimal commas; csv and json must not change with it. The
+week's frozen flag must agree with the report's. Hours within 0.005 h, loads
+within 0.0005 (SPEC §3). Exits 1 listing each difference. Needs Debian's
+python3-openpyxl for xlsx (run it with /usr/bin/python3)."""
 import csv
 import io
 import json
@@ -24,7 +27,9 @@ EMPLOYEE_KEYS = ("team", "name", "fte", "available", "capacity", "case_hours",
                  "intake_hours", "side_hours", "demand", "load", "status",
                  "open_cases", "new_cases", "closed_cases", "sustained")
 
-# Headings of the people's formats (English: the tests run in C.UTF-8).
+LANG = sys.argv[4] if len(sys.argv) > 4 else "en"
+
+# Headings of the people's formats, in English ...
 TEAM_HEADS = {"Team": "code", "Name": "name", "Members": "members",
               "Capacity": "capacity", "Demand": "demand",
               "Case hours": "case_hours", "Intake hours": "intake_hours",
@@ -43,6 +48,51 @@ EMPLOYEE_HEADS = {"Code": "code", "Name": "name", "FTE": "fte",
                   "Open cases": "open_cases", "New cases": "new_cases",
                   "Closed cases": "closed_cases",
                   "Sustained overload": "sustained"}
+# ... the excel-nl csv (the snake_case names of the rfc4180 csv for keys) ...
+CSV_HEADS = {"Week": "week", "Kind": "kind", "Team": "team", "Code": "code",
+             "Name": "name", "Members": "members", "FTE": "fte",
+             "Available": "available", "Capacity": "capacity",
+             "Case hours": "case_hours", "Intake hours": "intake_hours",
+             "Side hours": "side_hours", "Demand": "demand",
+             "Waiting cases": "waiting_cases",
+             "Waiting hours": "waiting_hours", "Load": "load",
+             "Status": "status", "Members OVER": "members_over",
+             "Members HIGH": "members_high", "Members OK": "members_ok",
+             "Members ROOM": "members_room", "Open cases": "open_cases",
+             "New cases": "new_cases", "Closed cases": "closed_cases",
+             "Sustained overload": "sustained",
+             "Members in sustained overload": "sustained_members",
+             "Frozen": "frozen"}
+# ... and their Dutch, written out here rather than read from po/nl.po, so
+# a wrong translation shows.
+DUTCH = {"Name": "Naam", "Members": "Leden", "Capacity": "Capaciteit",
+         "Demand": "Vraag", "Case hours": "Casusuren",
+         "Intake hours": "Intake-uren", "Side hours": "Uren nevenactiviteiten",
+         "Waiting cases": "Wachtlijst casussen",
+         "Waiting hours": "Wachtlijst uren", "Load": "Werklast",
+         "Members OVER/HIGH/OK/ROOM": "Leden OVER/HOOG/OK/RUIMTE",
+         "Sustained overload": "Aanhoudende overbelasting",
+         "Members in sustained overload":
+         "Leden met aanhoudende overbelasting",
+         "Members OVER": "Leden OVER", "Members HIGH": "Leden HOOG",
+         "Members OK": "Leden OK", "Members ROOM": "Leden RUIMTE",
+         "Available": "Beschikbaar", "Open cases": "Open casussen",
+         "New cases": "Nieuwe casussen", "Closed cases": "Gesloten casussen",
+         "Kind": "Soort", "Frozen": "Bevroren"}
+WORDS = {"en": {"ROOM": "ROOM", "OK": "OK", "HIGH": "HIGH", "OVER": "OVER",
+                "yes": "yes", "employee": "employee", "team": "team",
+                "no capacity": "— (no capacity)", "frozen": "(frozen)",
+                "Overview": "Overview"},
+         "nl": {"ROOM": "RUIMTE", "OK": "OK", "HIGH": "HOOG", "OVER": "OVER",
+                "yes": "ja", "employee": "medewerker", "team": "team",
+                "no capacity": "— (geen capaciteit)", "frozen": "(bevroren)",
+                "Overview": "Overzicht"}}[LANG]
+if LANG == "nl":
+    TEAM_HEADS = {DUTCH.get(h, h): k for h, k in TEAM_HEADS.items()}
+    EMPLOYEE_HEADS = {DUTCH.get(h, h): k for h, k in EMPLOYEE_HEADS.items()}
+    CSV_HEADS = {DUTCH.get(h, h): k for h, k in CSV_HEADS.items()}
+STATUS = {word: code for code, word in WORDS.items()
+          if code in ("ROOM", "OK", "HIGH", "OVER")}
 
 problems = []
 
@@ -60,16 +110,26 @@ def unguard(s):
 def percent(s):
     """'104.2%' -> 1.042; '— (no capacity)' and '' -> None."""
     s = s.strip()
+    if s and not s.endswith("%"):
+        check(s == WORDS["no capacity"], f"load {s!r}")
     return float(s[:-1]) / 100 if s.endswith("%") else None
 
 
-def normalise(row, decimal_comma=False):
-    """Text cells from csv/md/html to numbers and flags."""
+def normalise(row, decimal_comma=False, people=True):
+    """Text cells from csv/md/html to numbers, flags and status codes;
+    people's cells use the language's words (and commas when asked)."""
     out = {}
     for key, value in row.items():
-        if isinstance(value, str) and decimal_comma and key in HOURS + ("load",):
-            check("." not in value, f"{key} {value!r}: a dot in excel-nl")
+        if isinstance(value, str) and key in HOURS + ("load",):
+            other = "." if decimal_comma else ","
+            check(other not in value, f"{key} {value!r}: a {other!r}")
             value = value.replace(",", ".")
+        if key == "status" and isinstance(value, str) and people and value:
+            check(value in STATUS, f"status {value!r} is not a word of {LANG}")
+            value = STATUS.get(value, value)
+        if key == "sustained" and isinstance(value, str) and people:
+            check(value in ("", WORDS["yes"]), f"sustained {value!r}")
+            value = value == WORDS["yes"]
         if key in HOURS:
             value = float(value)
         elif key in COUNTS or key in BANDS:
@@ -89,6 +149,9 @@ def normalise(row, decimal_comma=False):
 
 # --- readers: each returns (teams, employees), dicts by code ---
 
+FROZEN = set()  # the frozen flags the file shows
+
+
 def read_csv(path, dialect):
     raw = open(path, "rb").read()
     nl = dialect == "excel-nl"
@@ -96,27 +159,47 @@ def read_csv(path, dialect):
     check(bom == nl, f"BOM present: {bom}, want {nl}")
     check(raw.count(b"\r\n") == raw.count(b"\n"), "a line not ending in CRLF")
     text = raw.decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text, newline=""),
-                               delimiter=";" if nl else ","))
+    reader = csv.reader(io.StringIO(text, newline=""),
+                        delimiter=";" if nl else ",")
+    heads = next(reader)
+    if nl:
+        check(all(h in CSV_HEADS for h in heads),
+              f"headings not in {LANG}: {[h for h in heads if h not in CSV_HEADS]}")
+        heads = [CSV_HEADS.get(h, h) for h in heads]
+    else:
+        check(heads[-1] == "frozen" and "case_hours" in heads,
+              f"rfc4180 headings {heads}")
     teams, employees = {}, {}
-    for r in rows:
+    for cells in reader:
+        r = dict(zip(heads, cells))
         for k in ("team", "code", "name"):
             r[k] = unguard(r[k])
         kind = r.pop("kind")
         r.pop("week")
-        r = {k: v for k, v in r.items() if v != "" or k in ("load", "status")}
+        frozen = r.pop("frozen")
+        FROZEN.add(frozen == WORDS["yes"] if nl else frozen == "1")
+        check(frozen in (("", WORDS["yes"]) if nl else ("0", "1")),
+              f"frozen {frozen!r}")
+        if nl:
+            check(kind in (WORDS["team"], WORDS["employee"]), f"kind {kind!r}")
+            kind = "team" if kind == WORDS["team"] else "employee"
+        elif r["load"]:
+            check("%" not in r["load"], f"load {r['load']!r} in rfc4180")
+        r = {k: v for k, v in r.items()
+             if v != "" or k in ("load", "status", "sustained")}
         if kind == "team":
             r["bands"] = {b: r.pop("members_" + b.lower()) for b in BANDS}
             r["bands"] = "/".join(r["bands"][b] for b in BANDS)
-            teams[r["code"]] = normalise(r, nl)
+            teams[r["code"]] = normalise(r, nl, nl)
         else:
-            employees[r["code"]] = normalise(r, nl)
+            employees[r["code"]] = normalise(r, nl, nl)
     return teams, employees
 
 
 def read_json(path):
     doc = json.load(open(path, encoding="utf-8"))
     check(doc.get("schema") == 1, f"schema {doc.get('schema')!r}")
+    FROZEN.add(doc["frozen"])
     teams = {}
     for t in doc["teams"]:
         t = dict(t)
@@ -140,6 +223,8 @@ def read_md(path):
     teams, employees = {}, {}
     section, heads, team = None, None, None
     for line in open(path, encoding="utf-8"):
+        if line.startswith("# "):
+            FROZEN.add(WORDS["frozen"] in line)
         if line.startswith("## "):
             section = line[3:].strip()
             heads = None
@@ -152,10 +237,12 @@ def read_md(path):
             elif set("".join(cells)) <= set("-: "):
                 continue
             elif team is None:
-                r = normalise(table_rows(heads, cells, TEAM_HEADS))
+                r = normalise(table_rows(heads, cells, TEAM_HEADS),
+                              LANG == "nl")
                 teams[r["code"]] = r
             else:
-                r = normalise(table_rows(heads, cells, EMPLOYEE_HEADS))
+                r = normalise(table_rows(heads, cells, EMPLOYEE_HEADS),
+                              LANG == "nl")
                 r["team"] = team
                 employees[r["code"]] = r
     return teams, employees
@@ -183,7 +270,8 @@ def read_html(path):
     check("@media print" in raw, "no print style")
     # ... and it is well-formed, so the strict one reads the figures.
     root = ET.fromstring(raw)
-    check(root.get("lang") in ("en", "nl"), f"lang {root.get('lang')!r}")
+    check(root.get("lang") == LANG, f"lang {root.get('lang')!r}")
+    FROZEN.add(WORDS["frozen"] in text_of(root.find("head/title")))
     check(root.find("head/meta[@charset='utf-8']") is not None, "charset")
     body = root.find("body")
     teams, employees, team, heading = {}, {}, None, None
@@ -196,10 +284,12 @@ def read_html(path):
             for tr in el.find("tbody"):
                 cells = [text_of(td) for td in tr]
                 if team is None:
-                    r = normalise(table_rows(heads, cells, TEAM_HEADS))
+                    r = normalise(table_rows(heads, cells, TEAM_HEADS),
+                                  LANG == "nl")
                     teams[r["code"]] = r
                 else:
-                    r = normalise(table_rows(heads, cells, EMPLOYEE_HEADS))
+                    r = normalise(table_rows(heads, cells, EMPLOYEE_HEADS),
+                                  LANG == "nl")
                     r["team"] = team
                     employees[r["code"]] = r
     svg = body.find("{http://www.w3.org/2000/svg}svg")
@@ -251,9 +341,11 @@ def read_sheet(ws, names, kind):
             if key == "load" and isinstance(v, str):
                 v = None
             if key == "status" and v:
-                check(c.fill.fgColor.rgb == FILLS[v],
+                check(c.fill.fgColor.rgb == FILLS.get(STATUS.get(v)),
                       f"{ws.title}!{c.coordinate}: {v} fill "
                       f"{c.fill.fgColor.rgb}")
+            if key == "sustained":
+                v = v or ""  # the same text as md and html, on every sheet
             if key in ("code", "name"):
                 check(c.data_type == "s", f"{ws.title}!{c.coordinate}: "
                       f"type {c.data_type}")
@@ -267,8 +359,11 @@ def read_xlsx(path):
     wb = openpyxl.load_workbook(path)
     teams = {r["code"]: r for r in read_sheet(wb.worksheets[0], TEAM_HEADS,
                                               "team")}
-    check(wb.sheetnames == ["Overview"] + list(teams),
+    check(wb.sheetnames == [WORDS["Overview"]] + list(teams),
           f"sheets {wb.sheetnames}")
+    FROZEN.add(WORDS["frozen"] in (wb.properties.title or ""))
+    for ws in wb.worksheets:  # the printed page's header
+        FROZEN.add(WORDS["frozen"] in (ws.oddHeader.left.text or ""))
     employees = {}
     for ws in wb.worksheets[1:]:
         for r in read_sheet(ws, EMPLOYEE_HEADS, "employee"):
@@ -317,6 +412,8 @@ def main():
         want_teams[t["code"]] = t
     want_employees = {e["code"]: e for e in report["employees"]
                       if e["counted"]}
+    check(FROZEN == {report["frozen"]},
+          f"frozen shown as {FROZEN}, report says {report['frozen']}")
     compare("team", TEAM_KEYS, want_teams, teams)
     compare("employee", EMPLOYEE_KEYS, want_employees, employees)
     for p in problems[:40]:

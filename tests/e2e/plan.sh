@@ -44,9 +44,10 @@ for b in p["blocks"]:
     key = (b["employee"], y, w)
     assert key not in seen, key
     seen.add(key)
+# "why none" exactly for those who hold no block at all (locked included)
 for e in p["employees"]:
-    if e["blocks_after"] == 0:
-        assert e["reason"], e
+    assert e["held_after"] == e["locked_blocks"] + e["blocks_after"], e
+    assert bool(e["reason"]) == (e["held_after"] == 0), e
 PY
 done
 echo "planned every team; most overloaded: $worst"
