@@ -65,6 +65,7 @@ struct plan_slot {
 	int64_t before;   /* employee id holding it now, 0 = nobody */
 	int64_t after;    /* employee id in the proposal, 0 = unfillable */
 	bool changed;
+	bool before_absent; /* its holder now is absent that day: needs cover */
 	const char *unfillable_reason; /* untranslated, when after == 0 */
 };
 

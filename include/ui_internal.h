@@ -167,6 +167,9 @@ extern const struct ui_view_ops ui_planner_ops;
 
 /* Free the Planner's state (NULL-safe; at the end of the session). */
 void ui_planner_free(struct ui *u);
+/* Open the Planner with cover (from app_plan_cover) as its proposal: only
+ * those blocks move, a applies, Esc drops it and shows the team's plan. */
+void ui_planner_show_cover(struct ui *u, const struct plan *cover);
 
 extern const struct ui_view_ops ui_employee_ops;
 extern const struct ui_view_ops ui_cases_ops;

@@ -770,6 +770,8 @@ propose(const struct dataset *d, const struct settings *s, long team,
 			out->n_unfillable++;
 		}
 		slot->changed = slot->after != slot->before;
+		slot->before_absent = slot->before != 0 && workload_absence_on(
+		    d, slot->before, slot->date) >= WORKLOAD_ABSENT_PCT;
 		out->n_changes += slot->changed;
 		if (split[k] >= 0)
 			count[split[k]]++;

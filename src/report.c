@@ -123,11 +123,12 @@ write_json(FILE *out, const struct dataset *d, const struct settings *s,
 		json_status(out, tw->status);
 		fprintf(out, ", \"sustained\": %s, \"members_by_status\": "
 		    "{\"ROOM\": %d, \"OK\": %d, \"HIGH\": %d, \"OVER\": %d}, "
-		    "\"sustained_members\": %d}",
+		    "\"sustained_members\": %d, \"absent_blocks\": %d}",
 		    tw->sustained ? "true" : "false",
 		    tw->by_status[LOAD_STATUS_ROOM], tw->by_status[LOAD_STATUS_OK],
 		    tw->by_status[LOAD_STATUS_HIGH],
-		    tw->by_status[LOAD_STATUS_OVER], tw->sustained_members);
+		    tw->by_status[LOAD_STATUS_OVER], tw->sustained_members,
+		    tw->absent_blocks);
 	}
 	fputs(first ? "],\n" : "\n  ],\n", out);
 
@@ -158,10 +159,12 @@ write_json(FILE *out, const struct dataset *d, const struct settings *s,
 		json_status(out, ew->status);
 		fprintf(out, ", \"counted\": %s, \"sustained\": %s, "
 		    "\"open_cases\": %d, \"new_cases\": %d, "
-		    "\"closed_cases\": %d, \"intake_blocks\": %d}",
+		    "\"closed_cases\": %d, \"intake_blocks\": %d, "
+		    "\"absent_blocks\": %d}",
 		    ew->counted ? "true" : "false",
 		    ew->sustained ? "true" : "false", ew->open_cases,
-		    ew->new_cases, ew->closed_cases, ew->blocks);
+		    ew->new_cases, ew->closed_cases, ew->blocks,
+		    ew->absent_blocks);
 	}
 	fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
 }
@@ -403,9 +406,19 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 			cells[TE_LOAD] = workload_format_percent(num[TE_LOAD], 32,
 			    ew->load, ew->counted, s, comma);
 			cells[TE_STATUS] = report_status_label(ew->status);
+			char note[160];
+			snprintf(note, sizeof note, "%s", isinf(ew->load) ?
+			    _("  no capacity") : ew->sustained ?
+			    _("  sustained") : "");
+			if (ew->absent_blocks > 0) {
+				size_t len = strlen(note);
+				snprintf(note + len, sizeof note - len,
+				    ngettext("  ! %d intake block while absent",
+				    "  ! %d intake blocks while absent",
+				    ew->absent_blocks), ew->absent_blocks);
+			}
 			text_row(out, "  ", employee_cols, TE_COUNT, cells,
-			    isinf(ew->load) ? _("  no capacity")
-			    : ew->sustained ? _("  sustained") : "");
+			    note);
 		}
 	}
 	free(order);
@@ -492,7 +505,9 @@ plan_json(FILE *out, const struct dataset *d, const struct plan *p)
 			report_json_string(out, employee_code(d, sl->before));
 		else
 			fputs("null", out);
-		fprintf(out, ", \"changed\": %s}", sl->changed ? "true" : "false");
+		fprintf(out, ", \"changed\": %s, \"before_absent\": %s}",
+		    sl->changed ? "true" : "false",
+		    sl->before_absent ? "true" : "false");
 	}
 	fputs(p->n_slots ? "\n  ],\n" : "],\n", out);
 	fputs("  \"employees\": [", out);
@@ -560,6 +575,31 @@ by_plan_name(const void *pa, const void *pb, void *ctx)
 	    x->d->employees[x->p->employees[*b].index].name);
 }
 
+/* The blocks of the horizon that are held by someone absent that day and
+ * that the plan leaves with them (locked ones; all of them when the plan
+ * is not applied): they need cover. */
+static void
+plan_text_absent(FILE *out, const struct dataset *d, const struct plan *p)
+{
+	char date[DATE_BUF];
+	int64_t team_id = d->teams[p->team].id;
+	int last = p->first_monday + 7 * p->weeks - 1;
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		const struct block *b = &d->blocks[i];
+		if (b->team_id != team_id || b->date < p->first_monday ||
+		    b->date > last || !workload_block_needs_cover(d, b))
+			continue;
+		if (n++ == 0)
+			fprintf(out, _("\n! Held by someone absent that "
+			    "day:\n"));
+		fprintf(out, "  %s %-7s %s%s\n", date_format(b->date, date),
+		    dataset_part_code(b->part), employee_name(d,
+		    b->employee_id), b->locked ? _(" (locked)") : "");
+	}
+}
+
 static void
 plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 {
@@ -613,11 +653,14 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 		const struct plan_slot *sl = &p->slots[k];
 		if (!sl->changed)
 			continue;
-		fprintf(out, "  %s %-7s %s → %s%s%s\n", date_format(sl->date, date),
-		    dataset_part_code(sl->part), employee_name(d, sl->before),
-		    employee_name(d, sl->after), sl->after ? "" : ": ",
+		fprintf(out, "  %s %-7s %s%s → %s%s%s\n",
+		    date_format(sl->date, date), dataset_part_code(sl->part),
+		    employee_name(d, sl->before), sl->before_absent ?
+		    _(" (absent)") : "", employee_name(d, sl->after),
+		    sl->after ? "" : ": ",
 		    sl->after ? "" : _(sl->unfillable_reason));
 	}
+	plan_text_absent(out, d, p);
 	for (size_t k = 0, n = 0; k < p->n_slots; k++) {
 		const struct plan_slot *sl = &p->slots[k];
 		if (sl->after || sl->changed)

@@ -573,7 +573,9 @@ draw_row(const struct ui *u, const struct ui_column *all, int y, long row,
 			bl->part == PART_MORNING ? _("morning")
 						 : _("afternoon"),
 			ui_hours(u, h, sizeof h, bl->hours),
-			bl->locked ? _("locked") : "" };
+			workload_block_needs_cover(d, bl)
+			    ? _("! absent: hand it over")
+			    : bl->locked ? _("locked") : "" };
 		put_cells(c, l->n[sec], y, cells, attr);
 		break;
 	}
@@ -810,6 +812,38 @@ activity_check(const struct ui *u, struct ui_form *f, struct err *e)
 	return validate_activity(&ac, e);
 }
 
+/* A saved absence of ei (50 % or more) over their intake blocks: offer to
+ * hand those over, to the planner's fair choice, shown in the Planner
+ * before it is applied. Says that the absence was saved either way. */
+static void
+absence_saved(struct ui *u, long ei, const struct absence *ab)
+{
+	struct plan cover = { 0 };
+	struct err e;
+	char q[384], key[32];
+
+	err_clear(&e);
+	ui_changed(u, 0, &e, _("Absence saved"));
+	if (ab->percent < WORKLOAD_ABSENT_PCT ||
+	    app_plan_cover(u->app, ei, ab->start, ab->end, &cover, &e) < 0 ||
+	    cover.n_slots == 0) {
+		planner_clear(&cover);
+		return;
+	}
+	snprintf(q, sizeof q, ngettext("Absence saved. %s holds %zu intake "
+	    "block in this absence: hand it over fairly?", "Absence saved. %s "
+	    "holds %zu intake blocks in this absence: hand them over fairly?",
+	    cover.n_slots), u->app->data.employees[ei].name, cover.n_slots);
+	if (ui_confirm(u, q))
+		ui_planner_show_cover(u, &cover);
+	else
+		ui_message(u, false, ngettext("Absence saved; the block stays "
+		    "(! in the Planner); %s undoes it", "Absence saved; the "
+		    "blocks stay (! in the Planner); %s undoes it",
+		    cover.n_slots), ui_key(u, UI_ACT_UNDO, key, sizeof key));
+	planner_clear(&cover);
+}
+
 static void
 edit_absence(struct ui *u, long ei, long i)
 {
@@ -861,9 +895,12 @@ edit_absence(struct ui *u, long ei, long i)
 	form_absence(&rf, &ab);
 	err_clear(&e);
 	rc = app_save_absence(u->app, &ab, &e);
-	if (rc == 0)
-		select_record(u, SEC_ABSENCES, ab.id);
-	ui_changed(u, rc, &e, _("Absence saved"));
+	if (rc < 0) {
+		ui_changed(u, rc, &e, "");
+		return;
+	}
+	select_record(u, SEC_ABSENCES, ab.id);
+	absence_saved(u, ei, &ab);
 }
 
 static void

@@ -239,6 +239,14 @@ draw_employee(const struct ui *u, const struct ui_column *c, int y, long i,
 	    u->decimal_comma);
 	ui_put(y, c[COL_FTE].x, c[COL_FTE].w, buf, true, attr);
 	draw_hours(u, c, y, h, attr);
+	if (w->absent_blocks > 0) {
+		/* intake on a day they are absent: it needs cover */
+		char hours[32];
+		snprintf(buf, sizeof buf, "!%s",
+		    ui_hours(u, hours, sizeof hours, w->intake_hours));
+		ui_put(y, c[COL_INTAKE].x, c[COL_INTAKE].w, buf, true,
+		    attr | ui_status_attr(u, LOAD_STATUS_OVER));
+	}
 	draw_load(u, c, y, w->load, w->counted, w->status, attr);
 }
 
@@ -293,6 +301,13 @@ draw_waiting(const struct ui *u, int y, long t)
 	        "Waiting list: %d cases, %s h", tw->waiting_cases),
 	    tw->waiting_cases,
 	    ui_hours(u, hours, sizeof hours, tw->waiting_hours));
+	if (tw->absent_blocks > 0) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, ngettext(" · !: %d intake "
+		    "block held by someone absent: hand it over",
+		    " · !: %d intake blocks held by someone absent: hand them "
+		    "over", tw->absent_blocks), tw->absent_blocks);
+	}
 	ui_put(y, 1, COLS - 1, buf, false, A_NORMAL);
 }
 
