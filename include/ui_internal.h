@@ -367,6 +367,7 @@ struct ui_field {
 			    * messages go next to this field; may be NULL */
 	enum ui_field_kind kind;
 	bool optional;    /* TEXT, DATE: may stay empty (DATE_NONE) */
+	bool read_only;   /* shown, not editable (a case's reference) */
 	const char *unit; /* shown after the input ("h/week"), or NULL */
 	/* TEXT: checks the trimmed text and copies it to out; NULL: any
 	 * non-empty clean text */
@@ -383,6 +384,7 @@ struct ui_field {
 	char msg[256];
 	size_t cursor, scroll; /* bytes into text */
 	char find[32];         /* CHOICE: letters typed to find one */
+	long long find_ms;     /* when the last of them was typed */
 	int y;                 /* the screen row it was drawn at */
 };
 

@@ -690,8 +690,10 @@ case_form(struct ui *u, struct case_item *c, bool is_new)
 	for (int p = 0; p < PHASE_COUNT; p++)
 		cf.phases[p] = settings_phase_code(p);
 
+	/* the reference links to the client system: fixed once it exists */
 	f[CF_REF] = (struct ui_field){ .label = _("Reference"), .name = "ref",
-		.kind = UI_FIELD_TEXT, .parse = parse_ref };
+		.kind = UI_FIELD_TEXT, .parse = parse_ref,
+		.read_only = !is_new };
 	f[CF_HOLDER] = (struct ui_field){ .label = _("Employee"),
 		.name = "employee", .kind = UI_FIELD_CHOICE,
 		.choices = (const char *const *)cf.holder_labels,
@@ -822,6 +824,17 @@ next_phase(struct ui *u, int64_t case_id)
 
 	if (!find_case(u, case_id, &c))
 		return;
+	if (c.phase + 1 == PHASE_COUNT) {
+		/* the last phase: back to the first is a choice, not a step */
+		char q[256];
+		snprintf(q, sizeof q, _("%s is in the last phase (%s). Back to "
+		    "%s?"), c.ref, settings_phase_code(c.phase),
+		    settings_phase_code(0));
+		if (!ui_confirm(u, q)) {
+			ui_message(u, false, "%s", _("Nothing changed"));
+			return;
+		}
+	}
 	c.phase = (enum phase)((c.phase + 1) % PHASE_COUNT);
 	err_clear(&e);
 	rc = app_save_case(u->app, &c, &e);

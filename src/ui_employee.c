@@ -1112,12 +1112,16 @@ action(struct ui *u, enum ui_action act)
 	}
 	sec = row_section(row);
 	i = row_record(row);
-	if (act == UI_ACT_ADD || i < 0) {
-		if (act == UI_ACT_ADD || act == UI_ACT_OPEN ||
-		    act == UI_ACT_EDIT)
-			add(u, ei, sec);
-		else
-			ui_message(u, true, "%s", _("Select a row first"));
+	if (act == UI_ACT_ADD) {
+		add(u, ei, sec);
+		return true;
+	}
+	if (i < 0) {
+		/* a heading is not a record: Enter never adds by surprise */
+		char add_key[32];
+		ui_message(u, true, _("%s is a heading: select a row, or %s "
+		    "adds one"), section_title(sec),
+		    ui_key(u, UI_ACT_ADD, add_key, sizeof add_key));
 		return true;
 	}
 	switch (sec) {

@@ -6,6 +6,7 @@
  * them. Also here: a load before → after as forms show it, and the core's
  * English messages in the user's language. */
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -353,19 +354,41 @@ choice_step(struct ui_field *fl, int step)
 	fl->find[0] = '\0';
 }
 
+/* Letters of a find typed further apart than this start a new find. */
+#define UI_FIND_PAUSE_MS 1000
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Letters typed on a choice find one, as in a file manager: they add up
+ * while typed in quick succession; after a pause, or when the letters so
+ * far find nothing with this one, a new search starts with it. */
 static void
 choice_type(struct ui_field *fl, const char *bytes)
 {
-	size_t n = strlen(fl->find);
-	int k;
+	long long now = now_ms();
+	size_t n = strlen(fl->find), len = strlen(bytes);
+	int k = -1;
 
-	if (n + strlen(bytes) >= sizeof fl->find) {
-		beep();
-		return;
+	if (now - fl->find_ms > UI_FIND_PAUSE_MS)
+		n = 0;
+	fl->find_ms = now;
+	if (n > 0 && n + len < sizeof fl->find) {
+		memcpy(fl->find + n, bytes, len + 1);
+		k = find_choice(fl);
 	}
-	memcpy(fl->find + n, bytes, strlen(bytes) + 1);
-	if ((k = find_choice(fl)) < 0) {
-		fl->find[n] = '\0';
+	if (k < 0 && len < sizeof fl->find) {
+		memcpy(fl->find, bytes, len + 1);
+		k = find_choice(fl);
+	}
+	if (k < 0) {
+		fl->find[0] = '\0';
 		beep();
 		return;
 	}
@@ -437,7 +460,8 @@ draw_input(struct ui_field *fl, bool focus, int y, int x, int w, int wide,
     int *cx)
 {
 	char buf[UI_FIELD_MAX + 64];
-	attr_t attr = focus ? A_REVERSE : A_UNDERLINE;
+	attr_t attr = focus ? A_REVERSE
+			    : fl->read_only ? A_NORMAL : A_UNDERLINE;
 	int d;
 
 	if (fl->kind == UI_FIELD_CHOICE) {
@@ -623,14 +647,24 @@ save(struct ui *u, struct ui_form *f)
 	return f->confirm == NULL || f->confirm(u, f);
 }
 
+/* Focus field k, or the next editable one from it in the direction step
+ * (read-only fields are shown, never focused). */
 static void
-focus(struct ui_form *f, int k)
+focus_step(struct ui_form *f, int k, int step)
 {
+	while (k >= 0 && k < f->n_fields && f->fields[k].read_only)
+		k += step;
 	if (k < 0 || k >= f->n_fields || k == f->focus)
 		return;
 	check_field(&f->fields[f->focus]);
 	f->focus = k;
 	f->fields[k].find[0] = '\0';
+}
+
+static void
+focus(struct ui_form *f, int k)
+{
+	focus_step(f, k, k < f->focus ? -1 : 1);
 }
 
 static void
@@ -733,9 +767,13 @@ char_key(struct ui *u, struct ui_form *f, wchar_t wc, bool *saved)
 	case '\r':
 	case '\n':
 		return function_key(u, f, KEY_ENTER, saved);
-	case '\t':
-		focus(f, (f->focus + 1) % f->n_fields);
+	case '\t': { /* on to the next, round to the first */
+		int was = f->focus;
+		focus(f, was + 1);
+		if (f->focus == was)
+			focus_step(f, 0, 1);
 		return false;
+	}
 	case 127:
 	case KEY_CTRL('h'):
 		return function_key(u, f, KEY_BACKSPACE, saved);
@@ -793,6 +831,8 @@ ui_form_run(struct ui *u, struct ui_form *f)
 		fl->y = -1;
 	}
 	f->focus = 0;
+	while (f->focus + 1 < f->n_fields && f->fields[f->focus].read_only)
+		f->focus++;
 	f->msg[0] = '\0';
 	u->form = f;
 	u->msg[0] = '\0';

@@ -97,6 +97,10 @@ want $want"
 # --- a case for the same employee, from the Employee view
 keys g
 poll "the first row is not selected" selected "Open cases ("
+# Enter on a heading edits nothing and adds nothing: it says so
+keys Enter
+wait_for "Open cases is a heading: select a row, or a adds one"
+hides "New case in" || fail "Enter on a heading opened a new case"
 keys a
 wait_for "New case in Centrum"
 keys Z-FORMS-3
