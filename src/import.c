@@ -682,8 +682,11 @@ unique_key(const struct import *im, const void *r, char *key,
 		*cols = "team,weekday,part";
 		snprintf(key, KEY_SIZE, "%lld/%d/%d", (long long)ro->team_id,
 		    ro->weekday, (int)ro->part);
-		snprintf(shown, KEY_SIZE, "%s %d %s",
-		    code_of_team(im, ro->team_id), ro->weekday,
+		char day[8]; /* "di", as the file may spell it: a name */
+		dataset_workdays_format(1u << (ro->weekday - 1), day,
+		    sizeof day);
+		snprintf(shown, KEY_SIZE, "%s %s %s",
+		    code_of_team(im, ro->team_id), day,
 		    dataset_part_code(ro->part));
 		break;
 	}

@@ -846,6 +846,30 @@ settings_defaults(struct settings *s)
 	/* teams stays empty: the Overview shows every team */
 }
 
+/* Does line n of the file hold a number with a decimal comma ("15,5")? A
+ * Dutch habit that libconfig reports only as "syntax error". */
+static bool
+has_decimal_comma(const char *path, int n)
+{
+	char line[1024];
+	bool found = false;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return false;
+	for (int i = 1; !found && fgets(line, sizeof line, f) != NULL; i++) {
+		if (i != n)
+			continue;
+		line[strcspn(line, "#")] = '\0'; /* not in a comment */
+		for (char *p = line; *p && !found; p++)
+			found = p > line && isdigit((unsigned char)p[-1]) &&
+			    *p == ',' && isdigit((unsigned char)p[1]);
+		break;
+	}
+	fclose(f);
+	return found;
+}
+
 int
 settings_load(struct settings *s, const char *path, struct err *e)
 {
@@ -874,9 +898,11 @@ settings_load(struct settings *s, const char *path, struct err *e)
 			err_setx(e, EXIT_CONFIG, "%s: cannot read: %s", path,
 			    strerror(saved ? saved : EIO));
 		else
-			err_setx(e, EXIT_CONFIG, "%s:%d: %s",
+			err_setx(e, EXIT_CONFIG, "%s:%d: %s%s",
 			    config_error_file(&cfg), config_error_line(&cfg),
-			    config_error_text(&cfg));
+			    config_error_text(&cfg), has_decimal_comma(path,
+			    config_error_line(&cfg)) ? " (a decimal comma? "
+			    "use a decimal point: 15.5, not 15,5)" : "");
 		goto fail;
 	}
 	if (read_config(path, &cfg, &t, e) == -1)

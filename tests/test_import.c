@@ -311,11 +311,11 @@ Test(import, same_file_twice_fails_on_duplicates)
 	    "teams.csv:3: code: team \"NRD\" already exists\n");
 	expect_refused(run(IMPORT_ROTA, "rota.csv", false),
 	    "rota.csv: 5 bad rows; nothing imported",
-	    "rota.csv:2: team,weekday,part: CEN 1 ochtend already exists\n"
-	    "rota.csv:3: team,weekday,part: CEN 2 middag already exists\n"
-	    "rota.csv:4: team,weekday,part: CEN 4 ochtend already exists\n"
-	    "rota.csv:5: team,weekday,part: NRD 1 ochtend already exists\n"
-	    "rota.csv:6: team,weekday,part: NRD 3 middag already exists\n");
+	    "rota.csv:2: team,weekday,part: CEN ma ochtend already exists\n"
+	    "rota.csv:3: team,weekday,part: CEN di middag already exists\n"
+	    "rota.csv:4: team,weekday,part: CEN do ochtend already exists\n"
+	    "rota.csv:5: team,weekday,part: NRD ma ochtend already exists\n"
+	    "rota.csv:6: team,weekday,part: NRD wo middag already exists\n");
 	expect_refused(run(IMPORT_ACTIVITIES, "activities.csv", false),
 	    "activities.csv: 3 bad rows; nothing imported",
 	    "activities.csv:2: employee,name,start: OKA \"Pilot Wijkwijzer\" "

@@ -354,6 +354,12 @@ Test(settings, syntax_error_names_line)
 	    ":3: syntax error");
 	assert_error("thresholds: { room = 0.9; room = 0.8; };\n",
 	    ":1: duplicate setting name");
+	/* the Dutch habit gets a hint, not just "syntax error" */
+	assert_error("# uren, 36 per week\nworkweek: {\n  overhead_pct = 15,5;"
+	    "\n};\n", ":3: syntax error (a decimal comma? use a decimal point: "
+	    "15.5, not 15,5)");
+	assert_error("holidays = [ \"2026-12-25\",\"2026-12-26\" ;\n",
+	    ":1: syntax error");
 }
 
 Test(settings, unknown_keys_are_errors)
