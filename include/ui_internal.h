@@ -14,6 +14,7 @@
 struct app;
 struct err;
 struct ui_planner;
+struct ui_week_cache;
 
 /* Below this the screen says "terminal too small" instead of a view. */
 #define UI_MIN_COLS 60
@@ -126,7 +127,14 @@ struct ui {
 	struct ui_trend *trend;     /* the Trend's state (ui_trend.c) */
 	struct ui_cases *cases;     /* the Cases view's filter (ui_cases.c) */
 	struct ui_form *form;       /* the form open over the view, or NULL */
+	struct ui_week_cache *weeks; /* live figures of other weeks (ui.c) */
 };
+
+/* The figures of the week of monday as the data is now (never a snapshot),
+ * for a form's preview of the weeks a change touches; computed once per
+ * data change and kept for a few weeks. Borrowed: valid until the data
+ * changes. */
+const struct week_figures *ui_live_week(const struct ui *u, int monday);
 
 /* A key hint of the status line, "[ ]: week": what an action does (or a
  * pair of them, the second UI_ACT_NONE for none), shown with the first key

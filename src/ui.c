@@ -662,6 +662,40 @@ ui_week_label(int monday, char *buf, size_t size)
 	return buf;
 }
 
+/* A few weeks' live figures, for previews (ui_live_week). */
+#define WEEK_CACHE 8
+struct ui_week_cache {
+	unsigned gen[WEEK_CACHE]; /* data_gen + 1 it was made at; 0: empty */
+	struct week_figures fig[WEEK_CACHE];
+	int next; /* the entry the next new week replaces */
+};
+
+const struct week_figures *
+ui_live_week(const struct ui *u, int monday)
+{
+	struct ui_week_cache *c = u->weeks;
+
+	for (int i = 0; i < WEEK_CACHE; i++)
+		if (c->gen[i] == u->data_gen + 1 && c->fig[i].monday == monday)
+			return &c->fig[i];
+	int i = c->next;
+	c->next = (c->next + 1) % WEEK_CACHE;
+	workload_week_clear(&c->fig[i]);
+	workload_week(&u->app->data, &u->app->settings, monday, &c->fig[i]);
+	c->gen[i] = u->data_gen + 1;
+	return &c->fig[i];
+}
+
+static void
+week_cache_free(struct ui_week_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (int i = 0; i < WEEK_CACHE; i++)
+		workload_week_clear(&c->fig[i]);
+	free(c);
+}
+
 /* Compute the figures of the week of monday; the selection stays (ids). */
 static void
 set_week(struct ui *u, int monday)
@@ -1524,7 +1558,8 @@ ascii_lines(void)
 void
 ui_start(struct ui *u, struct app *a, bool color)
 {
-	*u = (struct ui){ .app = a };
+	*u = (struct ui){ .app = a,
+		.weeks = xcalloc(1, sizeof *u->weeks) };
 	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	clipped = 0;
 	quick_errs = 0;
@@ -1550,6 +1585,8 @@ void
 ui_end(struct ui *u)
 {
 	workload_week_clear(&u->fig);
+	week_cache_free(u->weeks);
+	u->weeks = NULL;
 	ui_planner_free(u);
 	ui_trend_free(u);
 	ui_cases_free(u);

@@ -456,24 +456,42 @@ draw(struct ui *u)
 
 /* --- the effect of a change on loads --- */
 
+/* The week a change of case c shows its effect in: the shown week when c
+ * is open then and that week is not over; else the first week from this
+ * week on in which c is open (its hours count in every week after that
+ * while it stays open). A case closed before this week: the shown week,
+ * where nothing changes. */
+static int
+effect_week(const struct ui *u, const struct case_item *c)
+{
+	int this_week = date_monday(u->app->today), w;
+
+	if (u->monday >= this_week && workload_case_is_open(c, u->monday))
+		return u->monday;
+	w = date_monday(c->opened) > this_week ? date_monday(c->opened)
+					       : this_week;
+	return workload_case_is_open(c, w) ? w : u->monday;
+}
+
 /* The effect of delta weekly hours more for who (an employee, or 0: the
- * waiting list of team_id) in the shown week: "89% → 96% ○ ROOM" (the
+ * waiting list of team_id) in the week of monday: "89% → 96% ○ ROOM" (the
  * status only when asked), or for the waiting list "21.8 → 24.0 h". */
 static char *
-effect(const struct ui *u, int64_t who, int64_t team_id, double delta,
-    bool status, char *buf, size_t size)
+effect(const struct ui *u, int monday, int64_t who, int64_t team_id,
+    double delta, bool status, char *buf, size_t size)
 {
 	const struct dataset *d = &u->app->data;
+	const struct week_figures *wf = ui_live_week(u, monday);
 	char a[32], b[32];
 
 	if (who == 0) {
 		long t = dataset_team_index(d, team_id);
-		double h = t >= 0 ? u->fig.teams[t].waiting_hours : 0;
+		double h = t >= 0 ? wf->teams[t].waiting_hours : 0;
 		snprintf(buf, size, "%s → %s %s", ui_hours(u, a, sizeof a, h),
 		    ui_hours(u, b, sizeof b, h + delta), _("h"));
 	} else {
 		long e = dataset_employee_index(d, who);
-		const struct employee_week *w = e >= 0 ? &u->fig.employees[e]
+		const struct employee_week *w = e >= 0 ? &wf->employees[e]
 						       : NULL;
 		if (w == NULL)
 			snprintf(buf, size, "?");
@@ -484,39 +502,44 @@ effect(const struct ui *u, int64_t who, int64_t team_id, double delta,
 	return buf;
 }
 
-/* The hours case c adds in the shown week (0 when it is not open then). */
+/* The hours case c adds in the week of monday (0 when it is not open). */
 static double
-week_hours(const struct ui *u, const struct case_item *c)
+week_hours(const struct ui *u, int monday, const struct case_item *c)
 {
-	if (c == NULL || !workload_case_is_open(c, u->monday))
+	if (c == NULL || !workload_case_is_open(c, monday))
 		return 0;
 	return workload_case_hours(c, &u->app->settings);
 }
 
 /* Lines on what changing case `from` (NULL: a new case) into `to` does to
- * the loads of the shown week: the receiver's and the giver's. */
+ * the loads of the week it shows in (effect_week): the receiver's and the
+ * giver's. */
 static void
 case_effect(const struct ui *u, const struct case_item *from,
     const struct case_item *to, char *buf, size_t size)
 {
 	char week[WEEK_BUF], e1[128], e2[128];
-	double h0 = week_hours(u, from), h1 = week_hours(u, to);
+	int monday = effect_week(u, to);
+	double h0 = week_hours(u, monday, from);
+	double h1 = week_hours(u, monday, to);
 	int64_t giver = from ? from->employee_id : 0;
 
-	date_format_week(u->monday, week);
+	date_format_week(monday, week);
 	if (from == NULL || giver == to->employee_id) {
 		snprintf(buf, size, _("%s, %s: %s"), week,
 		    holder_name(u, to->employee_id),
-		    effect(u, to->employee_id, to->team_id, h1 - h0, true,
-		        e1, sizeof e1));
+		    effect(u, monday, to->employee_id, to->team_id, h1 - h0,
+		        true, e1, sizeof e1));
 		return;
 	}
 	snprintf(buf, size, _("%s, to %s: %s\n%s, from %s: %s"), week,
 	    holder_name(u, to->employee_id),
-	    effect(u, to->employee_id, to->team_id, h1, true, e1, sizeof e1),
+	    effect(u, monday, to->employee_id, to->team_id, h1, true, e1,
+	        sizeof e1),
 	    week,
 	    holder_name(u, giver),
-	    effect(u, giver, from->team_id, -h0, true, e2, sizeof e2));
+	    effect(u, monday, giver, from->team_id, -h0, true, e2,
+	        sizeof e2));
 }
 
 /* --- the case form --- */
@@ -880,8 +903,9 @@ move_confirm(struct ui *u, struct ui_form *f)
 	struct case_item c = moved(mf);
 	char q[768], e[128];
 
-	effect(u, c.employee_id, c.team_id, week_hours(u, &mf->c), false, e,
-	    sizeof e);
+	int monday = effect_week(u, &mf->c);
+	effect(u, monday, c.employee_id, c.team_id,
+	    week_hours(u, monday, &mf->c), false, e, sizeof e);
 	snprintf(q, sizeof q, _("Move %s to %s (%s)?"), c.ref,
 	    holder_name(u, c.employee_id), e);
 	return ui_confirm(u, q);
@@ -921,11 +945,13 @@ move_case(struct ui *u, int64_t case_id)
 	memset(&mf, 0, sizeof mf);
 	if (!find_case(u, case_id, &mf.c))
 		return;
-	h = week_hours(u, &mf.c);
+	int monday = effect_week(u, &mf.c);
+	const struct week_figures *wf = ui_live_week(u, monday);
+	h = week_hours(u, monday, &mf.c);
 	ms = xcalloc(d->n_employees + 1, sizeof *ms);
 	for (size_t i = 0; i < d->n_employees; i++) {
 		const struct employee *em = &d->employees[i];
-		const struct employee_week *w = &u->fig.employees[i];
+		const struct employee_week *w = &wf->employees[i];
 		if (em->team_id != mf.c.team_id || em->id == mf.c.employee_id ||
 		    em->end < u->app->today)
 			continue;
@@ -940,7 +966,7 @@ move_case(struct ui *u, int64_t case_id)
 	for (int k = 0; k < mf.n; k++) {
 		mf.to[k] = ms[k].id;
 		mf.labels[k] = xasprintf("%s  %s", holder_name(u, ms[k].id),
-		    effect(u, ms[k].id, mf.c.team_id, h, true, load,
+		    effect(u, monday, ms[k].id, mf.c.team_id, h, true, load,
 		    sizeof load));
 	}
 	free(ms);

@@ -716,10 +716,11 @@ form_activity(struct record_form *rf, struct activity *ac)
 	return true;
 }
 
-/* The capacity of employee ei in the shown week with the absence ab in
- * place of the one with its id (ab NULL: without it). */
+/* The capacity of employee ei in the week of monday with the absence ab in
+ * place of the one with id (0: added). */
 static double
-capacity_with(const struct ui *u, long ei, int64_t id, const struct absence *ab)
+capacity_with(const struct ui *u, long ei, int monday, int64_t id,
+    const struct absence *ab)
 {
 	const struct dataset *d = &u->app->data;
 	const struct employee *em = &d->employees[ei];
@@ -729,40 +730,69 @@ capacity_with(const struct ui *u, long ei, int64_t id, const struct absence *ab)
 	for (size_t i = 0; i <= d->n_absences; i++) {
 		const struct absence *a = i < d->n_absences ? &d->absences[i]
 							    : ab;
-		if (a == NULL || (i < d->n_absences &&
-		        (a->employee_id != em->id || (id && a->id == id))))
+		if (i < d->n_absences &&
+		    (a->employee_id != em->id || (id && a->id == id)))
 			continue;
 		for (int k = 0; k < 7; k++) {
-			int day = u->monday + k;
+			int day = monday + k;
 			if (day >= a->start && day <= a->end &&
 			    a->percent > pct[k])
 				pct[k] = a->percent;
 		}
 	}
 	return workload_capacity(workload_available(em, &u->app->settings,
-	    u->monday, pct), &u->app->settings);
+	    monday, pct), &u->app->settings);
 }
 
-/* "2026-W48: capacity 21.6 → 0.0 h, load 76% → — ▲ OVER" */
+/* One line per week the absence covers (as edited, and as it was), the
+ * first few of them: "2026-W50: capacity 21.6 → 0.0 h, load 76% → — ▲
+ * OVER", then "… 3 more weeks". */
+#define PREVIEW_WEEKS 3
 static void
 absence_info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
 {
 	struct record_form *rf = f->ctx;
-	const struct employee_week *w = &u->fig.employees[rf->ei];
 	struct absence ab;
 	char week[WEEK_BUF], c0[32], c1[32], load[128];
-	double cap;
+	size_t len = 0;
+	int first, last, shown = 0, more = 0;
 
-	if (!form_absence(rf, &ab)) {
-		buf[0] = '\0';
+	buf[0] = '\0';
+	if (!form_absence(rf, &ab) || ab.end < ab.start)
 		return;
+	first = date_monday(ab.start);
+	last = date_monday(ab.end);
+	if (rf->ab.id != 0) { /* the weeks it leaves change too */
+		if (date_monday(rf->ab.start) < first)
+			first = date_monday(rf->ab.start);
+		if (date_monday(rf->ab.end) > last)
+			last = date_monday(rf->ab.end);
 	}
-	cap = capacity_with(u, rf->ei, rf->ab.id, &ab);
-	snprintf(buf, size, _("%s: capacity %s → %s h, load %s"),
-	    date_format_week(u->monday, week), ui_hours(u, c0, sizeof c0,
-	    w->capacity), ui_hours(u, c1, sizeof c1, cap),
-	    ui_load_change(u, w->demand, w->capacity, w->demand, cap, true,
-	    load, sizeof load));
+	for (int monday = first; monday <= last; monday += 7) {
+		const struct week_figures *wf = ui_live_week(u, monday);
+		const struct employee_week *w = &wf->employees[rf->ei];
+		double cap = capacity_with(u, rf->ei, monday, rf->ab.id, &ab);
+		if (fabs(cap - w->capacity) < 0.005)
+			continue; /* a week this edit does not change */
+		if (shown == PREVIEW_WEEKS) {
+			more++;
+			continue;
+		}
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", shown ?
+		    "\n" : "", "");
+		snprintf(buf + len, size - len, _("%s: capacity %s → %s h, "
+		    "load %s"), date_format_week(monday, week), ui_hours(u, c0,
+		    sizeof c0, w->capacity), ui_hours(u, c1, sizeof c1, cap),
+		    ui_load_change(u, w->demand, w->capacity, w->demand, cap,
+		    true, load, sizeof load));
+		len = strlen(buf);
+		shown++;
+		if (len + 1 >= size)
+			return;
+	}
+	if (more > 0 && len + 1 < size)
+		snprintf(buf + len, size - len, ngettext("\n… and %d more week",
+		    "\n… and %d more weeks", more), more);
 }
 
 /* "2026-W48: side activities 0.0 → 1.5 h, load 76% → 83% ○ ROOM" */

@@ -36,6 +36,10 @@ keys a
 wait_for "New absence of $name"
 keys C-u 2026-12-07 Down C-u 2026-12-20
 wait_for "Sun 20 Dec 2026"
+# the preview shows the weeks the absence covers, not the shown week
+wait_re "2026-W50: capacity [0-9.]+ → 0\.0 h, load [0-9]+% → — ▲ OVER"
+wait_re "2026-W51: capacity [0-9.]+ → 0\.0 h"
+hides "2026-W48: capacity" || fail "the preview shows the week on screen"
 keys C-s
 if [ "$blocks" -eq 1 ]; then
 	wait_for "Absence saved. $name holds 1 intake block in this absence"

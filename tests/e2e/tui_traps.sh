@@ -2,7 +2,8 @@
 # Small traps of the user trial, each pinned: a case's reference cannot be
 # edited once it exists (the form starts on the next field); letters typed
 # in a choice field start a new search when the ones before find nothing
-# (g, then h: HG, not "gh" and a beep); f on a case in the last phase asks
+# (g, then h: HG, not "gh" and a beep); a move previewed from a past week
+# shows the week it takes effect in; f on a case in the last phase asks
 # before going back to intake. Every wait is bounded.
 WIJKLAST_TODAY=2026-11-23
 export WIJKLAST_TODAY
@@ -34,6 +35,18 @@ wait_for "Case saved"
     fail "the reference $ref changed"
 [ "$(sql "select type from cases where ref = '$ref'")" = HG ] ||
     fail "typing g then h did not choose HG"
+
+# a move previewed from a past week shows the week it takes effect in:
+# this week (2026-W48), not the week on screen
+keys '['
+wait_for "2026-W47"
+keys m
+wait_for "Move case $ref"
+wait_re "2026-W48, to .*: [0-9]+% → [0-9]+%"
+hides "2026-W47, to" || fail "the move previews a week that is over"
+keys Escape
+wait_gone "Move case $ref"
+keys ']'
 
 # f in the last phase asks first; n changes nothing
 keys /
