@@ -8,6 +8,9 @@ struct err;
 struct settings;
 struct store;
 
+/* The most teams a demo city can have (--teams 1 .. DEMO_MAX_TEAMS). */
+#define DEMO_MAX_TEAMS 999
+
 struct demo_options {
 	int teams;        /* 0 = the ten teams of SPEC §10; more for benchmarks */
 	unsigned seed;    /* 0 = the fixed default seed */

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -63,6 +62,19 @@ week_option(const struct app *a, const char *week, int *monday, struct err *e)
 	return date_parse_week(week, a->today, monday, e);
 }
 
+/* Remove the database file at path and its -wal and -shm. */
+static void
+remove_database(const char *path)
+{
+	char side[SETTINGS_PATH_MAX + 8];
+
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 static int
 cmd_demo(const struct cli_options *opt)
 {
@@ -71,8 +83,16 @@ cmd_demo(const struct cli_options *opt)
 	bool empty;
 	struct demo_options dopt = { .teams = opt->demo_teams, .seed = 0 };
 
+	char path[SETTINGS_PATH_MAX];
+	bool existed;
+
 	err_clear(&e);
-	if (app_open(&a, opt->db, opt->config, &e) < 0)
+	if (opt->db != NULL)
+		snprintf(path, sizeof path, "%s", opt->db);
+	else if (app_default_db_path(path, sizeof path, &e) < 0)
+		return fail(&e);
+	existed = access(path, F_OK) == 0;
+	if (app_open(&a, path, opt->config, &e) < 0)
 		return fail(&e);
 	if (store_is_empty(a.store, &empty, &e) < 0)
 		goto fail;
@@ -92,6 +112,8 @@ cmd_demo(const struct cli_options *opt)
 	return 0;
 fail:
 	app_close(&a);
+	if (!existed) /* a demo that failed leaves no empty database behind */
+		remove_database(path);
 	return fail(&e);
 }
 

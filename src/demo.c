@@ -27,7 +27,6 @@
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
 #define DEMO_SEED 7511u     /* 0 means this one (an Enschede postcode) */
-#define DEMO_MAX_TEAMS 999
 #define ROSTER_WEEKS_BACK 8
 #define RECENT_NAMES 256    /* names kept to avoid duplicates nearby */
 #define MAX_CASES 120       /* per employee, a guard for odd configs */
@@ -1031,7 +1030,7 @@ demo_create(struct store *st, const struct settings *s, int today,
 
 	if (teams < 0 || teams > DEMO_MAX_TEAMS)
 		return err_setx(e, EXIT_USAGE,
-		    "demo: %d teams: must be 0 (the ten) to %d", teams,
+		    "--teams: \"%d\" is not a number from 1 to %d", teams,
 		    DEMO_MAX_TEAMS);
 	if (teams == 0)
 		teams = (int)NELEM(profiles);

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "demo.h"
 #include "err.h"
 #include "i18n.h"
 #include "ui.h"
@@ -124,7 +125,7 @@ main(int argc, char **argv)
 		case 'o': opt.output = optarg; break;
 		case OPT_DRY_RUN: opt.dry_run = true; break;
 		case OPT_TEAMS:
-			if (int_option("--teams", optarg, 1, 1000,
+			if (int_option("--teams", optarg, 1, DEMO_MAX_TEAMS,
 			    &opt.demo_teams) < 0)
 				return EXIT_USAGE;
 			break;

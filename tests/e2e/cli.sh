@@ -183,5 +183,14 @@ assert len(r["employees"]) >= 120
 ' || fail "demo report"
 expect 0 "$W" --db ./demo.db check
 
+# A demo with a bad --teams leaves no database behind, and every range
+# message says the same range.
+for n in 0 1000; do
+	expect 64 "$W" demo --db ./bad-demo.db --teams "$n"
+	grep -q "is not a number from 1 to 999" err ||
+	    fail "demo --teams $n: $(cat err)"
+	[ ! -e ./bad-demo.db ] || fail "demo --teams $n left bad-demo.db"
+done
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "cli: all good"
