@@ -25,12 +25,14 @@ endif
 
 PKGS_CORE := sqlite3 libconfig xlsxwriter
 PKGS_UI   := ncursesw
-CORE_CFLAGS := $(shell pkg-config --cflags $(PKGS_CORE))
-CORE_LIBS   := $(shell pkg-config --libs $(PKGS_CORE)) -lm
-UI_CFLAGS   := $(shell pkg-config --cflags $(PKGS_UI))
-UI_LIBS     := $(shell pkg-config --libs $(PKGS_UI))
-TEST_CFLAGS := $(shell pkg-config --cflags criterion)
-TEST_LIBS   := $(shell pkg-config --libs criterion)
+# Silent when pkg-config or criterion is not installed yet: `run` and `check`
+# install them first and build in a fresh make, which sees them.
+CORE_CFLAGS := $(shell pkg-config --cflags $(PKGS_CORE) 2>/dev/null)
+CORE_LIBS   := $(shell pkg-config --libs $(PKGS_CORE) 2>/dev/null) -lm
+UI_CFLAGS   := $(shell pkg-config --cflags $(PKGS_UI) 2>/dev/null)
+UI_LIBS     := $(shell pkg-config --libs $(PKGS_UI) 2>/dev/null)
+TEST_CFLAGS := $(shell pkg-config --cflags criterion 2>/dev/null)
+TEST_LIBS   := $(shell pkg-config --libs criterion 2>/dev/null)
 
 UI_SRC    := $(wildcard src/ui*.c)
 MAIN_SRC  := src/main.c
@@ -78,9 +80,11 @@ $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo: po/nl.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-# The two README commands. Each first installs (as root) or names the missing
-# Debian packages, then builds in a fresh make so pkg-config sees them.
-run: deps
+# What ./dev.sh runs once make is there. Each first installs (as root) or
+# names the missing Debian packages (`run` needs fewer than `check`), then
+# builds in a fresh make so pkg-config sees them.
+run:
+	./scripts/deps run
 	$(MAKE) --no-print-directory all
 	./scripts/run-demo $(BUILD)
 
@@ -88,7 +92,7 @@ check: deps
 	MAKE="$(MAKE)" ./tests/check
 
 deps:
-	./scripts/deps
+	./scripts/deps check
 
 tests: $(TESTS) $(UI_TESTS)
 
