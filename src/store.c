@@ -446,11 +446,23 @@ create_private_file(const char *path, struct err *e)
 	return 0;
 }
 
+/* Debian's SQLite reads a name starting with "file:" as a URI, which may
+ * point into memory: "./" in front makes it the file we created. */
+static const char *
+plain_name(const char *path, char *buf, size_t size)
+{
+	if (strncmp(path, "file:", 5) != 0)
+		return path;
+	snprintf(buf, size, "./%s", path);
+	return buf;
+}
+
 int
 store_open(struct store **out, const char *path, const char *user,
     struct err *e)
 {
 	struct store *st = xcalloc(1, sizeof *st);
+	char name[4096 + 2];
 	bool memory = strcmp(path, ":memory:") == 0;
 	struct stat sb;
 
@@ -466,8 +478,9 @@ store_open(struct store **out, const char *path, const char *user,
 		if (create_private_file(path, e) < 0)
 			goto fail;
 	}
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(plain_name(path, name, sizeof name), &st->db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		if (st->db == NULL) {
 			err_set(e, "%s: cannot open database", path);
 			goto fail;
