@@ -24,6 +24,11 @@ int store_open(struct store **out, const char *path, const char *user,
     struct err *e);
 void store_close(struct store *st);
 
+/* Does path hold a wijklast database (schema version 1 or later)? Looks
+ * without creating, migrating or writing anything: for the commands that
+ * only read. -1 with e set (EXIT_NOINPUT) when it does not. */
+int store_probe(const char *path, struct err *e);
+
 /* Read every record into d (cleared first). */
 int store_load(struct store *st, struct dataset *d, struct err *e);
 

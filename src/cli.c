@@ -37,12 +37,16 @@ need_database(const struct cli_options *opt)
 		snprintf(path, sizeof path, "%s", opt->db);
 	else if (app_default_db_path(path, sizeof path, &e) < 0)
 		return fail(&e);
-	if (access(path, F_OK) == 0)
-		return 0;
-	fprintf(stderr, _("wijklast: %s: no such database (create one with "
-	    "'wijklast import' or 'wijklast demo', or name it with --db)\n"),
-	    path);
-	return EXIT_NOINPUT;
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, _("wijklast: %s: no such database (create one "
+		    "with 'wijklast import' or 'wijklast demo', or name it with "
+		    "--db)\n"), path);
+		return EXIT_NOINPUT;
+	}
+	/* An existing file that is empty must not get a schema either. */
+	if (store_probe(path, &e) < 0)
+		return fail(&e);
+	return 0;
 }
 
 static int

@@ -100,10 +100,10 @@ expect 0 "$W" --db "$db" export --format csv -o week.md
 sed 's/,/;/g' "$city/teams.csv" | sed 's/^NRD;/NRX;/; s/^ZUI;/ZUX;/' >semi.csv
 expect 0 "$W" --db "$db" import teams /dev/stdin --dry-run <semi.csv
 set +e
-cat semi.csv | "$W" --db "$db" import teams - --dry-run >out 2>err
+cat semi.csv | "$W" --db "$db" import teams /dev/stdin --dry-run >out 2>err
 got=$?
 set -e
-[ "$got" = 0 ] || { fail "import teams - from a pipe -> exit $got, want 0"
+[ "$got" = 0 ] || { fail "import teams /dev/stdin from a pipe -> exit $got, want 0"
 	sed 's/^/  stderr: /' err; }
 
 # A Latin-1 file is bad input data, named, not a crash (UBSan).
