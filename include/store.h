@@ -115,6 +115,13 @@ int store_check(struct store *st, struct err *e);
  * path is replaced atomically. */
 int store_backup(struct store *st, const char *path, struct err *e);
 
+/* May a backup or export replace path? Not when that would pull a database
+ * out from under its users: this store's file and its -wal, -shm and
+ * -journal files, by any path, symlink or spelling, and any file with a
+ * -wal file beside it (-1, EXIT_CANTCREAT, naming path). */
+int store_check_target(const struct store *st, const char *path,
+    struct err *e);
+
 /* Number of audit rows (for tests and the status line). */
 int store_audit_count(struct store *st, long *n, struct err *e);
 

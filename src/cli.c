@@ -168,6 +168,10 @@ cmd_export(const struct cli_options *opt)
 		app_close(&a);
 		return fail(&e);
 	}
+	if (strcmp(out, "-") != 0 && store_check_target(a.store, out, &e) < 0) {
+		app_close(&a);
+		return fail(&e);
+	}
 	rq.generated = a.today;
 	app_week(&a, monday, &w);
 	if (export_write(out, &rq, &a.data, &a.settings, &w, &e) < 0)

@@ -1570,21 +1570,34 @@ store_check(struct store *st, struct err *e)
 	return 0;
 }
 
-/* Would replacing path pull a database out from under its users? True for
- * the store's own file and for any file with a WAL beside it. */
 static bool
-is_live_database(const struct store *st, const char *path)
+owns_path(const struct store *st, const char *path)
 {
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	struct stat target, ours;
-	char wal[4096 + 8];
+	char name[4096 + 16];
 
+	/* stat follows symlinks and sees through any spelling of the path. */
 	if (stat(path, &target) < 0)
 		return false;
-	if (stat(st->path, &ours) == 0 && target.st_dev == ours.st_dev &&
-	    target.st_ino == ours.st_ino)
-		return true;
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	return access(wal, F_OK) == 0;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", st->path, suffixes[i]);
+		if (stat(name, &ours) == 0 && target.st_dev == ours.st_dev &&
+		    target.st_ino == ours.st_ino)
+			return true;
+	}
+	snprintf(name, sizeof name, "%s-wal", path);
+	return access(name, F_OK) == 0;
+}
+
+int
+store_check_target(const struct store *st, const char *path, struct err *e)
+{
+	if (!owns_path(st, path))
+		return 0;
+	return err_setx(e, EXIT_CANTCREAT, "%s is a database in use (this "
+	    "one, or one with a -wal file beside it); it is never replaced: "
+	    "choose another file name", path);
 }
 
 int
@@ -1597,10 +1610,8 @@ store_backup(struct store *st, const char *path, struct err *e)
 	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >=
 	    (int)sizeof tmp)
 		return err_setx(e, EXIT_CANTCREAT, "%s: path too long", path);
-	if (is_live_database(st, path))
-		return err_setx(e, EXIT_CANTCREAT, "%s is a database in use "
-		    "(this one, or one with a -wal file beside it); a backup "
-		    "never replaces it: choose another file name", path);
+	if (store_check_target(st, path, e) < 0)
+		return -1;
 	unlink(tmp);
 	if (prepare(st, "VACUUM INTO ?", &s, e) < 0)
 		return -1;
