@@ -110,9 +110,9 @@ int store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 /* Integrity and foreign-key check; problems listed in e (status 1). */
 int store_check(struct store *st, struct err *e);
 
-/* Consistent copy of the live database to path (VACUUM INTO a temp file in
- * the same folder, then rename). Refuses to overwrite nothing: an existing
- * path is replaced atomically. */
+/* Consistent copy of the live database to path, mode 0600, put in place in
+ * one step (afile.h): an existing path is replaced atomically, never the
+ * database in use (store_check_target). */
 int store_backup(struct store *st, const char *path, struct err *e);
 
 /* May a backup or export replace path? Not when that would pull a database

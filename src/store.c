@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "afile.h"
 #include "date.h"
 #include "err.h"
 #include "store.h"
@@ -1603,39 +1604,34 @@ store_check_target(const struct store *st, const char *path, struct err *e)
 int
 store_backup(struct store *st, const char *path, struct err *e)
 {
-	char tmp[4096 + 16];
-	sqlite3_stmt *s = NULL;
-	int rc;
+	sqlite3_int64 size = 0;
+	unsigned char *image;
+	struct afile f;
+	ssize_t n;
 
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >=
-	    (int)sizeof tmp)
-		return err_setx(e, EXIT_CANTCREAT, "%s: path too long", path);
 	if (store_check_target(st, path, e) < 0)
 		return -1;
-	unlink(tmp);
-	if (prepare(st, "VACUUM INTO ?", &s, e) < 0)
-		return -1;
-	bind_text(s, 1, tmp);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		/* Name the file the user gave, not our temporary one. */
-		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_BUSY)
-			db_error(st, e, "backup");
-		else
-			err_setx(e, (sqlite3_errcode(st->db) & 0xff) ==
-			    SQLITE_CANTOPEN ? EXIT_CANTCREAT : EXIT_IOERR,
-			    "%s: cannot write the backup there (%s)", path,
-			    sqlite3_errmsg(st->db));
-		unlink(tmp);
+	/* A consistent image of the database as of one read transaction,
+	 * into an unnamed 0600 file: nobody else can read it while it is
+	 * written, and a kill leaves nothing behind. */
+	if ((image = sqlite3_serialize(st->db, "main", &size, 0)) == NULL)
+		return db_error(st, e, "backup");
+	/* Bytes 18 and 19 say WAL; the copy is a plain file of its own. */
+	if (size > 19)
+		image[18] = image[19] = 1;
+	if (afile_open(&f, path, 0600, e) < 0) {
+		sqlite3_free(image);
 		return -1;
 	}
-	chmod(tmp, 0600);
-	if (rename(tmp, path) < 0) {
-		err_setx(e, EXIT_CANTCREAT, "%s: cannot write backup: %s", path,
-		    strerror(errno));
-		unlink(tmp);
-		return -1;
+	for (sqlite3_int64 done = 0; done < size; done += n) {
+		if ((n = write(f.fd, image + done, (size_t)(size - done))) < 0) {
+			err_setx(e, EXIT_IOERR, "%s: cannot write the backup "
+			    "there (%s)", path, strerror(errno));
+			sqlite3_free(image);
+			afile_abort(&f);
+			return -1;
+		}
 	}
-	return 0;
+	sqlite3_free(image);
+	return afile_commit(&f, e);
 }
