@@ -635,7 +635,11 @@ unique_key(const struct import *im, const void *r, char *key,
 		const struct team *t = r;
 
 		*cols = "code";
+		/* Unique regardless of case, like the database (schema 2). */
 		snprintf(key, KEY_SIZE, "%s", t->code);
+		for (char *k = key; *k; k++)
+			if (*k >= 'a' && *k <= 'z')
+				*k = (char)(*k - 'a' + 'A'); /* ASCII, any locale */
 		snprintf(shown, KEY_SIZE, "team \"%s\"", t->code);
 		break;
 	}

@@ -275,10 +275,15 @@ audit_triggers(void)
 	return q.s;
 }
 
+/* Version 2: team codes are unique regardless of case ("cen" is "CEN"). */
+static const char schema_v2[] =
+	"CREATE UNIQUE INDEX team_code_nocase ON team(code COLLATE NOCASE);";
+
 /* Forward migrations: step i takes user_version i to i + 1 and commits
  * together with its version bump. Step 0 also creates the audit triggers. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
+	schema_v2,
 };
 
 static int
@@ -350,6 +355,33 @@ get_int(struct store *st, const char *sql, long long *out, struct err *e)
 	return 0;
 }
 
+/* Before version 2: two team codes that differ only in case cannot both
+ * stay, and which one goes is for a person to decide. */
+static int
+refuse_team_codes_by_case(struct store *st, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT group_concat(code, '\", \"') "
+	    "FROM team GROUP BY code COLLATE NOCASE HAVING count(*) > 1 "
+	    "LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, e, "upgrade the database");
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		err_setx(e, EXIT_DATAERR, "%s cannot be upgraded: the team "
+		    "codes \"%s\" differ only in case, and from this version on "
+		    "a team code is unique regardless of case. Merge or rename "
+		    "those teams with the wijklast that wrote the database; it "
+		    "is left as it was", st->path,
+		    (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return -1;
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "upgrade the database");
+	return 0;
+}
+
 static int
 migrate(struct store *st, struct err *e)
 {
@@ -378,6 +410,7 @@ migrate(struct store *st, struct err *e)
 	while (version < STORE_SCHEMA_VERSION) {
 		static const char *const bump[STORE_SCHEMA_VERSION] = {
 			"PRAGMA user_version = 1",
+			"PRAGMA user_version = 2",
 		};
 		if (store_begin(st, e) < 0)
 			return -1;
@@ -388,6 +421,8 @@ migrate(struct store *st, struct err *e)
 			store_rollback(st);
 			break;
 		}
+		if (version == 1 && refuse_team_codes_by_case(st, e) < 0)
+			goto fail;
 		if (exec(st, migrations[version], e, "create schema") < 0)
 			goto fail;
 		if (version == 0) {
