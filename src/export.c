@@ -612,7 +612,9 @@ bands_legend(FILE *f, const struct settings *s)
 static void
 md_text(FILE *f, const char *s)
 {
-	for (; *s; s++) {
+	char clean[1024];
+
+	for (s = text_sanitize(clean, sizeof clean, s); *s; s++) {
 		if (strchr("\\|*_`[]<>", *s))
 			putc('\\', f);
 		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
@@ -682,7 +684,9 @@ write_md(FILE *f, struct summary *x)
 static void
 html_text(FILE *f, const char *s)
 {
-	for (; *s; s++) {
+	char clean[1024];
+
+	for (s = text_sanitize(clean, sizeof clean, s); *s; s++) {
 		switch (*s) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;

@@ -223,11 +223,17 @@ write_csv(FILE *out, const struct dataset *d, const struct settings *s,
 
 /* --- text, for people --- */
 
+/* A code or name as the text outputs show it (text.h: text_sanitize);
+ * each call needs its own buffer. */
+#define CLEAN_BUF 512
+#define CLEAN(buf, s) text_sanitize(buf, sizeof buf, s)
+
 static void
 write_text(FILE *out, const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long only)
 {
-	char week[WEEK_BUF], mon[DATE_BUF], sun[DATE_BUF], cell[128], l[16];
+	char week[WEEK_BUF], mon[DATE_BUF], sun[DATE_BUF], cell[128], l[16],
+	    code[CLEAN_BUF], name[CLEAN_BUF];
 
 	fprintf(out, _("Workload, week %s (%s to %s)\n\n"),
 	    date_format_week(w->monday, week), date_format(w->monday, mon),
@@ -241,7 +247,7 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 		if (!in_report((long)t, only))
 			continue;
 		fprintf(out, "%-5s %s %9.1f %9.1f %7.1f %6s %-6s %d/%d/%d/%d%s\n",
-		    d->teams[t].code,
+		    CLEAN(code, d->teams[t].code),
 		    text_fit(cell, sizeof cell, d->teams[t].name, 22, false),
 		    tw->capacity, tw->demand, tw->waiting_hours,
 		    workload_format_percent(l, sizeof l, tw->load, tw->counted, s,
@@ -256,7 +262,8 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 	for (size_t t = 0; t < d->n_teams; t++) {
 		if (!in_report((long)t, only))
 			continue;
-		fprintf(out, "\n%s %s\n", d->teams[t].code, d->teams[t].name);
+		fprintf(out, "\n%s %s\n", CLEAN(code, d->teams[t].code),
+		    CLEAN(name, d->teams[t].name));
 		fprintf(out, "  %-7s %s %5s %8s %6s %6s %6s %6s %6s %-6s\n",
 		    _("CODE"), text_fit(cell, sizeof cell, _("NAME"), 24, false),
 		    _("FTE"), _("CAPACITY"), _("CASES"), _("INTAKE"), _("SIDE"),
@@ -267,7 +274,7 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 			if (em->team_id != d->teams[t].id || !ew->counted)
 				continue;
 			fprintf(out, "  %-7s %s %5.2f %8.1f %6.1f %6.1f %6.1f "
-			    "%6.1f %6s %-6s%s\n", em->code,
+			    "%6.1f %6s %-6s%s\n", CLEAN(code, em->code),
 			    text_fit(cell, sizeof cell, em->name, 24, false),
 			    fte(em, s), ew->capacity, ew->case_hours,
 			    ew->intake_hours, ew->side_hours, ew->demand,
@@ -415,10 +422,11 @@ static void
 plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 {
 	char from[WEEK_BUF], to[WEEK_BUF], date[DATE_BUF], a[16], b[16],
-	    cell[128], cell2[128];
+	    cell[128], cell2[128], code[CLEAN_BUF], name[CLEAN_BUF];
 
 	fprintf(out, _("Intake plan for %s %s, %s to %s (%d weeks, %zu "
-	    "slots)\n"), d->teams[p->team].code, d->teams[p->team].name,
+	    "slots)\n"), CLEAN(code, d->teams[p->team].code),
+	    CLEAN(name, d->teams[p->team].name),
 	    date_format_week(p->first_monday, from),
 	    date_format_week(p->first_monday + 7 * (p->weeks - 1), to),
 	    p->weeks, p->n_slots);
@@ -444,7 +452,7 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 		    pct(a, sizeof a, pe->load_before),
 		    pct(b, sizeof b, pe->load_after));
 		fprintf(out, "%-7s %s %8.1f %s %s  %s\n",
-		    d->employees[pe->index].code,
+		    CLEAN(code, d->employees[pe->index].code),
 		    text_fit(cell, sizeof cell, d->employees[pe->index].name, 24,
 		    false), pe->free_hours,
 		    text_fit(cell2, sizeof cell2, blocks, 8, true),
@@ -458,8 +466,10 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 		if (!sl->changed)
 			continue;
 		fprintf(out, "  %s %-7s %s → %s%s%s\n", date_format(sl->date, date),
-		    dataset_part_code(sl->part), employee_name(d, sl->before),
-		    employee_name(d, sl->after), sl->after ? "" : ": ",
+		    dataset_part_code(sl->part),
+		    CLEAN(code, employee_name(d, sl->before)),
+		    CLEAN(name, employee_name(d, sl->after)),
+		    sl->after ? "" : ": ",
 		    sl->after ? "" : _(sl->unfillable_reason));
 	}
 	for (size_t k = 0, n = 0; k < p->n_slots; k++) {
