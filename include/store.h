@@ -24,9 +24,10 @@ int store_open(struct store **out, const char *path, const char *user,
     struct err *e);
 void store_close(struct store *st);
 
-/* Does path hold a wijklast database (schema version 1 or later)? Looks
- * without creating, migrating or writing anything: for the commands that
- * only read. -1 with e set (EXIT_NOINPUT) when it does not. */
+/* Is the existing file path empty of any schema (version 0)? Looks without
+ * creating, migrating or writing anything: for the commands that only read.
+ * -1 with e set (EXIT_NOINPUT) when it is; 0 otherwise (also when it cannot
+ * tell: store_open then says what is wrong). */
 int store_probe(const char *path, struct err *e);
 
 /* Read every record into d (cleared first). */

@@ -564,17 +564,19 @@ store_probe(const char *path, struct err *e)
 	char name[4096 + 2];
 	sqlite3 *db = NULL;
 	sqlite3_stmt *s = NULL;
-	long long version = 0;
+	bool empty = false;
 
-	/* No SQLITE_OPEN_CREATE, and only a read. */
+	/* No SQLITE_OPEN_CREATE, and only a read. Anything but a version 0
+	 * read for sure (busy, not a database) is for store_open to report. */
 	if (sqlite3_open_v2(plain_name(path, name, sizeof name), &db,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
 	    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) ==
 	    SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		version = sqlite3_column_int64(s, 0);
+		empty = sqlite3_column_int64(s, 0) == 0;
 	sqlite3_finalize(s);
 	sqlite3_close(db);
-	if (version >= 1)
+	if (!empty)
 		return 0;
 	return err_setx(e, EXIT_NOINPUT, "%s holds no wijklast database (it "
 	    "is empty, or not a database); create one with 'wijklast import' "
