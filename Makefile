@@ -124,7 +124,18 @@ uninstall:
 format:
 	clang-format -i src/*.c include/*.h tests/*.c
 
+# The torture of issue 8, kept like SQLite keeps its own: fuzzers, a crash
+# loop (SIGKILL during writes) and 8 concurrent writers. torture-short (a
+# few minutes, for make check) and torture (long; prints the figures).
+.PHONY: torture torture-short
+torture-short: all fuzz-smoke
+	TORTURE=short ./tests/torture/run $(BUILD)
+
+torture: all fuzz
+	TORTURE=long ./tests/torture/run $(BUILD)
+
 clean:
 	rm -rf build
 
+include tests/fuzz/fuzz.mk
 -include $(wildcard $(BUILD)/obj/*.d)
