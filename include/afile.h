@@ -4,7 +4,8 @@
  * which is linked to its name only when complete and synced (through a
  * hidden name for the microseconds of a rename; the next write to the same
  * path removes one a kill left there). Where the file system has no
- * O_TMPFILE, a hidden temp file that is removed on failure. */
+ * O_TMPFILE, the content goes into that hidden file from the start: removed
+ * on failure, and after a kill by the next write to the same path. */
 #ifndef WIJKLAST_AFILE_H
 #define WIJKLAST_AFILE_H
 

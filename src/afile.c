@@ -25,20 +25,22 @@ folder_of(const char *path)
 	    path);
 }
 
-/* "DIR/.NAME.XXXXXX" beside path, for mkstemp. The caller frees. */
+/* "DIR/.NAME.PID" beside path: the one hidden name this process uses for
+ * it (so that remove_stale can tell a dead process's). The caller frees. */
 static char *
-hidden_template(const char *path)
+hidden_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = folder_of(path), *t;
 
-	t = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+	t = xasprintf("%s/.%s.%ld", dir, slash ? slash + 1 : path,
+	    (long)getpid());
 	free(dir);
 	return t;
 }
 
 /* Remove ".NAME.PID" files beside path whose process is gone: what a
- * process killed between link_hidden and its rename left behind. */
+ * process killed while it held one left behind. */
 static void
 remove_stale(const char *path)
 {
@@ -85,8 +87,10 @@ afile_open(struct afile *f, const char *path, mode_t mode, struct err *e)
 	if (f->fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR ||
 	    errno == EINVAL)) {
 		/* No O_TMPFILE here: a hidden name, removed on failure. */
-		f->tmp = hidden_template(path);
-		f->fd = mkostemp(f->tmp, O_CLOEXEC);
+		f->tmp = hidden_name(path);
+		unlink(f->tmp); /* only a dead process of our pid made it */
+		f->fd = open(f->tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
 	}
 	if (f->fd < 0 || fchmod(f->fd, mode) != 0) {
 		saved = errno;
@@ -110,12 +114,7 @@ afile_name(const struct afile *f)
 static int
 link_hidden(struct afile *f)
 {
-	const char *slash = strrchr(f->path, '/');
-	char *dir = folder_of(f->path);
-
-	f->tmp = xasprintf("%s/.%s.%ld", dir, slash ? slash + 1 : f->path,
-	    (long)getpid());
-	free(dir);
+	f->tmp = hidden_name(f->path);
 	return linkat(AT_FDCWD, f->name, AT_FDCWD, f->tmp, AT_SYMLINK_FOLLOW);
 }
 
