@@ -41,8 +41,7 @@ CORE_OBJ  := $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
 UI_OBJ    := $(UI_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/main.o
 TESTS     := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all run check deps tests asan bench torture install uninstall clean \
-        format
+.PHONY: all run check deps tests asan bench install uninstall clean format
 all: $(BUILD)/wijklast $(BUILD)/locale/nl/LC_MESSAGES/wijklast.mo
 
 $(BUILD)/obj/%.o: src/%.c
@@ -100,10 +99,6 @@ asan:
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all tests
 	SAN=1 ./tests/run-all build/asan
 
-# The long modes of the expensive tests (make check runs their short ones).
-torture: all
-	./tests/sweep $(BUILD) --long
-
 bench: all $(BUILD)/bench_planner
 	./tests/bench $(BUILD)
 	$(BUILD)/bench_planner
@@ -131,7 +126,19 @@ uninstall:
 format:
 	clang-format -i src/*.c include/*.h tests/*.c
 
+# The torture of issue 8, kept like SQLite keeps its own: fuzzers, a crash
+# loop (SIGKILL during writes) and 8 concurrent writers. torture-short (a
+# few minutes, for make check) and torture (long; prints the figures).
+.PHONY: torture torture-short
+torture-short: all fuzz-smoke
+	TORTURE=short ./tests/torture/run $(BUILD)
+
+torture: all fuzz
+	./tests/sweep $(BUILD) --long
+	TORTURE=long ./tests/torture/run $(BUILD)
+
 clean:
 	rm -rf build
 
+include tests/fuzz/fuzz.mk
 -include $(wildcard $(BUILD)/obj/*.d)

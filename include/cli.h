@@ -5,6 +5,7 @@
 #define WIJKLAST_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Options of every command, parsed once by main.c. NULL / 0 = not given. */
 struct cli_options {
@@ -26,6 +27,9 @@ struct cli_options {
 /* Run command argv[0] with its operands argv[1 .. argc-1]. Returns the exit
  * status (0 ok, SPEC §9 otherwise). An unknown command is a usage error. */
 int cli_run(int argc, char **argv, const struct cli_options *opt);
+
+/* Print the usage of command cmd (one of cli_is_command's) to out. */
+void cli_usage(const char *cmd, FILE *out);
 
 /* Is name one of the CLI's commands? */
 bool cli_is_command(const char *name);

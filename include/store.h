@@ -24,6 +24,12 @@ int store_open(struct store **out, const char *path, const char *user,
     struct err *e);
 void store_close(struct store *st);
 
+/* Is the existing file path empty of any schema (version 0)? Looks without
+ * creating, migrating or writing anything: for the commands that only read.
+ * -1 with e set (EXIT_NOINPUT) when it is; 0 otherwise (also when it cannot
+ * tell: store_open then says what is wrong). */
+int store_probe(const char *path, struct err *e);
+
 /* Read every record into d (cleared first). */
 int store_load(struct store *st, struct dataset *d, struct err *e);
 
@@ -148,10 +154,17 @@ int store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 /* Integrity and foreign-key check; problems listed in e (status 1). */
 int store_check(struct store *st, struct err *e);
 
-/* Consistent copy of the live database to path (VACUUM INTO a temp file in
- * the same folder, then rename). Refuses to overwrite nothing: an existing
- * path is replaced atomically. */
+/* Consistent copy of the live database to path, mode 0600, put in place in
+ * one step (afile.h): an existing path is replaced atomically, never the
+ * database in use (store_check_target). */
 int store_backup(struct store *st, const char *path, struct err *e);
+
+/* May a backup or export replace path? Not when that would pull a database
+ * out from under its users: this store's file and its -wal, -shm and
+ * -journal files, by any path, symlink or spelling, and any file with a
+ * -wal file beside it (-1, EXIT_CANTCREAT, naming path). */
+int store_check_target(const struct store *st, const char *path,
+    struct err *e);
 
 /* Number of audit rows (for tests and the status line). */
 int store_audit_count(struct store *st, long *n, struct err *e);

@@ -15,6 +15,13 @@ int text_width(const char *s);
  * (or the left when right_align). Returns buf. */
 char *text_fit(char *buf, size_t size, const char *s, int width, bool right_align);
 
+/* s made safe to show on a terminal or in a document, whatever way it
+ * reached the database: invalid bytes, C0 and C1 controls (ESC among them),
+ * DEL and the bidi controls U+200E/F, U+202A-U+202E, U+2066-U+2069 each
+ * become U+FFFD. Cut at a character boundary to fit size. Returns buf.
+ * text_fit does the same to what it fits. */
+char *text_sanitize(char *buf, size_t size, const char *s);
+
 /* s spelt in ASCII for a terminal that takes no UTF-8, each character by
  * look-alikes of its width: accents dropped (Ö → O, ß → s), dashes, quotes,
  * arrows and status marks by stand-ins (– → -, … → ., ▲ → ^), anything else

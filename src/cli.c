@@ -36,12 +36,16 @@ need_database(const struct cli_options *opt)
 		snprintf(path, sizeof path, "%s", opt->db);
 	else if (app_default_db_path(path, sizeof path, &e) < 0)
 		return fail(&e);
-	if (access(path, F_OK) == 0)
-		return 0;
-	fprintf(stderr, _("wijklast: %s: no such database (create one with "
-	    "'wijklast import' or 'wijklast demo', or name it with --db)\n"),
-	    path);
-	return EXIT_NOINPUT;
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, _("wijklast: %s: no such database (create one "
+		    "with 'wijklast import' or 'wijklast demo', or name it with "
+		    "--db)\n"), path);
+		return EXIT_NOINPUT;
+	}
+	/* An existing file that is empty must not get a schema either. */
+	if (store_probe(path, &e) < 0)
+		return fail(&e);
+	return 0;
 }
 
 static int
@@ -183,6 +187,10 @@ cmd_export(const struct cli_options *opt)
 		return fail(&e);
 	if (week_option(&a, opt->week, &monday, &e) < 0 ||
 	    (opt->team && (rq.team = app_find_team(&a, opt->team, &e)) < 0)) {
+		app_close(&a);
+		return fail(&e);
+	}
+	if (strcmp(out, "-") != 0 && store_check_target(a.store, out, &e) < 0) {
 		app_close(&a);
 		return fail(&e);
 	}
@@ -352,18 +360,52 @@ fail:
 	return fail(&e);
 }
 
-static const char *const commands[] = {
-	"demo", "import", "report", "export", "plan", "snapshot", "check",
-	"backup",
+/* Each command and its usage (what `wijklast CMD --help` prints). */
+static const struct {
+	const char *name;
+	const char *usage;
+} commands[] = {
+	{ "demo", N_("Usage: wijklast demo [--db PATH] [--teams N]\n"
+	    "Create a demo city in an empty database.\n") },
+	{ "import", N_("Usage: wijklast import KIND FILE.csv [--dry-run]\n"
+	    "KIND: teams employees cases activities absences rota blocks.\n"
+	    "Checks every row, then writes all of them or nothing.\n") },
+	{ "report", N_("Usage: wijklast report [--week W] [--team CODE] "
+	    "[--format text|json|csv]\n"
+	    "The figures of one week (default: this one).\n") },
+	{ "export", N_("Usage: wijklast export [--week W] [--team CODE] "
+	    "--format csv|json|md|xlsx|html\n"
+	    "    [--dialect rfc4180|excel-nl] [-o FILE|-]\n"
+	    "The weekly workload summary; a new FILE gets mode 0600.\n") },
+	{ "plan", N_("Usage: wijklast plan TEAM [--from W] [--weeks N] "
+	    "[--apply] [--format text|json]\n"
+	    "Propose a fair intake roster; --apply writes it.\n") },
+	{ "snapshot", N_("Usage: wijklast snapshot [--week W]\n"
+	    "Freeze a week's figures (default: last week).\n") },
+	{ "check", N_("Usage: wijklast check\n"
+	    "Integrity and foreign-key check of the database.\n") },
+	{ "backup", N_("Usage: wijklast backup FILE\n"
+	    "A consistent copy of the database, mode 0600.\n") },
 };
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 bool
 cli_is_command(const char *name)
 {
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(name, commands[i]) == 0)
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
 			return true;
 	return false;
+}
+
+void
+cli_usage(const char *cmd, FILE *out)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			fputs(_(commands[i].usage), out);
+	fputs(_("W is YYYY-Www (e.g. 2026-W48), current, next or last. "
+	    "See wijklast(1).\n"), out);
 }
 
 int

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "text.h"
 #include "err.h"
 #include "xmem.h"
 
@@ -238,8 +239,11 @@ csv_is_formula_like(const char *s)
 void
 csv_write_text(FILE *out, const char *s, char sep)
 {
+	char clean[1024];
 	char *guarded;
 
+	/* Read on a terminal (cat, less) as often as in a spreadsheet. */
+	s = text_sanitize(clean, sizeof clean, s);
 	if (!csv_is_formula_like(s)) {
 		csv_write_field(out, s, sep);
 		return;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "afile.h"
 #include "csv.h"
 #include "date.h"
 #include "err.h"
@@ -690,7 +691,9 @@ bands_legend(FILE *f, const struct settings *s)
 static void
 md_text(FILE *f, const char *s)
 {
-	for (; *s; s++) {
+	char clean[1024];
+
+	for (s = text_sanitize(clean, sizeof clean, s); *s; s++) {
 		if (strchr("\\|*_`[]<>", *s))
 			putc('\\', f);
 		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
@@ -768,7 +771,9 @@ write_md(FILE *f, struct summary *x)
 static void
 html_text(FILE *f, const char *s)
 {
-	for (; *s; s++) {
+	char clean[1024];
+
+	for (s = text_sanitize(clean, sizeof clean, s); *s; s++) {
 		switch (*s) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;
@@ -1237,7 +1242,7 @@ xlsx_employee_row(struct xlsx *xl, lxw_worksheet *ws, int row,
 	xlsx_flag(ws, row, EC_SUSTAINED, ew->sustained);
 }
 
-/* Build the workbook into path (which exists: our temp file). */
+/* Build the workbook into path (which exists: our unnamed file). */
 static int
 write_xlsx(const char *path, const char *shown, struct summary *x,
     struct err *e)
@@ -1336,143 +1341,58 @@ write_failed(struct err *e, const char *shown)
 	    strerror(errno ? errno : EIO));
 }
 
-/* Fill the temp file tmp, open as fd (closed here), and sync it. */
+/* Fill f (left open for its owner to commit or abort). */
 static int
-fill_temp(const char *tmp, int fd, const char *shown, struct summary *x,
-    struct err *e)
+fill(struct afile *f, const char *shown, struct summary *x, struct err *e)
 {
-	FILE *f;
+	FILE *out;
+	int fd;
 
 	errno = 0;
-	if (x->rq->format == EXPORT_XLSX) {
-		if (write_xlsx(tmp, shown, x, e) < 0)
-			goto fail;
-		if (fsync(fd) != 0) {
-			write_failed(e, shown);
-			goto fail;
-		}
-		if (close(fd) != 0)
-			return write_failed(e, shown);
-		return 0;
+	if (x->rq->format == EXPORT_XLSX)
+		return write_xlsx(afile_name(f), shown, x, e);
+	/* A stream of its own, so that closing it leaves f's fd open. */
+	if ((fd = dup(f->fd)) < 0 || (out = fdopen(fd, "w")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return write_failed(e, shown);
 	}
-	if ((f = fdopen(fd, "w")) == NULL) {
+	write_text(out, x);
+	if (fflush(out) != 0 || ferror(out)) {
 		write_failed(e, shown);
-		goto fail;
-	}
-	write_text(f, x);
-	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
-		write_failed(e, shown);
-		fclose(f);
+		fclose(out);
 		return -1;
 	}
-	if (fclose(f) != 0)
+	if (fclose(out) != 0)
 		return write_failed(e, shown);
 	return 0;
-fail:
-	close(fd);
-	return -1;
 }
 
-/* The folder of path: "." when it names none. The caller frees. */
-static char *
-folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	return xasprintf("%.*s", slash == path ? 1 : (int)(slash - path),
-	    path);
-}
-
-/* The end of a mkstemp(3) template: mkstemp fills in its six letters. */
-#define TEMP_SUFFIX ".XXXXXX"
-
-/* A new temp file with the mode of the file to be: "DIR/.NAME" TEMP_SUFFIX
- * next to path, or "TMPDIR/.wijklast-export" TEMP_SUFFIX when path is NULL.
- * *tmp is the caller's to unlink and free. */
-static int
-make_temp(const char *path, mode_t mode, char **tmp, int *fd,
-    const char *shown, struct err *e)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	int saved;
-
-	if (path == NULL) {
-		*tmp = xasprintf("%s/.wijklast-export" TEMP_SUFFIX,
-		    tmpdir && *tmpdir ? tmpdir : "/tmp");
-	} else {
-		char *dir = folder_of(path);
-		const char *slash = strrchr(path, '/');
-		*tmp = xasprintf("%s/.%s" TEMP_SUFFIX, dir,
-		    slash ? slash + 1 : path);
-		free(dir);
-	}
-	if ((*fd = mkstemp(*tmp)) < 0)
-		goto fail;
-	if (fchmod(*fd, mode) != 0) {
-		saved = errno;
-		close(*fd);
-		unlink(*tmp);
-		errno = saved;
-		goto fail;
-	}
-	return 0;
-fail:
-	saved = errno;
-	free(*tmp);
-	*tmp = NULL;
-	return err_setx(e, EXIT_CANTCREAT, "cannot create %s: %s", shown,
-	    strerror(saved));
-}
-
-/* The mode a new file gets: what open(2) would give, or the old file's. */
+/* The mode of the file to be: the old file's, else 0600 — an export holds
+ * names and loads, as private as the database (SPEC §8). */
 static mode_t
 new_mode(bool exists, const struct stat *st)
 {
-	mode_t mask;
-
-	if (exists)
-		return st->st_mode & 07777;
-	mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
+	return exists ? st->st_mode & 07777 : 0600;
 }
 
-/* Replace the regular file (or nothing) at path: temp, fill, rename. */
+/* Replace the regular file (or nothing) at path in one step. */
 static int
 replace_file(const char *path, bool exists, const struct stat *st,
     struct summary *x, struct err *e)
 {
-	char *tmp, *dir;
-	int fd;
+	struct afile f;
 
 	if (exists && access(path, W_OK) != 0)
 		return err_setx(e, EXIT_CANTCREAT, "cannot write %s: %s", path,
 		    strerror(errno));
-	if (make_temp(path, new_mode(exists, st), &tmp, &fd, path, e) < 0)
+	if (afile_open(&f, path, new_mode(exists, st), e) < 0)
 		return -1;
-	if (fill_temp(tmp, fd, path, x, e) < 0)
-		goto fail;
-	if (rename(tmp, path) != 0) {
-		err_setx(e, EXIT_CANTCREAT, "cannot write %s: %s", path,
-		    strerror(errno));
-		goto fail;
+	if (fill(&f, path, x, e) < 0) {
+		afile_abort(&f);
+		return -1;
 	}
-	/* Sync the rename too; a failure here loses nothing that is not
-	 * already on the disk. */
-	dir = folder_of(path);
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	free(tmp);
-	return -1;
+	return afile_commit(&f, e);
 }
 
 /* Copy the file open as fd to out. */
@@ -1491,11 +1411,13 @@ copy_out(int fd, FILE *out, const char *shown, struct err *e)
 }
 
 /* Write into a stream that is no regular file: stdout, a device, a pipe.
- * Nothing to replace atomically; xlsx goes through a temp file. */
+ * Nothing to replace atomically; xlsx is built in an unnamed file first. */
 static int
 write_stream(FILE *out, const char *shown, struct summary *x, struct err *e)
 {
-	char *tmp;
+	const char *tmpdir = getenv("TMPDIR");
+	struct afile f;
+	char *scratch;
 	int fd, rc = -1;
 
 	if (x->rq->format != EXPORT_XLSX) {
@@ -1505,18 +1427,21 @@ write_stream(FILE *out, const char *shown, struct summary *x, struct err *e)
 			return write_failed(e, shown);
 		return 0;
 	}
-	if (make_temp(NULL, 0600, &tmp, &fd, shown, e) < 0)
+	scratch = xasprintf("%s/wijklast-export", tmpdir && *tmpdir ? tmpdir :
+	    "/tmp");
+	rc = afile_open(&f, scratch, 0600, e);
+	free(scratch);
+	if (rc < 0)
 		return -1;
-	if (fill_temp(tmp, fd, shown, x, e) == 0) {
-		if ((fd = open(tmp, O_RDONLY)) < 0) {
-			write_failed(e, shown);
+	if ((rc = fill(&f, shown, x, e)) == 0) {
+		if ((fd = open(afile_name(&f), O_RDONLY | O_CLOEXEC)) < 0) {
+			rc = write_failed(e, shown);
 		} else {
 			rc = copy_out(fd, out, shown, e);
 			close(fd);
 		}
 	}
-	unlink(tmp);
-	free(tmp);
+	afile_abort(&f);
 	return rc;
 }
 

@@ -242,10 +242,11 @@ is_utf8(const char *str)
 		int n = *s < 0x80 ? 0 : *s >= 0xc2 && *s <= 0xdf ? 1 :
 		    *s >= 0xe0 && *s <= 0xef ? 2 : *s >= 0xf0 && *s <= 0xf4 ?
 		    3 : -1;
-		uint32_t c = *s & (n ? 0x3f >> n : 0x7f);
+		uint32_t c;
 
 		if (n < 0)
-			return false;
+			return false; /* before the shift: 0x3f >> -1 is undefined */
+		c = *s & (n ? 0x3f >> n : 0x7f);
 		for (int i = 1; i <= n; i++) {
 			if ((s[i] & 0xc0) != 0x80)
 				return false;
@@ -634,7 +635,11 @@ unique_key(const struct import *im, const void *r, char *key,
 		const struct team *t = r;
 
 		*cols = "code";
+		/* Unique regardless of case, like the database (schema 2). */
 		snprintf(key, KEY_SIZE, "%s", t->code);
+		for (char *k = key; *k; k++)
+			if (*k >= 'a' && *k <= 'z')
+				*k = (char)(*k - 'a' + 'A'); /* ASCII, any locale */
 		snprintf(shown, KEY_SIZE, "team \"%s\"", t->code);
 		break;
 	}
@@ -882,6 +887,29 @@ write_rows(struct import *im, struct store *st, struct err *e)
 	return 0;
 }
 
+/* The header read with ',' as one field holds ';': a file from Dutch Excel.
+ * Split that field again with ';' and read on with ';' from where r is —
+ * without seeking back, which a pipe cannot. */
+static int
+reread_header(struct csv_reader *r, struct csv_record *rec, struct err *e)
+{
+	struct csv_reader hr;
+	long line = r->line;
+	char *header = xstrdup(rec->fields[0]);
+	FILE *hf = fmemopen(header, strlen(header), "r");
+	int got = -1;
+
+	if (hf != NULL) {
+		csv_reader_init(&hr, hf, ';');
+		got = csv_read(&hr, rec, e);
+		fclose(hf);
+	}
+	free(header);
+	csv_reader_init(r, r->in, ';');
+	r->line = line;
+	return got;
+}
+
 /* Read the header (switching to ';' for a file from Dutch Excel) and every
  * row. Returns -1 only for a failure that is no problem of a row. */
 static int
@@ -894,11 +922,8 @@ read_file(struct import *im, FILE *f, struct err *e)
 	err_clear(&ce);
 	csv_reader_init(&r, f, ',');
 	got = csv_read(&r, &im->rec, &ce);
-	if (got == 1 && im->rec.n == 1 && strchr(im->rec.fields[0], ';') &&
-	    fseek(f, 0, SEEK_SET) == 0) {
-		csv_reader_init(&r, f, ';');
-		got = csv_read(&r, &im->rec, &ce);
-	}
+	if (got == 1 && im->rec.n == 1 && strchr(im->rec.fields[0], ';'))
+		got = reread_header(&r, &im->rec, &ce);
 	if (got == 0) {
 		char list[128];
 

@@ -2,6 +2,7 @@
  * TUI (no command) or a CLI command. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,27 @@ usage(FILE *out)
 	    "W is YYYY-Www (e.g. 2026-W48), current, next or last.\n"
 	    "The database is $XDG_DATA_HOME/wijklast/wijklast.db unless --db names one.\n"
 	    "See wijklast(1) and wijklast.cfg(5).\n"), out);
+}
+
+/* A full disk shows only when stdout is flushed: turn a failed close into
+ * EXIT_IOERR for what status said was a success. */
+static int
+close_stdout(int status)
+{
+	if (fclose(stdout) != 0 && status == 0) {
+		fprintf(stderr, "wijklast: cannot write output: %s\n",
+		    strerror(errno));
+		return EXIT_IOERR;
+	}
+	return status;
+}
+
+/* A database that lives only as long as the process takes every write and
+ * loses it: refused, however SQLite would spell it. */
+static bool
+is_transient_db(const char *path)
+{
+	return *path == '\0' || strcmp(path, ":memory:") == 0;
 }
 
 /* Run the TUI on the database; only on a terminal (a getch loop on a pipe
@@ -109,7 +131,8 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_options opt = { 0 };
-	int c, status;
+	bool help = false;
+	int c;
 
 	i18n_init();
 	opterr = 0;
@@ -136,11 +159,11 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			usage(stdout);
-			return 0;
+			help = true; /* CMD --help: that command's usage */
+			break;
 		case 'V':
 			printf("wijklast %s\n", WIJKLAST_VERSION);
-			return 0;
+			return close_stdout(0);
 		default:
 			if (optopt && optopt < 256)
 				fprintf(stderr, "wijklast: unknown or incomplete "
@@ -152,6 +175,19 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (help) {
+		if (optind == argc || !cli_is_command(argv[optind]))
+			usage(stdout);
+		else
+			cli_usage(argv[optind], stdout);
+		return close_stdout(0);
+	}
+	if (opt.db && is_transient_db(opt.db)) {
+		fprintf(stderr, "wijklast: --db \"%s\": an in-memory or "
+		    "temporary database would lose every change; name a "
+		    "file\n", opt.db);
+		return EXIT_USAGE;
+	}
 	if (optind == argc) {
 		if (opt.week || opt.team || opt.format || opt.dry_run ||
 		    opt.demo_teams || opt.from || opt.weeks || opt.apply ||
@@ -162,12 +198,5 @@ main(int argc, char **argv)
 		}
 		return run_tui(&opt);
 	}
-	status = cli_run(argc - optind, argv + optind, &opt);
-	/* A full disk shows only when stdout is flushed. */
-	if (fclose(stdout) != 0 && status == 0) {
-		fprintf(stderr, "wijklast: cannot write output: %s\n",
-		    strerror(errno));
-		status = EXIT_IOERR;
-	}
-	return status;
+	return close_stdout(cli_run(argc - optind, argv + optind, &opt));
 }

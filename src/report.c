@@ -335,12 +335,17 @@ static const struct text_col employee_cols[TE_COUNT] = {
 	{ N_("LOAD"), 6, true }, { N_("STATUS"), 6, false },
 };
 
+/* A code or name as the text outputs show it (text.h: text_sanitize);
+ * each call needs its own buffer. */
+#define CLEAN_BUF 512
+#define CLEAN(buf, s) text_sanitize(buf, sizeof buf, s)
+
 static void
 write_text(FILE *out, const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long only)
 {
 	char week[WEEK_BUF], mon[DATE_BUF], sun[DATE_BUF], bands[64],
-	    num[TE_COUNT][32];
+	    num[TE_COUNT][32], code[CLEAN_BUF], name[CLEAN_BUF];
 	const char *cells[16];
 	bool comma = i18n_decimal_comma();
 	size_t *order = xcalloc(d->n_employees + 1, sizeof *order), n;
@@ -382,7 +387,8 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 	for (size_t t = 0; t < d->n_teams; t++) {
 		if (!in_report((long)t, only))
 			continue;
-		fprintf(out, "\n%s %s\n", d->teams[t].code, d->teams[t].name);
+		fprintf(out, "\n%s %s\n", CLEAN(code, d->teams[t].code),
+		    CLEAN(name, d->teams[t].name));
 		text_heads(out, "  ", employee_cols, TE_COUNT);
 		n = 0;
 		for (size_t i = 0; i < d->n_employees; i++)
@@ -581,7 +587,7 @@ by_plan_name(const void *pa, const void *pb, void *ctx)
 static void
 plan_text_absent(FILE *out, const struct dataset *d, const struct plan *p)
 {
-	char date[DATE_BUF];
+	char date[DATE_BUF], name[CLEAN_BUF];
 	int64_t team_id = d->teams[p->team].id;
 	int last = p->first_monday + 7 * p->weeks - 1;
 	size_t n = 0;
@@ -595,8 +601,8 @@ plan_text_absent(FILE *out, const struct dataset *d, const struct plan *p)
 			fprintf(out, _("\n! Held by someone absent that "
 			    "day:\n"));
 		fprintf(out, "  %s %-7s %s%s\n", date_format(b->date, date),
-		    dataset_part_code(b->part), employee_name(d,
-		    b->employee_id), b->locked ? _(" (locked)") : "");
+		    dataset_part_code(b->part), CLEAN(name, employee_name(d,
+		    b->employee_id)), b->locked ? _(" (locked)") : "");
 	}
 }
 
@@ -604,12 +610,13 @@ static void
 plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 {
 	char from[WEEK_BUF], to[WEEK_BUF], date[DATE_BUF], a[16], b[16],
-	    cell[128], cell2[128];
+	    cell[128], cell2[128], code[CLEAN_BUF], name[CLEAN_BUF];
 	struct plan_names ctx = { d, p };
 	size_t *order = xcalloc(p->n_employees + 1, sizeof *order);
 
 	fprintf(out, _("Intake plan for %s %s, %s to %s (%d weeks, %zu "
-	    "slots)\n"), d->teams[p->team].code, d->teams[p->team].name,
+	    "slots)\n"), CLEAN(code, d->teams[p->team].code),
+	    CLEAN(name, d->teams[p->team].name),
 	    date_format_week(p->first_monday, from),
 	    date_format_week(p->first_monday + 7 * (p->weeks - 1), to),
 	    p->weeks, p->n_slots);
@@ -639,7 +646,7 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 		    pct(a, sizeof a, pe->load_before),
 		    pct(b, sizeof b, pe->load_after));
 		fprintf(out, "%-7s %s %8s %s %s  %s\n",
-		    d->employees[pe->index].code,
+		    CLEAN(code, d->employees[pe->index].code),
 		    text_fit(cell, sizeof cell, d->employees[pe->index].name, 24,
 		    false), text_format_decimal(free_h, sizeof free_h,
 		    pe->free_hours, 1, i18n_decimal_comma()),
@@ -655,8 +662,8 @@ plan_text(FILE *out, const struct dataset *d, const struct plan *p)
 			continue;
 		fprintf(out, "  %s %-7s %s%s → %s%s%s\n",
 		    date_format(sl->date, date), dataset_part_code(sl->part),
-		    employee_name(d, sl->before), sl->before_absent ?
-		    _(" (absent)") : "", employee_name(d, sl->after),
+		    CLEAN(code, employee_name(d, sl->before)), sl->before_absent ?
+		    _(" (absent)") : "", CLEAN(name, employee_name(d, sl->after)),
 		    sl->after ? "" : ": ",
 		    sl->after ? "" : _(sl->unfillable_reason));
 	}

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "afile.h"
 #include "date.h"
 #include "err.h"
 #include "store.h"
@@ -275,7 +276,8 @@ audit_triggers(void)
 }
 
 /* Version 2: the change log — one row per change a person made (an audit
- * group), per undo and per redo, so undo history survives quitting. */
+ * group), per undo and per redo, so undo history survives quitting; and
+ * team codes unique regardless of case ("cen" is "CEN"). */
 static const char schema_v2[] =
 	"CREATE TABLE change_log ("
 	" txn INTEGER PRIMARY KEY,"
@@ -285,7 +287,8 @@ static const char schema_v2[] =
 	" reverts INTEGER"
 	"  CHECK ((kind = 'change') = (reverts IS NULL))"
 	") STRICT;"
-	"CREATE INDEX change_log_user ON change_log(user, txn);";
+	"CREATE INDEX change_log_user ON change_log(user, txn);"
+	"CREATE UNIQUE INDEX team_code_nocase ON team(code COLLATE NOCASE);";
 
 /* Forward migrations: step i takes user_version i to i + 1 and commits
  * together with its version bump. Step 0 also creates the audit triggers. */
@@ -363,6 +366,33 @@ get_int(struct store *st, const char *sql, long long *out, struct err *e)
 	return 0;
 }
 
+/* Before version 2: two team codes that differ only in case cannot both
+ * stay, and which one goes is for a person to decide. */
+static int
+refuse_team_codes_by_case(struct store *st, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT group_concat(code, '\", \"') "
+	    "FROM team GROUP BY code COLLATE NOCASE HAVING count(*) > 1 "
+	    "LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, e, "upgrade the database");
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		err_setx(e, EXIT_DATAERR, "%s cannot be upgraded: the team "
+		    "codes \"%s\" differ only in case, and from this version on "
+		    "a team code is unique regardless of case. Merge or rename "
+		    "those teams with the wijklast that wrote the database; it "
+		    "is left as it was", st->path,
+		    (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return -1;
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "upgrade the database");
+	return 0;
+}
+
 static int
 migrate(struct store *st, struct err *e)
 {
@@ -402,6 +432,8 @@ migrate(struct store *st, struct err *e)
 			store_rollback(st);
 			break;
 		}
+		if (version == 1 && refuse_team_codes_by_case(st, e) < 0)
+			goto fail;
 		if (exec(st, migrations[version], e, "create schema") < 0)
 			goto fail;
 		if (version == 0) {
@@ -461,11 +493,23 @@ create_private_file(const char *path, struct err *e)
 	return 0;
 }
 
+/* Debian's SQLite reads a name starting with "file:" as a URI, which may
+ * point into memory: "./" in front makes it the file we created. */
+static const char *
+plain_name(const char *path, char *buf, size_t size)
+{
+	if (strncmp(path, "file:", 5) != 0)
+		return path;
+	snprintf(buf, size, "./%s", path);
+	return buf;
+}
+
 int
 store_open(struct store **out, const char *path, const char *user,
     struct err *e)
 {
 	struct store *st = xcalloc(1, sizeof *st);
+	char name[4096 + 2];
 	bool memory = strcmp(path, ":memory:") == 0;
 	struct stat sb;
 
@@ -481,8 +525,9 @@ store_open(struct store **out, const char *path, const char *user,
 		if (create_private_file(path, e) < 0)
 			goto fail;
 	}
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(plain_name(path, name, sizeof name), &st->db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		if (st->db == NULL) {
 			err_set(e, "%s: cannot open database", path);
 			goto fail;
@@ -522,6 +567,31 @@ store_open(struct store **out, const char *path, const char *user,
 fail:
 	store_close(st);
 	return -1;
+}
+
+int
+store_probe(const char *path, struct err *e)
+{
+	char name[4096 + 2];
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	bool empty = false;
+
+	/* No SQLITE_OPEN_CREATE, and only a read. Anything but a version 0
+	 * read for sure (busy, not a database) is for store_open to report. */
+	if (sqlite3_open_v2(plain_name(path, name, sizeof name), &db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) ==
+	    SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		empty = sqlite3_column_int64(s, 0) == 0;
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	if (!empty)
+		return 0;
+	return err_setx(e, EXIT_NOINPUT, "%s holds no wijklast database (it "
+	    "is empty, or not a database); create one with 'wijklast import' "
+	    "or 'wijklast demo', or name another with --db", path);
 }
 
 void
@@ -1687,61 +1757,67 @@ store_check(struct store *st, struct err *e)
 	return 0;
 }
 
-/* Would replacing path pull a database out from under its users? True for
- * the store's own file and for any file with a WAL beside it. */
 static bool
-is_live_database(const struct store *st, const char *path)
+owns_path(const struct store *st, const char *path)
 {
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	struct stat target, ours;
-	char wal[4096 + 8];
+	char name[4096 + 16];
 
+	/* stat follows symlinks and sees through any spelling of the path. */
 	if (stat(path, &target) < 0)
 		return false;
-	if (stat(st->path, &ours) == 0 && target.st_dev == ours.st_dev &&
-	    target.st_ino == ours.st_ino)
-		return true;
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	return access(wal, F_OK) == 0;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", st->path, suffixes[i]);
+		if (stat(name, &ours) == 0 && target.st_dev == ours.st_dev &&
+		    target.st_ino == ours.st_ino)
+			return true;
+	}
+	snprintf(name, sizeof name, "%s-wal", path);
+	return access(name, F_OK) == 0;
+}
+
+int
+store_check_target(const struct store *st, const char *path, struct err *e)
+{
+	if (!owns_path(st, path))
+		return 0;
+	return err_setx(e, EXIT_CANTCREAT, "%s is a database in use (this "
+	    "one, or one with a -wal file beside it); it is never replaced: "
+	    "choose another file name", path);
 }
 
 int
 store_backup(struct store *st, const char *path, struct err *e)
 {
-	char tmp[4096 + 16];
-	sqlite3_stmt *s = NULL;
-	int rc;
+	sqlite3_int64 size = 0;
+	unsigned char *image;
+	struct afile f;
+	ssize_t n;
 
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >=
-	    (int)sizeof tmp)
-		return err_setx(e, EXIT_CANTCREAT, "%s: path too long", path);
-	if (is_live_database(st, path))
-		return err_setx(e, EXIT_CANTCREAT, "%s is a database in use "
-		    "(this one, or one with a -wal file beside it); a backup "
-		    "never replaces it: choose another file name", path);
-	unlink(tmp);
-	if (prepare(st, "VACUUM INTO ?", &s, e) < 0)
+	if (store_check_target(st, path, e) < 0)
 		return -1;
-	bind_text(s, 1, tmp);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		/* Name the file the user gave, not our temporary one. */
-		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_BUSY)
-			db_error(st, e, "backup");
-		else
-			err_setx(e, (sqlite3_errcode(st->db) & 0xff) ==
-			    SQLITE_CANTOPEN ? EXIT_CANTCREAT : EXIT_IOERR,
-			    "%s: cannot write the backup there (%s)", path,
-			    sqlite3_errmsg(st->db));
-		unlink(tmp);
+	/* A consistent image of the database as of one read transaction,
+	 * into an unnamed 0600 file: nobody else can read it while it is
+	 * written, and a kill leaves nothing behind. */
+	if ((image = sqlite3_serialize(st->db, "main", &size, 0)) == NULL)
+		return db_error(st, e, "backup");
+	/* Bytes 18 and 19 say WAL; the copy is a plain file of its own. */
+	if (size > 19)
+		image[18] = image[19] = 1;
+	if (afile_open(&f, path, 0600, e) < 0) {
+		sqlite3_free(image);
 		return -1;
 	}
-	chmod(tmp, 0600);
-	if (rename(tmp, path) < 0) {
-		err_setx(e, EXIT_CANTCREAT, "%s: cannot write backup: %s", path,
-		    strerror(errno));
-		unlink(tmp);
-		return -1;
+	for (sqlite3_int64 done = 0; done < size; done += n) {
+		if ((n = write(f.fd, image + done, (size_t)(size - done))) < 0) {
+			err_setx(e, EXIT_IOERR, "%s: cannot write the backup "
+			    "there (%s)", path, strerror(errno));
+			sqlite3_free(image);
+			afile_abort(&f);
+			return -1;
+		}
 	}
-	return 0;
+	sqlite3_free(image);
+	return afile_commit(&f, e);
 }

@@ -61,13 +61,27 @@ is_combining(int32_t c)
 	    (c >= 0xfe20 && c <= 0xfe2f);
 }
 
+/* Would c, written to a terminal or into a document, do something else than
+ * show itself? Invalid bytes (-1), C0 and C1 controls with ESC, DEL, and the
+ * bidi controls that reorder what follows (U+200E/F, U+202A-U+202E,
+ * U+2066-U+2069). */
+static bool
+is_unsafe(int32_t c)
+{
+	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x200e ||
+	    c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
+}
+
+#define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD, one column */
+
 static int
 cp_width(int32_t c)
 {
 	int w;
 
-	if (c < 0)
-		return 1;
+	if (is_unsafe(c))
+		return 1; /* shown as REPLACEMENT */
 	w = wcwidth((wchar_t)c);
 	if (w >= 0)
 		return w;
@@ -146,12 +160,35 @@ text_fit(char *buf, size_t size, const char *s, int width, bool right_align)
 		put_spaces(&k, width - used);
 	for (const char *p = s; p < end; p += n) {
 		n = decode(p, &c);
-		put(&k, p, (size_t)n);
+		if (is_unsafe(c))
+			put(&k, REPLACEMENT, strlen(REPLACEMENT));
+		else
+			put(&k, p, (size_t)n);
 	}
 	if (cut)
 		put(&k, ELLIPSIS, strlen(ELLIPSIS));
 	if (!right_align)
 		put_spaces(&k, width - used);
+	*k.p = '\0';
+	return buf;
+}
+
+char *
+text_sanitize(char *buf, size_t size, const char *s)
+{
+	struct sink k = { buf, size ? size - 1 : 0, false };
+	int32_t c;
+	int n;
+
+	if (size == 0)
+		return buf;
+	for (; *s && !k.full; s += n) {
+		n = decode(s, &c);
+		if (is_unsafe(c))
+			put(&k, REPLACEMENT, strlen(REPLACEMENT));
+		else
+			put(&k, s, (size_t)n);
+	}
 	*k.p = '\0';
 	return buf;
 }

@@ -13,6 +13,7 @@
 #include "err.h"
 #include "export.h"
 #include "i18n.h"
+#include "store.h"
 #include "text.h"
 #include "ui_internal.h"
 
@@ -233,6 +234,11 @@ export(struct ui *u, struct dialog *dl)
 	if (!expand_path(dl->path, path, sizeof path)) {
 		snprintf(dl->msg, sizeof dl->msg, "%s",
 		    _("File: the name is too long"));
+		return false;
+	}
+	if (store_check_target(u->app->store, path, &e) < 0) {
+		snprintf(dl->msg, sizeof dl->msg, "%s", e.msg);
+		dl->field = FIELD_PATH;
 		return false;
 	}
 	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {

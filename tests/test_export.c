@@ -11,6 +11,7 @@
 
 #include "export.h"
 #include "i18n.h"
+#include "report.h"
 #include "testutil.h"
 #include "workload.h"
 #include "xmem.h"
@@ -438,9 +439,9 @@ dutch(void)
 {
 	const char *catalogue = getenv("WIJKLAST_LOCALEDIR");
 
-	if (catalogue == NULL || *catalogue == '\0')
-		cr_skip_test("WIJKLAST_LOCALEDIR names no catalogue folder "
-		    "(tests/run-all sets it)");
+	cr_assert(catalogue != NULL && *catalogue != '\0',
+	    "WIJKLAST_LOCALEDIR names no catalogue folder (tests/run-all "
+	    "sets it)");
 	setenv("LANG", "C.UTF-8", 1);
 	setenv("LANGUAGE", "nl", 1);
 	i18n_init();
@@ -566,4 +567,50 @@ Test(export, employees_by_name_within_a_team)
 	kaya = strstr(s, ",E1,");
 	cr_assert(jansen && kaya && jansen < kaya);
 	free(s);
+}
+
+/* Names holding terminal escapes, C1 controls and bidi overrides, however
+ * they reached the data, come out as U+FFFD in every human-readable output:
+ * the text report and the csv, md and html exports. */
+Test(export, terminal_escapes_are_neutralised_everywhere)
+{
+	static const char *const bad[] = {
+		"\x1b", "\x07", "\x7f", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x81\xa6",
+		"\xe2\x80\x8f",
+	};
+	static const struct {
+		const char *name;
+		enum export_format fmt;
+		enum export_dialect dialect;
+	} outs[] = {
+		{ "x.csv", EXPORT_CSV, EXPORT_RFC4180 },
+		{ "nl.csv", EXPORT_CSV, EXPORT_EXCEL_NL },
+		{ "x.md", EXPORT_MD, EXPORT_RFC4180 },
+		{ "x.html", EXPORT_HTML, EXPORT_RFC4180 },
+	};
+	char *texts[5];
+	size_t len = 0;
+	FILE *f;
+
+	snprintf(DS.teams[0].name, sizeof DS.teams[0].name,
+	    "Cen\x1b]0;pwned\x07tr\xc2\x9bum\x7f");
+	snprintf(DS.teams[0].code, sizeof DS.teams[0].code, "C\x1b[2J");
+	snprintf(DS.employees[0].name, sizeof DS.employees[0].name,
+	    "\xe2\x80\xaeOzlem\xe2\x81\xa6 \xe2\x80\x8fKaya");
+	for (size_t i = 0; i < 4; i++)
+		texts[i] = export_text(outs[i].name, outs[i].fmt,
+		    outs[i].dialect);
+	f = open_memstream(&texts[4], &len);
+	cr_assert_eq(report_write(f, REPORT_TEXT, &DS, &S, &W, -1, NULL), 0);
+	fclose(f);
+	for (size_t i = 0; i < 5; i++) {
+		for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+			cr_assert_null(strstr(texts[i], bad[b]), "%s holds "
+			    "raw control %zu", i < 4 ? outs[i].name : "report",
+			    b);
+		ASSERT_HAS(texts[i], "Cen\xef\xbf\xbd"); /* md escapes ] */
+		ASSERT_HAS(texts[i], "pwned\xef\xbf\xbdtr\xef\xbf\xbdum");
+		ASSERT_HAS(texts[i], "\xef\xbf\xbdOzlem");
+		free(texts[i]);
+	}
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "planner.h"
+#include "report.h"
 #include "testutil.h"
 #include "workload.h"
 #include "xmem.h"
@@ -1443,4 +1444,42 @@ Test(planner, bad_horizon_is_refused)
 	cr_assert_eq(planner_propose(&DS, &S, 0, D("2026-12-01"), 4, &pl, &e),
 	    -1, "a Tuesday is no first Monday");
 	cr_assert_neq(e.msg[0], '\0');
+}
+
+Test(planner, plan_text_neutralises_terminal_escapes)
+{
+	/* Names that reached the database some other way than the checked
+	 * import: the text plan shows U+FFFD for ESC, C1 and bidi controls. */
+	int64_t t = add_team("C\x1b[2J");
+	int64_t a = add_employee(t, 36, WORKDAYS_ALL, NULL);
+	int64_t b = add_employee(t, 36, WORKDAYS_ALL, NULL);
+	struct plan pl;
+	struct err e;
+	char *text;
+	size_t len;
+	FILE *f;
+
+	snprintf(DS.teams[0].name, sizeof DS.teams[0].name, "\xe2\x80\xaeX");
+	snprintf(DS.employees[0].name, sizeof DS.employees[0].name,
+	    "A\x1b]0;t\x07");
+	snprintf(DS.employees[1].name, sizeof DS.employees[1].name,
+	    "B\xc2\x9b" "1m");
+	add_rota(t, 2, PART_MORNING);
+	add_block(t, a, "2026-12-01", PART_MORNING, false);
+	add_block(t, a, "2026-12-08", PART_MORNING, false);
+	(void)b;
+	cr_assert_eq(planner_propose(&DS, &S, 0, D("2026-11-30"), 2, &pl, &e),
+	    0, "%s", e.msg);
+	f = open_memstream(&text, &len);
+	cr_assert_eq(report_plan(f, REPORT_TEXT, &DS, &pl, &e), 0, "%s",
+	    e.msg);
+	fclose(f);
+	cr_assert_null(strchr(text, '\x1b'), "%s", text);
+	cr_assert_null(strchr(text, '\x07'), "%s", text);
+	cr_assert_null(strstr(text, "\xc2\x9b"), "%s", text);
+	cr_assert_null(strstr(text, "\xe2\x80\xae"), "%s", text);
+	cr_assert_not_null(strstr(text, "A\xef\xbf\xbd]0;t\xef\xbf\xbd"), "%s",
+	    text);
+	free(text);
+	planner_clear(&pl);
 }

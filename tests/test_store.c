@@ -455,3 +455,84 @@ Test(store, undo_never_reaches_a_record_that_reused_an_id)
 	cr_assert_eq(d.absences[0].percent, 100);
 	dataset_clear(&d);
 }
+
+Test(store, team_codes_are_unique_regardless_of_case)
+{
+	struct team a = team("CEN"), b = team("cen");
+
+	cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_add_team(st, &a, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_add_team(st, &b, &e), -1);
+	cr_assert_eq(e.status, EXIT_DATAERR, "%s", e.msg);
+	store_rollback(st);
+}
+
+/* Make a version 1 database at path holding the given team codes: today's
+ * schema with the index of version 2 dropped (the triggers need the two
+ * functions each wijklast connection registers). */
+static void
+old_database(const char *path, const char *const codes[], size_t n)
+{
+	sqlite3 *db;
+	char sql[256];
+
+	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
+	close_store();
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	/* back to version 1: what version 2 added goes */
+	cr_assert_eq(sqlite3_exec(db, "DROP INDEX team_code_nocase; "
+	    "DROP TABLE change_log; "
+	    "PRAGMA user_version = 1; DROP TRIGGER audit_team_insert",
+	    NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	for (size_t i = 0; i < n; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO team (code, name) "
+		    "VALUES ('%s', 'Team %s')", codes[i], codes[i]);
+		cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL),
+		    SQLITE_OK, "%s", sqlite3_errmsg(db));
+	}
+	sqlite3_close(db);
+}
+
+static int
+user_version(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int v;
+
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+	cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+	v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+Test(store, migration_2_refuses_codes_that_differ_only_in_case)
+{
+	static const char *const codes[] = { "NRD", "cen", "CEN" };
+	char *dir = test_tmpdir(), path[4200];
+	struct dataset d = { 0 };
+
+	close_store();
+	snprintf(path, sizeof path, "%s/v1.db", dir);
+	old_database(path, codes, 3);
+	cr_assert_eq(store_open(&st, path, "t", &e), -1);
+	cr_assert_eq(e.status, EXIT_DATAERR);
+	cr_assert(strstr(e.msg, path) && strstr(e.msg, "\"cen\"") &&
+	    strstr(e.msg, "\"CEN\"") &&
+	    strstr(e.msg, "left as it was"), "%s", e.msg);
+	cr_assert_eq(user_version(path), 1, "the refused migration ran");
+
+	/* Without such a pair it migrates, and keeps every team. */
+	snprintf(path, sizeof path, "%s/v1-ok.db", dir);
+	old_database(path, codes, 2);
+	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_teams, 2);
+	dataset_clear(&d);
+	close_store();
+	cr_assert_eq(user_version(path), STORE_SCHEMA_VERSION);
+	open_memory();
+}

@@ -359,3 +359,22 @@ Test(text, name_compare_edge_cases)
 	a[0] = 'X', b[0] = 'X', a[1] = ' ', b[1] = ' ';
 	cr_expect_lt(text_name_compare(a, b), 0);
 }
+
+Test(text, sanitize_replaces_controls_and_bidi_overrides)
+{
+	char buf[64];
+
+	cr_assert_str_eq(text_sanitize(buf, sizeof buf, "a\x1b[31mb"),
+	    "a\xef\xbf\xbd[31mb");
+	cr_assert_str_eq(text_sanitize(buf, sizeof buf,
+	    "\xe2\x80\xae" "evil\xc2\x9b\x7f\xff"),
+	    "\xef\xbf\xbd" "evil\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	cr_assert_str_eq(text_sanitize(buf, sizeof buf, "Özlem – ok"),
+	    "Özlem – ok");
+	/* Cut at a character boundary. */
+	cr_assert_str_eq(text_sanitize(buf, 5, "ab\x1b"), "ab");
+	/* text_fit shows the same, one column each. */
+	cr_assert_str_eq(text_fit(buf, sizeof buf, "a\x1b" "b", 4, false),
+	    "a\xef\xbf\xbd" "b ");
+	cr_assert_eq(text_width("a\xe2\x80\xae" "b"), 3);
+}

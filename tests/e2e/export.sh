@@ -56,8 +56,8 @@ for f in csv json md html xlsx; do
 done
 expect 0 "$W" --db "$db" export --format csv --dialect excel-nl -o week-nl.csv
 read_back report.json excel-nl week-nl.csv
-[ "$(stat -c %a week.csv)" = 644 ] ||
-	fail "a new export file is not 0666 less the umask (022)"
+[ "$(stat -c %a week.csv)" = 600 ] ||
+	fail "a new export file is not 0600 like the database (umask 022)"
 no_temp
 
 # Without -o the text formats go to stdout; -o - too, xlsx into a pipe.
