@@ -1,13 +1,16 @@
 /* cli: see include/cli.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "afile.h"
 #include "app.h"
 #include "cli.h"
 #include "date.h"
 #include "demo.h"
+#include "dump.h"
 #include "err.h"
 #include "export.h"
 #include "i18n.h"
@@ -360,6 +363,68 @@ fail:
 	return fail(&e);
 }
 
+/* Dump kind of d into path, written in full and then put in place (a new
+ * file gets mode 0600: it holds names, like the database). */
+static int
+dump_to_file(const char *path, const struct dataset *d, enum import_kind kind,
+    struct err *e)
+{
+	struct afile f;
+	FILE *stream;
+	int fd, rc;
+
+	if (afile_open(&f, path, 0600, e) < 0)
+		return -1;
+	if ((fd = dup(f.fd)) < 0 || (stream = fdopen(fd, "w")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		afile_abort(&f);
+		return err_setx(e, EXIT_IOERR, "cannot write %s: %s", path,
+		    strerror(errno));
+	}
+	rc = dump_csv(stream, d, kind);
+	if (fclose(stream) != 0 || rc < 0) {
+		afile_abort(&f);
+		return err_setx(e, EXIT_IOERR, "cannot write %s: %s", path,
+		    strerror(errno));
+	}
+	return afile_commit(&f, e);
+}
+
+/* The records of one kind in the import format, to a file or standard
+ * output. */
+static int
+cmd_dump(int argc, char **argv, const struct cli_options *opt)
+{
+	const char *out = opt->output ? opt->output : "-";
+	struct err e;
+	struct app a;
+	int kind, rc;
+
+	if (argc != 2 || (kind = import_kind_parse(argv[1])) < 0)
+		return usage_error("usage: wijklast dump KIND [-o FILE|-]; KIND "
+		    "is teams, employees, cases, activities, absences, rota "
+		    "or blocks");
+	if (*out == '\0')
+		return usage_error("-o needs a file name, or - for stdout");
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (strcmp(out, "-") == 0) {
+		rc = dump_csv(stdout, &a.data, (enum import_kind)kind);
+		if (rc < 0)
+			err_setx(&e, EXIT_IOERR, "standard output: %s",
+			    strerror(errno));
+	} else {
+		rc = store_check_target(a.store, out, &e);
+		if (rc == 0)
+			rc = dump_to_file(out, &a.data, (enum import_kind)kind,
+			    &e);
+	}
+	app_close(&a);
+	return rc < 0 ? fail(&e) : 0;
+}
+
 /* Each command and its usage (what `wijklast CMD --help` prints). */
 static const struct {
 	const char *name;
@@ -386,6 +451,9 @@ static const struct {
 	    "Integrity and foreign-key check of the database.\n") },
 	{ "backup", N_("Usage: wijklast backup FILE\n"
 	    "A consistent copy of the database, mode 0600.\n") },
+	{ "dump", N_("Usage: wijklast dump KIND [-o FILE|-]\n"
+	    "KIND: teams employees cases activities absences rota blocks.\n"
+	    "The data in the import format (a new FILE gets mode 0600).\n") },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -433,14 +501,18 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	if (opt->format && !reports && strcmp(cmd, "plan") != 0)
 		return usage_error("--format goes with report, export and "
 		    "plan");
-	if ((opt->dialect || opt->output) && strcmp(cmd, "export") != 0)
-		return usage_error("--dialect and -o go with export");
+	if (opt->dialect && strcmp(cmd, "export") != 0)
+		return usage_error("--dialect goes with export");
+	if (opt->output && strcmp(cmd, "export") != 0 &&
+	    strcmp(cmd, "dump") != 0)
+		return usage_error("-o goes with export and dump");
 	if ((opt->from || opt->weeks || opt->apply) && strcmp(cmd, "plan") != 0)
 		return usage_error("--from, --weeks and --apply go with plan");
 	if (opt->demo_teams && strcmp(cmd, "demo") != 0)
 		return usage_error("--teams goes with demo");
 	if (argc != 1 && strcmp(cmd, "import") != 0 &&
-	    strcmp(cmd, "backup") != 0 && strcmp(cmd, "plan") != 0)
+	    strcmp(cmd, "backup") != 0 && strcmp(cmd, "plan") != 0 &&
+	    strcmp(cmd, "dump") != 0)
 		return usage_error("too many arguments");
 	if (strcmp(cmd, "demo") != 0 && strcmp(cmd, "import") != 0 &&
 	    (status = need_database(opt)) != 0)
@@ -462,5 +534,7 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_check(opt);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(argc, argv, opt);
+	if (strcmp(cmd, "dump") == 0)
+		return cmd_dump(argc, argv, opt);
 	return EXIT_USAGE; /* not reached: cli_is_command said yes */
 }

@@ -31,6 +31,7 @@ usage(FILE *out)
 	    "  wijklast snapshot [--week W]                        freeze a week's figures (default: last)\n"
 	    "  wijklast check                                      integrity and foreign-key check\n"
 	    "  wijklast backup FILE                                consistent copy of the database\n"
+	    "  wijklast dump KIND [-o FILE|-]                      the data in the import format\n"
 	    "  wijklast --help | --version\n"
 	    "\n"
 	    "W is YYYY-Www (e.g. 2026-W48), current, next or last.\n"
