@@ -20,6 +20,7 @@ struct cli_options {
 	int weeks;        /* plan: horizon length */
 	int demo_teams;
 	bool dry_run;
+	bool update; /* import: sync */
 	bool apply;
 	bool no_color;
 };

@@ -29,20 +29,38 @@ enum import_kind {
 int import_kind_parse(const char *s);
 const char *import_kind_name(enum import_kind k);
 
+/* How import_csv runs. */
+struct import_options {
+	bool dry_run; /* check everything, write nothing */
+	bool update;  /* sync: a row whose key exists updates that record */
+	int today;    /* what is past: an end date or move leaves it be */
+};
+
 struct import_result {
 	size_t rows;      /* data rows read */
 	size_t written;   /* rows written (0 on dry run or failure) */
 	char *problems;   /* "FILE:LINE: column: problem\n" lines, owned; NULL if none */
 	size_t n_problems;
+	/* with update: what the file changes, and the change as lines
+	 * a person can check ("~ DEP04 Sanne Bos: contract_hours 32 → 24",
+	 * "+ N3 Nieuwe Collega"), owned; NULL when nothing changes */
+	size_t added, changed, unchanged;
+	char *diff;
 };
 
 /* Import path as kind. d is the database's current content (for references
  * and duplicates). On bad rows returns -1 with status EXIT_DATAERR, e saying
  * how many rows are bad, and res->problems listing each; nothing written. A
- * missing file is EXIT_NOINPUT. With dry_run nothing is written either way. */
+ * missing file is EXIT_NOINPUT. With dry_run nothing is written either
+ * way. Without update a key that exists is a bad row; with it, that record
+ * is updated to the row (nothing is ever deleted). The keys:
+ * teams and employees code, cases ref, absences employee,start, activities
+ * employee,name,start, rota team,weekday,part, blocks team,date,part. All
+ * that is written is one transaction and one undoable change. */
 int import_csv(struct store *st, const struct dataset *d,
     const struct settings *s, enum import_kind kind, const char *path,
-    bool dry_run, struct import_result *res, struct err *e);
+    const struct import_options *opt, struct import_result *res,
+    struct err *e);
 void import_result_clear(struct import_result *res);
 
 #endif

@@ -64,6 +64,14 @@ int store_set_block_employee(struct store *st, int64_t id, int64_t version,
  * someone else changed or deleted it since. Inside a transaction. */
 int store_update_case(struct store *st, struct case_item *c, struct err *e);
 
+/* The same for teams, employees, rota entries and intake blocks (every
+ * field; what import --update writes). */
+int store_update_team(struct store *st, struct team *t, struct err *e);
+int store_update_employee(struct store *st, struct employee *em,
+    struct err *e);
+int store_update_rota(struct store *st, struct rota_entry *r, struct err *e);
+int store_update_block(struct store *st, struct block *b, struct err *e);
+
 /* The same for absences and side activities; and deleting one, again only
  * if it is still at the version read. */
 int store_update_absence(struct store *st, struct absence *a, struct err *e);

@@ -216,18 +216,26 @@ cmd_import(int argc, char **argv, const struct cli_options *opt)
 
 	if (argc != 3)
 		return usage_error("usage: wijklast import KIND FILE.csv "
-		    "[--dry-run]");
+		    "[--update] [--dry-run]");
 	if ((kind = import_kind_parse(argv[1])) < 0)
 		return usage_error("KIND must be teams, employees, cases, "
 		    "activities, absences, rota or blocks");
 	err_clear(&e);
 	if (app_open(&a, opt->db, opt->config, &e) < 0)
 		return fail(&e);
+	struct import_options io = { .dry_run = opt->dry_run,
+		.update = opt->update, .today = a.today };
 	if (import_csv(a.store, &a.data, &a.settings, (enum import_kind)kind,
-	    argv[2], opt->dry_run, &res, &e) < 0) {
+	    argv[2], &io, &res, &e) < 0) {
 		if (res.problems)
 			fputs(res.problems, stderr);
 		status = fail(&e);
+	} else if (opt->update) {
+		if (res.diff)
+			fputs(res.diff, stdout);
+		printf(_("%s: %zu added, %zu changed, %zu unchanged%s\n"),
+		    argv[2], res.added, res.changed, res.unchanged,
+		    opt->dry_run ? _("; nothing written (dry run)") : "");
 	} else if (opt->dry_run) {
 		printf(ngettext("%s: %zu row checked, all good; nothing "
 		    "written (dry run)\n", "%s: %zu rows checked, all good; "
@@ -432,9 +440,12 @@ static const struct {
 } commands[] = {
 	{ "demo", N_("Usage: wijklast demo [--db PATH] [--teams N]\n"
 	    "Create a demo city in an empty database.\n") },
-	{ "import", N_("Usage: wijklast import KIND FILE.csv [--dry-run]\n"
+	{ "import", N_("Usage: wijklast import KIND FILE.csv [--update] "
+	    "[--dry-run]\n"
 	    "KIND: teams employees cases activities absences rota blocks.\n"
-	    "Checks every row, then writes all of them or nothing.\n") },
+	    "Checks every row, then writes all of them or nothing; --update\n"
+	    "updates the records whose key exists (a sync, nothing deleted).\n")
+	},
 	{ "report", N_("Usage: wijklast report [--week W] [--team CODE] "
 	    "[--format text|json|csv]\n"
 	    "The figures of one week (default: this one).\n") },
@@ -491,8 +502,8 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return EXIT_USAGE;
 	}
 	/* Options that belong to one command only are refused elsewhere. */
-	if (opt->dry_run && strcmp(cmd, "import") != 0)
-		return usage_error("--dry-run goes with import");
+	if ((opt->dry_run || opt->update) && strcmp(cmd, "import") != 0)
+		return usage_error("--dry-run and --update go with import");
 	if (opt->week && !reports && strcmp(cmd, "snapshot") != 0)
 		return usage_error("--week goes with report, export and "
 		    "snapshot");

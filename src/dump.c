@@ -9,57 +9,54 @@
 #include "dump.h"
 #include "settings.h"
 
-/* One field and its separator: ',' before every field but the first. */
-struct line {
-	FILE *out;
-	int n;
+static const char *const columns[IMPORT_KIND_COUNT][DUMP_COLUMNS_MAX + 1] = {
+	[IMPORT_TEAMS] = { "code", "name", "area", NULL },
+	[IMPORT_EMPLOYEES] = { "code", "name", "team", "discipline",
+		"contract_hours", "workdays", "start", "end", NULL },
+	[IMPORT_CASES] = { "ref", "team", "employee", "type", "phase",
+		"opened", "closed", NULL },
+	[IMPORT_ACTIVITIES] = { "employee", "name", "kind", "hours_per_week",
+		"start", "end", NULL },
+	[IMPORT_ABSENCES] = { "employee", "start", "end", "percent", "reason",
+		NULL },
+	[IMPORT_ROTA] = { "team", "weekday", "part", "hours", NULL },
+	[IMPORT_BLOCKS] = { "team", "date", "part", "employee", "locked",
+		"hours", NULL },
 };
 
-static void
-field(struct line *l, const char *s)
+const char *const *
+dump_columns(enum import_kind kind)
 {
-	if (l->n++ > 0)
-		putc(',', l->out);
-	csv_write_field(l->out, s, ',');
+	return columns[(unsigned)kind < IMPORT_KIND_COUNT ? kind : 0];
 }
 
+/* Hours as typed: "36", "3.5", "0.25". */
 static void
-end_line(struct line *l)
+hours(char *out, double h)
 {
-	fputs("\r\n", l->out);
-	l->n = 0;
-}
-
-static void
-hours_field(struct line *l, double h)
-{
-	char buf[32];
 	size_t n;
 
-	snprintf(buf, sizeof buf, "%.2f", h);
-	n = strlen(buf);
-	while (n > 0 && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n > 0 && buf[n - 1] == '.')
-		buf[--n] = '\0';
-	field(l, buf);
+	snprintf(out, DUMP_FIELD, "%.2f", h);
+	n = strlen(out);
+	while (n > 0 && out[n - 1] == '0')
+		out[--n] = '\0';
+	if (n > 0 && out[n - 1] == '.')
+		out[--n] = '\0';
 }
 
 static void
-date_field(struct line *l, int date)
+date(char *out, int d)
 {
 	char buf[DATE_BUF];
 
-	field(l, date == DATE_NONE ? "" : date_format(date, buf));
+	snprintf(out, DUMP_FIELD, "%s", d == DATE_NONE ? "" :
+	    date_format(d, buf));
 }
 
 static void
-int_field(struct line *l, long long v)
+text(char *out, const char *s)
 {
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%lld", v);
-	field(l, buf);
+	snprintf(out, DUMP_FIELD, "%s", s);
 }
 
 static const char *
@@ -78,119 +75,141 @@ employee_code(const struct dataset *d, int64_t id)
 	return e >= 0 ? d->employees[e].code : "";
 }
 
-static void
-header(struct line *l, const char *const *names)
+size_t
+dump_record(const struct dataset *d, enum import_kind kind,
+    const void *record, char out[][DUMP_FIELD])
 {
-	for (; *names; names++)
-		field(l, *names);
-	end_line(l);
+	switch (kind) {
+	case IMPORT_TEAMS: {
+		const struct team *t = record;
+		text(out[0], t->code);
+		text(out[1], t->name);
+		text(out[2], t->area);
+		return 3;
+	}
+	case IMPORT_EMPLOYEES: {
+		const struct employee *em = record;
+		text(out[0], em->code);
+		text(out[1], em->name);
+		text(out[2], team_code(d, em->team_id));
+		text(out[3], em->discipline);
+		hours(out[4], em->contract_hours);
+		dataset_workdays_format(em->workdays, out[5], DUMP_FIELD);
+		date(out[6], em->start);
+		date(out[7], em->end);
+		return 8;
+	}
+	case IMPORT_CASES: {
+		const struct case_item *c = record;
+		text(out[0], c->ref);
+		text(out[1], team_code(d, c->team_id));
+		text(out[2], employee_code(d, c->employee_id));
+		text(out[3], c->type);
+		text(out[4], settings_phase_code(c->phase));
+		date(out[5], c->opened);
+		date(out[6], c->closed);
+		return 7;
+	}
+	case IMPORT_ACTIVITIES: {
+		const struct activity *a = record;
+		text(out[0], employee_code(d, a->employee_id));
+		text(out[1], a->name);
+		text(out[2], a->kind);
+		hours(out[3], a->hours_per_week);
+		date(out[4], a->start);
+		date(out[5], a->end);
+		return 6;
+	}
+	case IMPORT_ABSENCES: {
+		const struct absence *a = record;
+		text(out[0], employee_code(d, a->employee_id));
+		date(out[1], a->start);
+		date(out[2], a->end);
+		snprintf(out[3], DUMP_FIELD, "%d", a->percent);
+		text(out[4], a->reason);
+		return 5;
+	}
+	case IMPORT_ROTA: {
+		const struct rota_entry *r = record;
+		text(out[0], team_code(d, r->team_id));
+		dataset_workdays_format(1u << (r->weekday - 1), out[1],
+		    DUMP_FIELD);
+		text(out[2], dataset_part_code(r->part));
+		hours(out[3], r->hours);
+		return 4;
+	}
+	case IMPORT_BLOCKS:
+	default: {
+		const struct block *b = record;
+		text(out[0], team_code(d, b->team_id));
+		date(out[1], b->date);
+		text(out[2], dataset_part_code(b->part));
+		text(out[3], employee_code(d, b->employee_id));
+		text(out[4], b->locked ? "1" : "0");
+		hours(out[5], b->hours);
+		return 6;
+	}
+	}
+}
+
+/* The records of kind in d: where they start, how many, how big each is. */
+static const void *
+records(const struct dataset *d, enum import_kind kind, size_t *n,
+    size_t *size)
+{
+	switch (kind) {
+	case IMPORT_TEAMS:
+		*n = d->n_teams, *size = sizeof *d->teams;
+		return d->teams;
+	case IMPORT_EMPLOYEES:
+		*n = d->n_employees, *size = sizeof *d->employees;
+		return d->employees;
+	case IMPORT_CASES:
+		*n = d->n_cases, *size = sizeof *d->cases;
+		return d->cases;
+	case IMPORT_ACTIVITIES:
+		*n = d->n_activities, *size = sizeof *d->activities;
+		return d->activities;
+	case IMPORT_ABSENCES:
+		*n = d->n_absences, *size = sizeof *d->absences;
+		return d->absences;
+	case IMPORT_ROTA:
+		*n = d->n_rota, *size = sizeof *d->rota;
+		return d->rota;
+	case IMPORT_BLOCKS:
+	default:
+		*n = d->n_blocks, *size = sizeof *d->blocks;
+		return d->blocks;
+	}
+}
+
+static void
+write_line(FILE *out, const char *const *fields, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0)
+			putc(',', out);
+		csv_write_field(out, fields[k], ',');
+	}
+	fputs("\r\n", out);
 }
 
 int
 dump_csv(FILE *out, const struct dataset *d, enum import_kind kind)
 {
-	struct line l = { out, 0 };
-	char buf[64];
+	const char *const *cols = dump_columns(kind);
+	char fields[DUMP_COLUMNS_MAX][DUMP_FIELD];
+	const char *cells[DUMP_COLUMNS_MAX];
+	size_t n, size, nc = 0;
+	const char *base = records(d, kind, &n, &size);
 
-	switch (kind) {
-	case IMPORT_TEAMS:
-		header(&l, (const char *[]){ "code", "name", "area", NULL });
-		for (size_t i = 0; i < d->n_teams; i++) {
-			const struct team *t = &d->teams[i];
-			field(&l, t->code);
-			field(&l, t->name);
-			field(&l, t->area);
-			end_line(&l);
-		}
-		break;
-	case IMPORT_EMPLOYEES:
-		header(&l, (const char *[]){ "code", "name", "team",
-		    "discipline", "contract_hours", "workdays", "start", "end",
-		    NULL });
-		for (size_t i = 0; i < d->n_employees; i++) {
-			const struct employee *em = &d->employees[i];
-			field(&l, em->code);
-			field(&l, em->name);
-			field(&l, team_code(d, em->team_id));
-			field(&l, em->discipline);
-			hours_field(&l, em->contract_hours);
-			field(&l, dataset_workdays_format(em->workdays, buf,
-			    sizeof buf));
-			date_field(&l, em->start);
-			date_field(&l, em->end);
-			end_line(&l);
-		}
-		break;
-	case IMPORT_CASES:
-		header(&l, (const char *[]){ "ref", "team", "employee", "type",
-		    "phase", "opened", "closed", NULL });
-		for (size_t i = 0; i < d->n_cases; i++) {
-			const struct case_item *c = &d->cases[i];
-			field(&l, c->ref);
-			field(&l, team_code(d, c->team_id));
-			field(&l, employee_code(d, c->employee_id));
-			field(&l, c->type);
-			field(&l, settings_phase_code(c->phase));
-			date_field(&l, c->opened);
-			date_field(&l, c->closed);
-			end_line(&l);
-		}
-		break;
-	case IMPORT_ACTIVITIES:
-		header(&l, (const char *[]){ "employee", "name", "kind",
-		    "hours_per_week", "start", "end", NULL });
-		for (size_t i = 0; i < d->n_activities; i++) {
-			const struct activity *a = &d->activities[i];
-			field(&l, employee_code(d, a->employee_id));
-			field(&l, a->name);
-			field(&l, a->kind);
-			hours_field(&l, a->hours_per_week);
-			date_field(&l, a->start);
-			date_field(&l, a->end);
-			end_line(&l);
-		}
-		break;
-	case IMPORT_ABSENCES:
-		header(&l, (const char *[]){ "employee", "start", "end",
-		    "percent", "reason", NULL });
-		for (size_t i = 0; i < d->n_absences; i++) {
-			const struct absence *a = &d->absences[i];
-			field(&l, employee_code(d, a->employee_id));
-			date_field(&l, a->start);
-			date_field(&l, a->end);
-			int_field(&l, a->percent);
-			field(&l, a->reason);
-			end_line(&l);
-		}
-		break;
-	case IMPORT_ROTA:
-		header(&l, (const char *[]){ "team", "weekday", "part",
-		    "hours", NULL });
-		for (size_t i = 0; i < d->n_rota; i++) {
-			const struct rota_entry *r = &d->rota[i];
-			field(&l, team_code(d, r->team_id));
-			field(&l, dataset_workdays_format(1u << (r->weekday - 1),
-			    buf, sizeof buf));
-			field(&l, dataset_part_code(r->part));
-			hours_field(&l, r->hours);
-			end_line(&l);
-		}
-		break;
-	case IMPORT_BLOCKS:
-	default:
-		header(&l, (const char *[]){ "team", "date", "part",
-		    "employee", "locked", "hours", NULL });
-		for (size_t i = 0; i < d->n_blocks; i++) {
-			const struct block *b = &d->blocks[i];
-			field(&l, team_code(d, b->team_id));
-			date_field(&l, b->date);
-			field(&l, dataset_part_code(b->part));
-			field(&l, employee_code(d, b->employee_id));
-			field(&l, b->locked ? "1" : "0");
-			hours_field(&l, b->hours);
-			end_line(&l);
-		}
-		break;
-	}
+	while (cols[nc] != NULL)
+		nc++;
+	write_line(out, cols, nc);
+	for (size_t k = 0; k < DUMP_COLUMNS_MAX; k++)
+		cells[k] = fields[k];
+	for (size_t i = 0; i < n; i++)
+		write_line(out, cells, dump_record(d, kind, base + i * size,
+		    fields));
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

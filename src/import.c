@@ -14,6 +14,7 @@
 
 #include "csv.h"
 #include "date.h"
+#include "dump.h"
 #include "err.h"
 #include "import.h"
 #include "store.h"
@@ -157,6 +158,9 @@ keymap_free(struct keymap *m)
 /* One parsed data row, kept until the write. */
 struct row {
 	long line;
+	long existing; /* IMPORT_UPDATE: index in d of the record it updates,
+			* or -1 for a new one */
+	bool changed;  /* it differs from that record */
 	union {
 		struct team team;
 		struct employee employee;
@@ -180,6 +184,11 @@ struct import {
 	struct keymap teams, employees; /* code -> index in d */
 	struct keymap rota;             /* rota key -> index in d */
 	struct keymap keys; /* unique keys -> first line, 0 in the database */
+	bool update;            /* a sync (import_options) */
+	int today;
+	struct keymap existing; /* update: unique key -> index in d */
+	char *diff;             /* update: what changes, a line per record */
+	size_t diff_len, diff_cap, added, changed, unchanged;
 	struct row *rows;
 	size_t n_rows, cap_rows;
 	size_t n_read;  /* data records, good or bad */
@@ -673,9 +682,11 @@ unique_key(const struct import *im, const void *r, char *key,
 	case IMPORT_ABSENCES: {
 		const struct absence *ab = r;
 
-		*cols = "employee,start,end";
+		/* a sync updates the end of an absence by its start */
+		*cols = im->update ? "employee,start" : "employee,start,end";
 		snprintf(key, KEY_SIZE, "%lld/%d/%d",
-		    (long long)ab->employee_id, ab->start, ab->end);
+		    (long long)ab->employee_id, ab->start,
+		    im->update ? 0 : ab->end);
 		snprintf(shown, KEY_SIZE, "%s %s %s",
 		    code_of_employee(im, ab->employee_id),
 		    date_format(ab->start, a), date_format(ab->end, b));
@@ -750,19 +761,26 @@ index_keys(struct import *im)
 	for (size_t i = 0; i < n; i++) {
 		unique_key(im, (const char *)base + i * size, key, &cols,
 		    shown);
-		keymap_put(&im->keys, key, 0);
+		if (im->update)
+			keymap_put(&im->existing, key, (long)i);
+		else
+			keymap_put(&im->keys, key, 0);
 	}
 }
 
-/* Note a problem when r's key is in the database or on an earlier line. */
+/* Note a problem when the row's key is on an earlier line or (without
+ * update) in the database; with it, find the record it updates. */
 static void
-check_unique(struct import *im, const void *r)
+check_unique(struct import *im, struct row *row)
 {
 	char key[KEY_SIZE], shown[KEY_SIZE];
 	const char *cols;
-	long *first;
+	long *first, *found;
 
-	unique_key(im, r, key, &cols, shown);
+	unique_key(im, &row->u, key, &cols, shown);
+	row->existing = -1;
+	if (im->update && (found = keymap_find(&im->existing, key)) != NULL)
+		row->existing = *found;
 	first = keymap_find(&im->keys, key);
 	if (first == NULL)
 		keymap_put(&im->keys, key, im->rec.line);
@@ -770,6 +788,192 @@ check_unique(struct import *im, const void *r)
 		problem(im, cols, "%s already exists", shown);
 	else
 		problem(im, cols, "%s already on line %ld", shown, *first);
+}
+
+/* --- a sync: what a row changes --- */
+
+/* The record of kind at index i of d. */
+static const void *
+record_at(const struct dataset *d, enum import_kind kind, long i)
+{
+	switch (kind) {
+	case IMPORT_TEAMS:
+		return &d->teams[i];
+	case IMPORT_EMPLOYEES:
+		return &d->employees[i];
+	case IMPORT_CASES:
+		return &d->cases[i];
+	case IMPORT_ACTIVITIES:
+		return &d->activities[i];
+	case IMPORT_ABSENCES:
+		return &d->absences[i];
+	case IMPORT_ROTA:
+		return &d->rota[i];
+	case IMPORT_BLOCKS:
+	default:
+		return &d->blocks[i];
+	}
+}
+
+/* The row becomes an update of the record it matches: its id and version
+ * (and what the file has no column for: a case's origin block). */
+static void
+take_identity(struct import *im, struct row *row, const void *old)
+{
+	switch (im->kind) {
+	case IMPORT_TEAMS: {
+		const struct team *o = old;
+		row->u.team.id = o->id, row->u.team.version = o->version;
+		break;
+	}
+	case IMPORT_EMPLOYEES: {
+		const struct employee *o = old;
+		row->u.employee.id = o->id;
+		row->u.employee.version = o->version;
+		break;
+	}
+	case IMPORT_CASES: {
+		const struct case_item *o = old;
+		row->u.c.id = o->id, row->u.c.version = o->version;
+		row->u.c.origin_block = o->origin_block;
+		break;
+	}
+	case IMPORT_ACTIVITIES: {
+		const struct activity *o = old;
+		row->u.activity.id = o->id;
+		row->u.activity.version = o->version;
+		break;
+	}
+	case IMPORT_ABSENCES: {
+		const struct absence *o = old;
+		row->u.absence.id = o->id;
+		row->u.absence.version = o->version;
+		break;
+	}
+	case IMPORT_ROTA: {
+		const struct rota_entry *o = old;
+		row->u.rota.id = o->id, row->u.rota.version = o->version;
+		break;
+	}
+	case IMPORT_BLOCKS:
+	default: {
+		const struct block *o = old;
+		row->u.block.id = o->id, row->u.block.version = o->version;
+		break;
+	}
+	}
+}
+
+/* How a person recognises the record: "DEP04 Sanne Bos", "Z-2026-0042",
+ * "N1 2026-11-26", "NRD di middag". */
+static void
+row_label(enum import_kind kind, char f[][DUMP_FIELD], char *buf,
+    size_t size)
+{
+	switch (kind) {
+	case IMPORT_TEAMS:
+	case IMPORT_EMPLOYEES:
+	case IMPORT_ABSENCES:
+		snprintf(buf, size, "%s %s", f[0], f[1]);
+		break;
+	case IMPORT_CASES:
+		snprintf(buf, size, "%s", f[0]);
+		break;
+	case IMPORT_ACTIVITIES:
+		snprintf(buf, size, "%s \"%s\" %s", f[0], f[1], f[4]);
+		break;
+	default:
+		snprintf(buf, size, "%s %s %s", f[0], f[1], f[2]);
+		break;
+	}
+}
+
+static void
+diff_add(struct import *im, const char *line)
+{
+	size_t n = strlen(line);
+
+	XGROW(im->diff, im->diff_cap, im->diff_len + n + 2);
+	memcpy(im->diff + im->diff_len, line, n);
+	im->diff_len += n;
+	im->diff[im->diff_len++] = '\n';
+	im->diff[im->diff_len] = '\0';
+}
+
+/* Moving an employee to another team, or ending their contract, while they
+ * hold open cases or intake blocks from today on would leave a case with a
+ * holder outside its team, or a block with someone who is gone. */
+static void
+check_employee_change(struct import *im, const struct employee *old,
+    const struct employee *em)
+{
+	const struct dataset *d = im->d;
+	bool moves = em->team_id != old->team_id;
+	bool leaves = em->end != DATE_NONE && em->end != old->end;
+	/* from when they no longer hold work: today for a move, else the day
+	 * after the end */
+	int from = moves ? im->today : em->end + 1;
+	int cases = 0, blocks = 0;
+
+	if (!moves && !leaves)
+		return;
+	for (size_t i = 0; i < d->n_cases; i++) {
+		const struct case_item *c = &d->cases[i];
+		cases += c->employee_id == old->id &&
+		    (c->closed == DATE_NONE || c->closed >= from);
+	}
+	for (size_t i = 0; i < d->n_blocks; i++)
+		blocks += d->blocks[i].employee_id == old->id &&
+		    d->blocks[i].date >= from;
+	if (cases == 0 && blocks == 0)
+		return;
+	problem(im, moves ? "team" : "end", "%s %s %s but holds %d open "
+	    "case%s and %d intake block%s %s: hand them over first (in the "
+	    "TUI), then import again", em->code, em->name,
+	    moves ? "moves to another team" : "leaves", cases,
+	    cases == 1 ? "" : "s", blocks, blocks == 1 ? "" : "s",
+	    moves ? "from today on" : "after the end date");
+}
+
+/* A sync's row: new, unchanged, or the fields it changes. */
+static void
+compare_row(struct import *im, struct row *row)
+{
+	char was[DUMP_COLUMNS_MAX][DUMP_FIELD], now[DUMP_COLUMNS_MAX][DUMP_FIELD];
+	const char *const *cols = dump_columns(im->kind);
+	char line[1024], label[3 * DUMP_FIELD];
+	size_t n, len;
+
+	if (row->existing < 0) {
+		dump_record(im->d, im->kind, &row->u, now);
+		row_label(im->kind, now, label, sizeof label);
+		snprintf(line, sizeof line, "+ %s", label);
+		diff_add(im, line);
+		im->added++;
+		return;
+	}
+	const void *old = record_at(im->d, im->kind, row->existing);
+	take_identity(im, row, old);
+	n = dump_record(im->d, im->kind, old, was);
+	dump_record(im->d, im->kind, &row->u, now);
+	row_label(im->kind, was, label, sizeof label);
+	len = (size_t)snprintf(line, sizeof line, "~ %s:", label);
+	for (size_t k = 0; k < n && len < sizeof line; k++) {
+		if (strcmp(was[k], now[k]) == 0)
+			continue;
+		len += (size_t)snprintf(line + len, sizeof line - len,
+		    "%s %s %s → %s", row->changed ? ";" : "", cols[k],
+		    *was[k] ? was[k] : "—", *now[k] ? now[k] : "—");
+		row->changed = true;
+	}
+	if (!row->changed) {
+		im->unchanged++;
+		return;
+	}
+	if (im->kind == IMPORT_EMPLOYEES)
+		check_employee_change(im, old, &row->u.employee);
+	diff_add(im, line);
+	im->changed++;
 }
 
 /* --- rows --- */
@@ -835,17 +1039,45 @@ check_row(struct import *im)
 		break;
 	}
 	if (!im->row_bad)
-		check_unique(im, &row->u);
+		check_unique(im, row);
+	if (!im->row_bad && im->update)
+		compare_row(im, row);
 	im->n_rows++;
 done:
 	if (im->row_bad)
 		im->bad_rows++;
 }
 
+/* Write the change a sync row makes to the record it matches. */
+static int
+update_row(struct store *st, enum import_kind kind, struct row *r,
+    struct err *e)
+{
+	switch (kind) {
+	case IMPORT_TEAMS:
+		return store_update_team(st, &r->u.team, e);
+	case IMPORT_EMPLOYEES:
+		return store_update_employee(st, &r->u.employee, e);
+	case IMPORT_CASES:
+		return store_update_case(st, &r->u.c, e);
+	case IMPORT_ACTIVITIES:
+		return store_update_activity(st, &r->u.activity, e);
+	case IMPORT_ABSENCES:
+		return store_update_absence(st, &r->u.absence, e);
+	case IMPORT_ROTA:
+		return store_update_rota(st, &r->u.rota, e);
+	case IMPORT_BLOCKS:
+	default:
+		return store_update_block(st, &r->u.block, e);
+	}
+}
+
 static int
 add_row(struct store *st, enum import_kind kind, struct row *r,
     struct err *e)
 {
+	if (r->existing >= 0)
+		return r->changed ? update_row(st, kind, r, e) : 0;
 	switch (kind) {
 	case IMPORT_TEAMS:
 		return store_add_team(st, &r->u.team, e);
@@ -879,8 +1111,11 @@ write_rows(struct import *im, struct store *st, struct err *e)
 		}
 	}
 	/* Importing is setting up (often history): automatic snapshots of
-	 * past weeks would freeze the figures before the import. */
-	if (store_forget_snapshots(st, e) < 0 || store_commit(st, e) < 0) {
+	 * past weeks would freeze the figures before the import. A sync
+	 * keeps up with the present: the past stays as it was. */
+	if ((!im->update && store_forget_snapshots(st, e) < 0) ||
+	    store_log_change(st, STORE_CHANGE, 0, e) < 0 ||
+	    store_commit(st, e) < 0) {
 		store_rollback(st);
 		return err_prefix(e, "%s: ", im->path);
 	}
@@ -969,9 +1204,12 @@ import_kind_name(enum import_kind k)
 int
 import_csv(struct store *st, const struct dataset *d,
     const struct settings *s, enum import_kind kind, const char *path,
-    bool dry_run, struct import_result *res, struct err *e)
+    const struct import_options *opt, struct import_result *res,
+    struct err *e)
 {
-	struct import im = { .d = d, .s = s, .kind = kind, .path = path };
+	struct import im = { .d = d, .s = s, .kind = kind, .path = path,
+		.update = opt->update, .today = opt->today };
+	bool dry_run = opt->dry_run;
 	struct stat sb;
 	FILE *f;
 	int ret = -1;
@@ -1000,10 +1238,13 @@ import_csv(struct store *st, const struct dataset *d,
 			    im.bad_rows == 1 ? "" : "s");
 		goto done;
 	}
-	if (!dry_run && im.n_rows > 0) {
+	res->added = im.update ? im.added : im.n_rows;
+	res->changed = im.changed;
+	res->unchanged = im.unchanged;
+	if (!dry_run && res->added + res->changed > 0) {
 		if (write_rows(&im, st, e) < 0)
 			goto done;
-		res->written = im.n_rows;
+		res->written = res->added + res->changed;
 	}
 	ret = 0;
 done:
@@ -1017,12 +1258,14 @@ done:
 	}
 	res->problems = im.problems;
 	res->n_problems = im.n_problems;
+	res->diff = im.diff;
 	fclose(f);
 	csv_record_clear(&im.rec);
 	keymap_free(&im.teams);
 	keymap_free(&im.employees);
 	keymap_free(&im.rota);
 	keymap_free(&im.keys);
+	keymap_free(&im.existing);
 	free(im.rows);
 	return ret;
 }
@@ -1031,5 +1274,6 @@ void
 import_result_clear(struct import_result *res)
 {
 	free(res->problems);
+	free(res->diff);
 	memset(res, 0, sizeof *res);
 }

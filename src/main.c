@@ -21,7 +21,8 @@ usage(FILE *out)
 	fputs(_("Usage:\n"
 	    "  wijklast [--db PATH] [--config PATH] [--no-color]    open the TUI\n"
 	    "  wijklast demo [--db PATH] [--teams N]               create a demo database\n"
-	    "  wijklast import KIND FILE.csv [--dry-run]           KIND: teams employees cases\n"
+	    "  wijklast import KIND FILE.csv [--update] [--dry-run]\n"
+	    "                                                      KIND: teams employees cases\n"
 	    "                                                      activities absences rota blocks\n"
 	    "  wijklast report [--week W] [--team CODE] [--format text|json|csv]\n"
 	    "  wijklast export [--week W] [--team CODE] --format csv|json|md|xlsx|html\n"
@@ -112,7 +113,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
 		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS, OPT_FROM, OPT_WEEKS,
-		OPT_APPLY, OPT_DIALECT };
+		OPT_APPLY, OPT_DIALECT, OPT_UPDATE };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -121,6 +122,7 @@ main(int argc, char **argv)
 		{ "team", required_argument, NULL, OPT_TEAM },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "update", no_argument, NULL, OPT_UPDATE },
 		{ "teams", required_argument, NULL, OPT_TEAMS },
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "weeks", required_argument, NULL, OPT_WEEKS },
@@ -148,6 +150,7 @@ main(int argc, char **argv)
 		case OPT_DIALECT: opt.dialect = optarg; break;
 		case 'o': opt.output = optarg; break;
 		case OPT_DRY_RUN: opt.dry_run = true; break;
+		case OPT_UPDATE: opt.update = true; break;
 		case OPT_TEAMS:
 			if (int_option("--teams", optarg, 1, DEMO_MAX_TEAMS,
 			    &opt.demo_teams) < 0)
@@ -191,6 +194,7 @@ main(int argc, char **argv)
 	}
 	if (optind == argc) {
 		if (opt.week || opt.team || opt.format || opt.dry_run ||
+		    opt.update ||
 		    opt.demo_teams || opt.from || opt.weeks || opt.apply ||
 		    opt.dialect || opt.output) {
 			fputs("wijklast: that option needs a command "

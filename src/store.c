@@ -975,6 +975,95 @@ store_update_activity(struct store *st, struct activity *a, struct err *e)
 	return 0;
 }
 
+int
+store_update_team(struct store *st, struct team *t, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "UPDATE team SET code = ?, name = ?, area = ?,"
+	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
+		return -1;
+	bind_text(s, 1, t->code);
+	bind_text(s, 2, t->name);
+	bind_text(s, 3, t->area);
+	sqlite3_bind_int64(s, 4, t->id);
+	sqlite3_bind_int64(s, 5, t->version);
+	if (guarded(st, s, "change team", e) < 0)
+		return -1;
+	t->version++;
+	return 0;
+}
+
+int
+store_update_employee(struct store *st, struct employee *em, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "UPDATE employee SET code = ?, name = ?, team_id = ?,"
+	    " discipline = ?, contract_hours = ?, workdays = ?,"
+	    " start_date = ?, end_date = ?, version = version + 1"
+	    " WHERE id = ? AND version = ?", &s, e) < 0)
+		return -1;
+	bind_text(s, 1, em->code);
+	bind_text(s, 2, em->name);
+	sqlite3_bind_int64(s, 3, em->team_id);
+	bind_text(s, 4, em->discipline);
+	sqlite3_bind_double(s, 5, em->contract_hours);
+	sqlite3_bind_int(s, 6, (int)em->workdays);
+	bind_date(s, 7, em->start);
+	bind_date(s, 8, em->end);
+	sqlite3_bind_int64(s, 9, em->id);
+	sqlite3_bind_int64(s, 10, em->version);
+	if (guarded(st, s, "change employee", e) < 0)
+		return -1;
+	em->version++;
+	return 0;
+}
+
+int
+store_update_rota(struct store *st, struct rota_entry *r, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "UPDATE rota SET team_id = ?, weekday = ?, part = ?,"
+	    " hours = ?, version = version + 1 WHERE id = ? AND version = ?",
+	    &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, r->team_id);
+	sqlite3_bind_int(s, 2, r->weekday);
+	bind_text(s, 3, dataset_part_code(r->part));
+	sqlite3_bind_double(s, 4, r->hours);
+	sqlite3_bind_int64(s, 5, r->id);
+	sqlite3_bind_int64(s, 6, r->version);
+	if (guarded(st, s, "change rota entry", e) < 0)
+		return -1;
+	r->version++;
+	return 0;
+}
+
+int
+store_update_block(struct store *st, struct block *b, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "UPDATE block SET team_id = ?, date = ?, part = ?,"
+	    " hours = ?, employee_id = ?, locked = ?, version = version + 1"
+	    " WHERE id = ? AND version = ?", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, b->team_id);
+	bind_date(s, 2, b->date);
+	bind_text(s, 3, dataset_part_code(b->part));
+	sqlite3_bind_double(s, 4, b->hours);
+	bind_id(s, 5, b->employee_id);
+	sqlite3_bind_int(s, 6, b->locked);
+	sqlite3_bind_int64(s, 7, b->id);
+	sqlite3_bind_int64(s, 8, b->version);
+	if (guarded(st, s, "change intake block", e) < 0)
+		return -1;
+	b->version++;
+	return 0;
+}
+
 static int
 delete_row(struct store *st, const char *sql, int64_t id, int64_t version,
     const char *what, struct err *e)

@@ -49,7 +49,8 @@ run(enum import_kind kind, const char *path, bool dry_run)
 
 	import_result_clear(&res);
 	err_clear(&e);
-	ret = import_csv(st, &d, &s, kind, path, dry_run, &res, &e);
+	ret = import_csv(st, &d, &s, kind, path, &(struct import_options){
+	    .dry_run = dry_run, .today = D("2026-11-23") }, &res, &e);
 	err_clear(&le);
 	cr_assert_eq(store_load(st, &d, &le), 0, "%s", le.msg);
 	return ret;
@@ -548,8 +549,9 @@ Test(import, store_failure_rolls_back_every_row)
 	cr_assert_eq(store_audit_count(st, &before, &e), 0, "%s", e.msg);
 	import_result_clear(&res);
 	err_clear(&e);
-	cr_assert_eq(import_csv(st, &stale, &s, IMPORT_TEAMS, path, false,
-	    &res, &e), -1);
+	cr_assert_eq(import_csv(st, &stale, &s, IMPORT_TEAMS, path,
+	    &(struct import_options){ .today = D("2026-11-23") }, &res, &e),
+	    -1);
 	cr_assert_eq(e.status, EXIT_DATAERR, "%d %s", e.status, e.msg);
 	snprintf(want, sizeof want, "%s:3: ", path);
 	cr_assert(strncmp(e.msg, want, strlen(want)) == 0, "%s", e.msg);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "date.h"
 #include "err.h"
 #include "fuzz.h"
 #include "import.h"
@@ -42,7 +43,9 @@ import_text(enum import_kind kind, const char *text, bool dry_run, bool must)
 
 	fuzz_file_open(&f, (const uint8_t *)text, strlen(text));
 	err_clear(&e);
-	rc = import_csv(st, &d, &s, kind, f.path, dry_run, &res, &e);
+	rc = import_csv(st, &d, &s, kind, f.path, &(struct import_options){
+	    .dry_run = dry_run, .today = date_from_ymd(2026, 11, 23) }, &res,
+	    &e);
 	import_result_clear(&res);
 	fuzz_file_close(&f);
 	if (rc < 0 && must) {
@@ -92,9 +95,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	kind = (enum import_kind)(data[0] % IMPORT_KIND_COUNT);
+	/* the next bit: a sync (import --update) */
+	struct import_options opt = { .dry_run = true,
+		.update = (data[0] / IMPORT_KIND_COUNT) % 2 != 0,
+		.today = date_from_ymd(2026, 11, 23) };
 	fuzz_file_open(&f, data + 1, size - 1);
 	err_clear(&e);
-	rc = import_csv(st, &d, &s, kind, f.path, true, &res, &e);
+	rc = import_csv(st, &d, &s, kind, f.path, &opt, &res, &e);
 	rows = res.rows;
 	import_result_clear(&res);
 	if (rc < 0 && e.msg[0] == '\0')
@@ -102,7 +109,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0 && rows > 0) {
 		/* Checked good: it must write, all of it. */
 		err_clear(&e);
-		if (import_csv(st, &d, &s, kind, f.path, false, &res, &e) < 0) {
+		opt.dry_run = false;
+		if (import_csv(st, &d, &s, kind, f.path, &opt, &res, &e) < 0) {
 			fprintf(stderr, "checked, then refused: %s\n%s", e.msg,
 			    res.problems ? res.problems : "");
 			abort();
