@@ -611,7 +611,8 @@ store_begin(struct store *st, struct err *e)
 	if (exec(st, "BEGIN IMMEDIATE", e, "start a change") < 0)
 		return -1;
 	/* Under the write lock, so the number is ours alone. */
-	if (get_int(st, "SELECT coalesce(max(txn), 0) + 1 FROM audit", &txn,
+	if (get_int(st, "SELECT max(coalesce((SELECT max(txn) FROM audit), 0),"
+	    " coalesce((SELECT max(txn) FROM change_log), 0)) + 1", &txn,
 	    e) < 0) {
 		/* Before the schema exists there is no audit table yet. */
 		if ((sqlite3_errcode(st->db) & 0xff) != SQLITE_ERROR) {
@@ -1269,6 +1270,17 @@ store_log_change(struct store *st, enum store_change_kind kind,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	/* A change that wrote nothing is nothing to undo: not logged, or it
+	 * would stand on top of the undo stack with nothing to revert. */
+	if (prepare(st, "SELECT 1 FROM audit WHERE txn = ? LIMIT 1", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, st->txn);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_error(st, e, "record the change");
 	if (prepare(st, "INSERT INTO change_log (txn, user, kind, reverts)"
 	    " VALUES (?, ?, ?, ?)", &s, e) < 0)
 		return -1;

@@ -370,3 +370,28 @@ Test(app, blocks_in_a_sick_leave_are_handed_over)
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
 	cr_assert_str_eq(what, "2 intake blocks changed");
 }
+
+/* A change that writes nothing (a plan with nothing to change) is no step
+ * of the undo history: u goes on to the change before it, and the next
+ * change gets an audit group of its own (the 8-writer torture found two
+ * writers given the same one). */
+Test(app, a_change_that_writes_nothing_is_not_undone)
+{
+	struct case_item c = new_case("Z-9");
+	struct plan p;
+
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(planner_propose(&A.data, &A.settings, 0,
+	    D("2026-11-30"), 2, &p, &e), 0, "%s", e.msg);
+	cr_assert_eq(p.n_changes, 0, "no rota: nothing to plan");
+	cr_assert_eq(app_apply_plan(&A, &p, &e), 0, "%s", e.msg);
+	planner_clear(&p);
+	c = A.data.cases[0];
+	c.phase = PHASE_ACTIVE;
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "case Z-9: phase intake → actief");
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "new case Z-9");
+	cr_assert_eq(A.data.n_cases, 0);
+}
