@@ -522,7 +522,9 @@ collect_slots(const struct horizon *h, struct plan *out)
 		if (!is_movable(h, b))
 			match->date = DATE_NONE; /* not a slot: removed below */
 	}
-	qsort(out->slots, out->n_slots, sizeof *out->slots, by_date_part);
+	if (out->n_slots > 0) /* a team without a rota has none: no array */
+		qsort(out->slots, out->n_slots, sizeof *out->slots,
+		    by_date_part);
 	while (out->n_slots > 0 && out->slots[out->n_slots - 1].date == DATE_NONE)
 		out->n_slots--;
 }
