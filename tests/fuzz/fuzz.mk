@@ -32,7 +32,7 @@ deps-fuzz:
 	    echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
 	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null || { \
 	    echo "fuzzing needs clang with libFuzzer; as root run:"; \
-	    echo "  apt-get update && apt-get install -y clang libclang-rt-14-dev"; \
+	    echo "  apt-get update && apt-get install -y clang libclang-rt-14-dev llvm-14"; \
 	    exit 1; }
 
 $(FUZZ_BUILD)/obj/%.o: src/%.c
