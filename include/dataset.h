@@ -112,7 +112,8 @@ long dataset_team_index(const struct dataset *d, int64_t id);
 long dataset_employee_index(const struct dataset *d, int64_t id);
 long dataset_block_index(const struct dataset *d, int64_t id);
 
-/* Index of the record with this code (exact match), or -1. Linear. */
+/* Index of the record with this code, or -1. Linear. A team's code matches
+ * regardless of ASCII case ("cen" finds CEN); an employee's exactly. */
 long dataset_team_by_code(const struct dataset *d, const char *code);
 long dataset_employee_by_code(const struct dataset *d, const char *code);
 

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "dataset.h"
+#include "text.h"
 
 void
 dataset_clear(struct dataset *d)
@@ -62,8 +63,9 @@ dataset_block_index(const struct dataset *d, int64_t id)
 long
 dataset_team_by_code(const struct dataset *d, const char *code)
 {
+	/* team codes are unique regardless of case (schema 2): "cen" is CEN */
 	for (size_t i = 0; i < d->n_teams; i++)
-		if (strcmp(d->teams[i].code, code) == 0)
+		if (text_equal_nocase(d->teams[i].code, code))
 			return (long)i;
 	return -1;
 }

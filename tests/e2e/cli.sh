@@ -183,6 +183,12 @@ assert len(r["employees"]) >= 120
 ' || fail "demo report"
 expect 0 "$W" --db ./demo.db check
 
+# Team codes are unique regardless of case, so any case finds the team.
+"$W" --db "$db" report --team NRD --format json >upper.json
+"$W" --db "$db" report --team nrd --format json >lower.json ||
+    fail "report --team nrd: no such team"
+cmp -s upper.json lower.json || fail "--team nrd is not --team NRD"
+
 # A demo with a bad --teams leaves no database behind, and every range
 # message says the same range.
 for n in 0 1000; do
