@@ -22,6 +22,11 @@ void i18n_init(void);
  * the msgid without its context. */
 const char *i18n_context(const char *msgid);
 
+/* "Tue", "Dec" in the user's language: weekday 1 = Monday … 7 = Sunday,
+ * month 1 … 12; "?" out of range. */
+const char *i18n_weekday_abbr(int weekday);
+const char *i18n_month_abbr(int month);
+
 /* Does the user's locale want decimal commas (Dutch)? */
 bool i18n_decimal_comma(void);
 

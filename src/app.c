@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "i18n.h"
 #include "date.h"
 #include "err.h"
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 #include "validate.h"
@@ -458,21 +458,15 @@ block_label(const struct store_change_row *r, bool after, char *buf,
     size_t size)
 {
 	const char *day = row_value(r, "date", after);
-	int date;
+	int date, y, m, d;
 
 	if (date_parse(day, &date, NULL) < 0) {
 		snprintf(buf, size, "%s", day);
 		return;
 	}
-	static const char *const names[] = { N_("Mon"), N_("Tue"), N_("Wed"),
-		N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
-	static const char *const months[] = { N_("Jan"), N_("Feb"), N_("Mar"),
-		N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
-		N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
-	int y, m, d;
 	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, size, "%s %d %s %s", _(names[date_weekday(date) - 1]), d,
-	    _(months[m - 1]),
+	snprintf(buf, size, "%s %d %s %s",
+	    i18n_weekday_abbr(date_weekday(date)), d, i18n_month_abbr(m),
 	    strcmp(row_value(r, "part", after), "middag") == 0
 		? _("afternoon") : _("morning"));
 }

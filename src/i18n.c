@@ -65,3 +65,22 @@ i18n_decimal_comma(void)
 	}
 	return false;
 }
+
+const char *
+i18n_weekday_abbr(int weekday)
+{
+	static const char *const names[7] = { N_("Mon"), N_("Tue"),
+		N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+
+	return weekday >= 1 && weekday <= 7 ? _(names[weekday - 1]) : "?";
+}
+
+const char *
+i18n_month_abbr(int month)
+{
+	static const char *const names[12] = { N_("Jan"), N_("Feb"),
+		N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+		N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
+
+	return month >= 1 && month <= 12 ? _(names[month - 1]) : "?";
+}

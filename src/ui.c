@@ -165,16 +165,6 @@ static unsigned long clipped;
 /* Time-outs of getch that came at once, in a row: input is gone. */
 static int quick_errs;
 
-static const char *const month_abbr[12] = {
-	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-};
-
-static const char *const weekday_abbr[7] = {
-	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"),
-	N_("Sun"),
-};
-
 /* --- small widgets --- */
 
 void
@@ -346,7 +336,7 @@ ui_hours(const struct ui *u, char *buf, size_t size, double h)
 const char *
 ui_weekday(int weekday)
 {
-	return weekday >= 1 && weekday <= 7 ? _(weekday_abbr[weekday - 1]) : "?";
+	return i18n_weekday_abbr(weekday);
 }
 
 const char *
@@ -362,7 +352,7 @@ ui_date(int date, char *buf, size_t size)
 
 	date_to_ymd(date, &y, &m, &d);
 	snprintf(buf, size, "%s %d %s %d", ui_weekday(date_weekday(date)), d,
-	    _(month_abbr[m - 1]), y);
+	    i18n_month_abbr(m), y);
 	return buf;
 }
 
@@ -655,10 +645,10 @@ ui_week_label(int monday, char *buf, size_t size)
 	date_to_ymd(monday + 6, &y2, &m2, &d2);
 	if (m1 == m2)
 		snprintf(buf, size, "%s, %d–%d %s", week, d1, d2,
-		    _(month_abbr[m2 - 1]));
+		    i18n_month_abbr(m2));
 	else
 		snprintf(buf, size, "%s, %d %s – %d %s", week, d1,
-		    _(month_abbr[m1 - 1]), d2, _(month_abbr[m2 - 1]));
+		    i18n_month_abbr(m1), d2, i18n_month_abbr(m2));
 	return buf;
 }
 
