@@ -47,6 +47,9 @@ struct cell {
 	long slot;  /* index into the plan's slots (not locked), or -1 */
 	bool rota;  /* the rota has this weekday and part */
 	bool holiday;
+	/* the block there is held by someone absent that day: SPEC §4 takes
+	 * them off intake, yet it still counts as their demand */
+	bool needs_cover;
 };
 
 /* Someone the block under the cursor could go to, and the effect. */
@@ -274,9 +277,11 @@ build_cells(struct ui *u, long t)
 		const struct block *blk = &d->blocks[b];
 		if (blk->team_id != pl->team_id || !in_horizon(pl, blk->date))
 			continue;
-		cell_at(pl, (blk->date - pl->plan.first_monday) / 7,
-		    find_col(pl, date_weekday(blk->date), blk->part))->block =
-		    (long)b;
+		struct cell *c = cell_at(pl, (blk->date -
+		    pl->plan.first_monday) / 7, find_col(pl,
+		    date_weekday(blk->date), blk->part));
+		c->block = (long)b;
+		c->needs_cover = workload_block_needs_cover(d, blk);
 	}
 	for (size_t k = 0; k < pl->plan.n_slots; k++) {
 		const struct plan_slot *sl = &pl->plan.slots[k];
@@ -465,29 +470,13 @@ keep_in_view(struct ui_planner *pl, const struct layout *l)
 
 /* --- the grid --- */
 
-/* Is the block at the cell held by someone absent that day (it needs cover:
- * SPEC §4 takes them off intake, yet it still counts as their demand)? */
-static bool
-cell_needs_cover(const struct ui *u, const struct cell *c, int date)
-{
-	const struct dataset *d = &u->app->data;
-	int64_t holder = 0;
-
-	if (c->block >= 0)
-		holder = d->blocks[c->block].employee_id;
-	else if (c->slot >= 0)
-		holder = u->planner->plan.slots[c->slot].before;
-	return holder != 0 &&
-	    workload_absence_on(d, holder, date) >= WORKLOAD_ABSENT_PCT;
-}
-
 /* The text of a cell in cw columns and how it stands out: " 07", "#07"
  * locked, "!07" held by someone absent that day (in the OVER colour),
  * " ·" unfilled, " ×" holiday, "03→14" moved by the proposal, " ?" cannot
  * be filled; a first name follows when there is room. */
 static void
-cell_text(const struct ui *u, const struct cell *c, int date, int cw,
-    char *buf, size_t size, attr_t *attr)
+cell_text(const struct ui *u, const struct cell *c, int cw, char *buf,
+    size_t size, attr_t *attr)
 {
 	const struct ui_planner *pl = u->planner;
 	const struct dataset *d = &u->app->data;
@@ -520,7 +509,7 @@ cell_text(const struct ui *u, const struct cell *c, int date, int cw,
 	} else if (c->rota && c->holiday) {
 		snprintf(buf, size, " ×");
 	}
-	if (*attr == A_NORMAL && cell_needs_cover(u, c, date)) {
+	if (*attr == A_NORMAL && c->needs_cover) {
 		buf[0] = '!';
 		*attr = ui_status_attr(u, LOAD_STATUS_OVER);
 	}
@@ -562,8 +551,8 @@ draw_grid(struct ui *u, const struct layout *l)
 		for (int j = 0; j < l->n_vis && pl->left + j < pl->n_cols; j++) {
 			int c = pl->left + j;
 			attr_t attr;
-			cell_text(u, cell_at(pl, w, c), cell_date(pl, w, c),
-			    l->cw, buf, sizeof buf, &attr);
+			cell_text(u, cell_at(pl, w, c), l->cw, buf, sizeof buf,
+			    &attr);
 			if (w == pl->row && c == pl->col)
 				attr |= A_REVERSE;
 			ui_put(y, l->week_w + 1 + j * (l->cw + 1), l->cw, buf,
@@ -595,13 +584,11 @@ draw_team_line(const struct ui *u)
 	char buf[512], what[256];
 	int locked = 0, absent = 0;
 
-	for (int w = 0; w < pl->plan.weeks; w++)
-		for (int c = 0; c < pl->n_cols; c++) {
-			const struct cell *cl = cell_at(pl, w, c);
-			locked += cl->block >= 0 &&
-			    u->app->data.blocks[cl->block].locked;
-			absent += cell_needs_cover(u, cl, cell_date(pl, w, c));
-		}
+	for (int i = 0; i < pl->plan.weeks * pl->n_cols; i++) {
+		locked += pl->cells[i].block >= 0 &&
+		    u->app->data.blocks[pl->cells[i].block].locked;
+		absent += pl->cells[i].needs_cover;
+	}
 	if (pl->proposal)
 		snprintf(what, sizeof what,
 		    ngettext("proposal: %zu of %zu slot changes, %zu cannot be "
@@ -669,7 +656,7 @@ draw_detail(const struct ui *u, int y, int width)
 		    c->rota && c->holiday ? _("holiday: no intake")
 					  : _("no intake slot"));
 	}
-	if (cell_needs_cover(u, c, date)) {
+	if (c->needs_cover) {
 		size_t n = strlen(what);
 		snprintf(what + n, sizeof what - n, " · %s",
 		    _("absent that day: hand it over (m, or r for the fair "
