@@ -25,6 +25,11 @@ enum import_kind {
 	IMPORT_KIND_COUNT
 };
 
+/* The records of kind in d: the first, how many (*n) and the size of each
+ * (*size); record i is at (const char *)first + i * *size. */
+const void *import_records(const struct dataset *d, enum import_kind kind,
+    size_t *n, size_t *size);
+
 /* Parse "teams", "employees", … (SPEC §9 names); -1 when unknown. */
 int import_kind_parse(const char *s);
 const char *import_kind_name(enum import_kind k);

@@ -152,37 +152,6 @@ dump_record(const struct dataset *d, enum import_kind kind,
 	}
 }
 
-/* The records of kind in d: where they start, how many, how big each is. */
-static const void *
-records(const struct dataset *d, enum import_kind kind, size_t *n,
-    size_t *size)
-{
-	switch (kind) {
-	case IMPORT_TEAMS:
-		*n = d->n_teams, *size = sizeof *d->teams;
-		return d->teams;
-	case IMPORT_EMPLOYEES:
-		*n = d->n_employees, *size = sizeof *d->employees;
-		return d->employees;
-	case IMPORT_CASES:
-		*n = d->n_cases, *size = sizeof *d->cases;
-		return d->cases;
-	case IMPORT_ACTIVITIES:
-		*n = d->n_activities, *size = sizeof *d->activities;
-		return d->activities;
-	case IMPORT_ABSENCES:
-		*n = d->n_absences, *size = sizeof *d->absences;
-		return d->absences;
-	case IMPORT_ROTA:
-		*n = d->n_rota, *size = sizeof *d->rota;
-		return d->rota;
-	case IMPORT_BLOCKS:
-	default:
-		*n = d->n_blocks, *size = sizeof *d->blocks;
-		return d->blocks;
-	}
-}
-
 static void
 write_line(FILE *out, const char *const *fields, size_t n)
 {
@@ -201,7 +170,7 @@ dump_csv(FILE *out, const struct dataset *d, enum import_kind kind)
 	char fields[DUMP_COLUMNS_MAX][DUMP_FIELD];
 	const char *cells[DUMP_COLUMNS_MAX];
 	size_t n, size, nc = 0;
-	const char *base = records(d, kind, &n, &size);
+	const char *base = import_records(d, kind, &n, &size);
 
 	while (cols[nc] != NULL)
 		nc++;

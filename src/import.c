@@ -721,46 +721,47 @@ unique_key(const struct import *im, const void *r, char *key,
 	}
 }
 
+const void *
+import_records(const struct dataset *d, enum import_kind kind, size_t *n,
+    size_t *size)
+{
+	switch (kind) {
+	case IMPORT_TEAMS:
+		*n = d->n_teams, *size = sizeof *d->teams;
+		return d->teams;
+	case IMPORT_EMPLOYEES:
+		*n = d->n_employees, *size = sizeof *d->employees;
+		return d->employees;
+	case IMPORT_CASES:
+		*n = d->n_cases, *size = sizeof *d->cases;
+		return d->cases;
+	case IMPORT_ACTIVITIES:
+		*n = d->n_activities, *size = sizeof *d->activities;
+		return d->activities;
+	case IMPORT_ABSENCES:
+		*n = d->n_absences, *size = sizeof *d->absences;
+		return d->absences;
+	case IMPORT_ROTA:
+		*n = d->n_rota, *size = sizeof *d->rota;
+		return d->rota;
+	case IMPORT_BLOCKS:
+	default:
+		*n = d->n_blocks, *size = sizeof *d->blocks;
+		return d->blocks;
+	}
+}
+
 /* The records of d of the import's kind, to find duplicates against. */
 static void
 index_keys(struct import *im)
 {
-	const struct dataset *d = im->d;
 	char key[KEY_SIZE], shown[KEY_SIZE];
 	const char *cols;
-	const void *base;
 	size_t n, size;
+	const char *base = import_records(im->d, im->kind, &n, &size);
 
-	switch (im->kind) {
-	case IMPORT_TEAMS:
-		base = d->teams, n = d->n_teams, size = sizeof *d->teams;
-		break;
-	case IMPORT_EMPLOYEES:
-		base = d->employees, n = d->n_employees;
-		size = sizeof *d->employees;
-		break;
-	case IMPORT_CASES:
-		base = d->cases, n = d->n_cases, size = sizeof *d->cases;
-		break;
-	case IMPORT_ACTIVITIES:
-		base = d->activities, n = d->n_activities;
-		size = sizeof *d->activities;
-		break;
-	case IMPORT_ABSENCES:
-		base = d->absences, n = d->n_absences;
-		size = sizeof *d->absences;
-		break;
-	case IMPORT_ROTA:
-		base = d->rota, n = d->n_rota, size = sizeof *d->rota;
-		break;
-	case IMPORT_BLOCKS:
-	default:
-		base = d->blocks, n = d->n_blocks, size = sizeof *d->blocks;
-		break;
-	}
 	for (size_t i = 0; i < n; i++) {
-		unique_key(im, (const char *)base + i * size, key, &cols,
-		    shown);
+		unique_key(im, base + i * size, key, &cols, shown);
 		if (im->update)
 			keymap_put(&im->existing, key, (long)i);
 		else
@@ -796,23 +797,10 @@ check_unique(struct import *im, struct row *row)
 static const void *
 record_at(const struct dataset *d, enum import_kind kind, long i)
 {
-	switch (kind) {
-	case IMPORT_TEAMS:
-		return &d->teams[i];
-	case IMPORT_EMPLOYEES:
-		return &d->employees[i];
-	case IMPORT_CASES:
-		return &d->cases[i];
-	case IMPORT_ACTIVITIES:
-		return &d->activities[i];
-	case IMPORT_ABSENCES:
-		return &d->absences[i];
-	case IMPORT_ROTA:
-		return &d->rota[i];
-	case IMPORT_BLOCKS:
-	default:
-		return &d->blocks[i];
-	}
+	size_t n, size;
+	const char *base = import_records(d, kind, &n, &size);
+
+	return base + (size_t)i * size;
 }
 
 /* The row becomes an update of the record it matches: its id and version
