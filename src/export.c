@@ -696,7 +696,7 @@ md_text(FILE *f, const char *s)
 	for (s = text_sanitize(clean, sizeof clean, s); *s; s++) {
 		if (strchr("\\|*_`[]<>", *s))
 			putc('\\', f);
-		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+		putc(*s, f); /* no CR or LF left: text_sanitize took them */
 	}
 }
 

@@ -857,14 +857,13 @@ has_decimal_comma(const char *path, int n)
 
 	if (f == NULL)
 		return false;
-	for (int i = 1; !found && fgets(line, sizeof line, f) != NULL; i++) {
-		if (i != n)
-			continue;
+	for (int i = 1; i < n && fgets(line, sizeof line, f) != NULL; i++)
+		; /* on to line n */
+	if (fgets(line, sizeof line, f) != NULL) {
 		line[strcspn(line, "#")] = '\0'; /* not in a comment */
 		for (char *p = line; *p && !found; p++)
 			found = p > line && isdigit((unsigned char)p[-1]) &&
 			    *p == ',' && isdigit((unsigned char)p[1]);
-		break;
 	}
 	fclose(f);
 	return found;
