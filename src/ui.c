@@ -126,14 +126,18 @@ static const struct ui_binding bindings[] = {
 	    N_("Planner: lock or unlock the block") },
 	{ UI_ACT_UNDO, "undo", { 'u' }, N_("Undo the last change") },
 	{ UI_ACT_REDO, "redo", { UI_CTRL('r') }, N_("Redo what was undone") },
-	/* the views' own keys before the global ones they shadow (e) */
-	{ UI_ACT_ADD, "add", { 'a' },
-	    N_("Add (Employee: to the section of the selected row)") },
-	{ UI_ACT_EDIT, "edit", { 'e' }, N_("Edit the selected row") },
+	/* the views' own keys before the ones they shadow (a: apply in the
+	 * Planner, add elsewhere) */
+	{ UI_ACT_ADD, "add", { 'a', '+' },
+	    N_("Add a team, employee, intake block, case (Employee: to the "
+	    "section of the selected row)") },
+	{ UI_ACT_EDIT, "edit", { 'e' },
+	    N_("Edit the selected row (Planner: the team's intake rota)") },
 	{ UI_ACT_END, "end", { 'x' },
-	    N_("Employee: end the side activity or absence (a case: close it)") },
+	    N_("End: an employee's contract; a side activity or absence (a "
+	    "case: close it)") },
 	{ UI_ACT_DELETE, "delete", { 'd' },
-	    N_("Employee: delete the side activity or absence") },
+	    N_("Delete the side activity, absence or intake block") },
 	{ UI_ACT_SHOW_CASES, "show_cases", { 'c' },
 	    N_("Employee: their cases in the Cases view") },
 	{ UI_ACT_FILTER, "filter", { '/' },
@@ -142,7 +146,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_ACT_CLOSE, "close", { 'c' }, N_("Cases: close the case") },
 	{ UI_ACT_MOVE_CASE, "move_case", { 'm' },
 	    N_("Cases: move the case to a colleague or the waiting list") },
-	{ UI_ACT_EXPORT, "export", { 'e' },
+	{ UI_ACT_EXPORT, "export", { 'E' },
 	    N_("Export the weekly summary (csv, json, md, xlsx, html)") },
 	{ UI_ACT_HELP, "help", { '?', KEY_F(1) }, N_("This help") },
 	{ UI_ACT_QUIT, "quit", { 'q' },
@@ -1066,9 +1070,11 @@ is_active(enum ui_action act, enum ui_view view)
 		return view == UI_VIEW_TREND;
 	case UI_ACT_ADD:
 	case UI_ACT_EDIT:
-		return view == UI_VIEW_EMPLOYEE || view == UI_VIEW_CASES;
+		return view != UI_VIEW_TREND;
 	case UI_ACT_END:
+		return view == UI_VIEW_EMPLOYEE || view == UI_VIEW_TEAM;
 	case UI_ACT_DELETE:
+		return view == UI_VIEW_EMPLOYEE || view == UI_VIEW_PLANNER;
 	case UI_ACT_SHOW_CASES:
 		return view == UI_VIEW_EMPLOYEE;
 	case UI_ACT_FILTER:
@@ -1076,8 +1082,6 @@ is_active(enum ui_action act, enum ui_view view)
 	case UI_ACT_CLOSE:
 	case UI_ACT_MOVE_CASE:
 		return view == UI_VIEW_CASES;
-	case UI_ACT_EXPORT: /* e edits there */
-		return view != UI_VIEW_EMPLOYEE && view != UI_VIEW_CASES;
 	default:
 		return true;
 	}
