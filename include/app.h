@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "dataset.h"
+#include "handover.h"
 #include "planner.h"
 #include "settings.h"
 #include "workload.h"
@@ -87,6 +88,18 @@ int app_save_absence(struct app *a, struct absence *ab, struct err *e);
 int app_save_activity(struct app *a, struct activity *ac, struct err *e);
 int app_delete_absence(struct app *a, int64_t id, struct err *e);
 int app_delete_activity(struct app *a, int64_t id, struct err *e);
+
+/* Add (id 0) or change a team (code, name, area) / an employee, checked
+ * like import, as one undoable change; reloads. An employee who moves to
+ * another team or gets an end date while holding open cases or intake
+ * blocks from then on needs h: the handover_propose made for exactly this
+ * change on the data as it is, with what happens to the cases and the
+ * blocks (HANDOVER_KEEP only for the cases of a team move). It is written
+ * in the same transaction; without h such a change is refused. */
+int app_save_team(struct app *a, struct team *t, struct err *e);
+int app_save_employee(struct app *a, struct employee *em,
+    const struct handover *h, enum handover_way cases,
+    enum handover_way blocks, struct err *e);
 
 /* Reload when another user committed a change since the last look: 1 when
  * it did (the data is fresh now), 0 when nothing changed, -1 on error. */

@@ -111,6 +111,7 @@ void dataset_clear(struct dataset *d);
 long dataset_team_index(const struct dataset *d, int64_t id);
 long dataset_employee_index(const struct dataset *d, int64_t id);
 long dataset_block_index(const struct dataset *d, int64_t id);
+long dataset_case_index(const struct dataset *d, int64_t id);
 
 /* Index of the record with this code, or -1. Linear. A team's code matches
  * regardless of ASCII case ("cen" finds CEN); an employee's exactly. */

@@ -222,6 +222,15 @@ void ui_trend_spark(const struct ui *u, int y, int x,
 /* Free the Trend's state (NULL-safe; at the end of the session). */
 void ui_trend_free(struct ui *u);
 
+/* The forms on teams and employees (ui_people.c): a new team (team_id 0)
+ * or one's name and area; a new employee in team_id (employee_id 0) or
+ * every field of one; an employee's end date. A team move or an end while
+ * holding open cases or intake blocks asks what happens to them, with the
+ * colleagues' loads before and after. Each save is one undoable change. */
+void ui_team_form(struct ui *u, int64_t team_id);
+void ui_employee_form(struct ui *u, int64_t employee_id, int64_t team_id);
+void ui_employee_end(struct ui *u, int64_t employee_id);
+
 /* The export dialog (ui_export.c): week, teams, format and path, then the
  * summary is written with progress shown; the result goes to the status
  * line. */

@@ -530,6 +530,26 @@ describe_row(const struct app *a, const struct store_change_row *r,
 		    : del ? _("side activity \"%s\" of %s removed")
 			  : _("side activity \"%s\" of %s changed"),
 		    row_value(r, "name", !del), who);
+	} else if (strcmp(r->table, "employee") == 0) {
+		const char *name = row_value(r, "name", !del);
+		long t = dataset_team_index(&a->data,
+		    atoll(row_value(r, "team_id", true)));
+		if (ins || del)
+			snprintf(buf, size, ins ? _("new employee %s")
+			    : _("employee %s removed"), name);
+		else if (row_changed(r, "team_id"))
+			snprintf(buf, size, _("%s moved to team %s"), name,
+			    t >= 0 ? a->data.teams[t].name : "?");
+		else if (row_changed(r, "end_date") &&
+		    *row_value(r, "end_date", true))
+			snprintf(buf, size, _("%s leaves on %s"), name,
+			    row_value(r, "end_date", true));
+		else
+			snprintf(buf, size, _("employee %s changed"), name);
+	} else if (strcmp(r->table, "team") == 0) {
+		snprintf(buf, size, ins ? _("new team %s") : del
+		    ? _("team %s removed") : _("team %s changed"),
+		    row_value(r, "code", !del));
 	} else {
 		snprintf(buf, size, _("%s %s changed"), r->table,
 		    row_value(r, strcmp(r->table, "rota") == 0 ? "weekday"
@@ -549,10 +569,22 @@ describe(const struct app *a, long long txn, char *buf, size_t size)
 	*buf = '\0';
 	if (store_change_rows(a->store, txn, &rows, &n, NULL) < 0)
 		return;
-	for (size_t i = 0; i < n; i++)
+	long person = -1; /* the one employee row, if there is one */
+	for (size_t i = 0; i < n; i++) {
 		blocks += strcmp(rows[i].table, "block") == 0;
+		if (strcmp(rows[i].table, "employee") == 0)
+			person = person == -1 ? (long)i : -2;
+	}
 	if (n == 1)
 		describe_row(a, &rows[0], buf, size);
+	else if (person >= 0) {
+		/* a move or an end, with the hand-over of what they held */
+		char one[256];
+		describe_row(a, &rows[person], one, sizeof one);
+		snprintf(buf, size, ngettext("%s, and %zu case or intake "
+		    "block", "%s, and %zu cases and intake blocks", n - 1),
+		    one, n - 1);
+	}
 	else if (n > 1 && blocks == n)
 		snprintf(buf, size, _("%zu intake blocks changed"), n);
 	else if (n > 1)
@@ -711,6 +743,149 @@ app_delete_activity(struct app *a, int64_t id, struct err *e)
 		if (a->data.activities[i].id == id)
 			d.version = a->data.activities[i].version;
 	return change(a, write_deletion, &d, e);
+}
+
+static int
+write_team(struct app *a, void *ctx, struct err *e)
+{
+	struct team *t = ctx;
+
+	return t->id ? store_update_team(a->store, t, e)
+		     : store_add_team(a->store, t, e);
+}
+
+int
+app_save_team(struct app *a, struct team *t, struct err *e)
+{
+	char out[NAME_SIZE];
+
+	if (validate_code(t->code, out, sizeof t->code, e) < 0 ||
+	    validate_text(t->name, false, out, sizeof out, e) < 0 ||
+	    validate_text(t->area, true, out, sizeof out, e) < 0)
+		return -1;
+	long same = dataset_team_by_code(&a->data, t->code);
+	if (same >= 0 && a->data.teams[same].id != t->id)
+		return err_setx(e, EXIT_DATAERR, "code: team \"%s\" already "
+		    "exists", a->data.teams[same].code);
+	return change(a, write_team, t, e);
+}
+
+/* An employee's change and the hand-over that goes with it. */
+struct employee_change {
+	struct employee *em;
+	const struct handover *h;
+	enum handover_way cases, blocks;
+};
+
+/* The case of item as the data holds it, if it is still as proposed. */
+static const struct case_item *
+proposed_case(const struct app *a, const struct handover_item *it,
+    struct err *e)
+{
+	long i = dataset_case_index(&a->data, it->id);
+
+	if (i < 0 || a->data.cases[i].version != it->version) {
+		err_setx(e, 1, "a case changed since the hand-over was "
+		    "proposed; nothing saved");
+		return NULL;
+	}
+	return &a->data.cases[i];
+}
+
+static int
+write_employee(struct app *a, void *ctx, struct err *e)
+{
+	struct employee_change *ch = ctx;
+	const struct handover *h = ch->h;
+
+	if ((ch->em->id ? store_update_employee(a->store, ch->em, e)
+			: store_add_employee(a->store, ch->em, e)) < 0)
+		return -1;
+	for (size_t i = 0; h && i < h->n_cases; i++) {
+		const struct case_item *now = proposed_case(a, &h->cases[i], e);
+		if (now == NULL)
+			return -1;
+		struct case_item c = *now;
+		if (ch->cases == HANDOVER_KEEP)
+			c.team_id = h->new_team; /* along with its holder */
+		else
+			c.employee_id = handover_receiver(h, &h->cases[i],
+			    ch->cases);
+		if (store_update_case(a->store, &c, e) < 0)
+			return -1;
+	}
+	for (size_t i = 0; h && i < h->n_blocks; i++)
+		if (store_set_block_employee(a->store, h->blocks[i].id,
+		    h->blocks[i].version, handover_receiver(h, &h->blocks[i],
+		    ch->blocks), e) < 0)
+			return -1;
+	return 0;
+}
+
+/* Does h hand over exactly what fresh says is given up? */
+static bool
+same_handover(const struct handover *h, const struct handover *fresh)
+{
+	if (h->n_cases != fresh->n_cases || h->n_blocks != fresh->n_blocks ||
+	    h->new_team != fresh->new_team)
+		return false;
+	for (size_t i = 0; i < h->n_cases; i++) {
+		bool found = false;
+		for (size_t j = 0; j < fresh->n_cases && !found; j++)
+			found = h->cases[i].id == fresh->cases[j].id;
+		if (!found)
+			return false;
+	}
+	for (size_t i = 0; i < h->n_blocks; i++) {
+		bool found = false;
+		for (size_t j = 0; j < fresh->n_blocks && !found; j++)
+			found = h->blocks[i].id == fresh->blocks[j].id;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+int
+app_save_employee(struct app *a, struct employee *em,
+    const struct handover *h, enum handover_way cases,
+    enum handover_way blocks, struct err *e)
+{
+	struct employee_change ch = { em, h, cases, blocks };
+	struct handover fresh;
+	int rc = -1;
+
+	if (validate_employee(em, &a->settings, e) < 0)
+		return -1;
+	if (dataset_team_index(&a->data, em->team_id) < 0)
+		return err_setx(e, EXIT_DATAERR, "team: no such team");
+	long same = dataset_employee_by_code(&a->data, em->code);
+	if (same >= 0 && a->data.employees[same].id != em->id)
+		return err_setx(e, EXIT_DATAERR, "code: employee \"%s\" "
+		    "already exists", em->code);
+	if (handover_propose(&a->data, &a->settings, em, a->today, &fresh,
+	    e) < 0)
+		return -1;
+	if (handover_needed(&fresh) && h == NULL) {
+		char day[DATE_BUF];
+		err_setx(e, EXIT_DATAERR, "%s holds %zu open cases and %zu "
+		    "intake blocks from %s: say who takes them over",
+		    em->code, fresh.n_cases, fresh.n_blocks,
+		    date_format(fresh.from, day));
+	} else if (handover_needed(&fresh) && !same_handover(h, &fresh)) {
+		err_setx(e, 1, "the cases or intake blocks changed since the "
+		    "hand-over was proposed; nothing saved");
+	} else if (cases == HANDOVER_KEEP && h && h->n_cases > 0 &&
+	    h->new_team == h->old_team) {
+		err_setx(e, EXIT_DATAERR, "the cases of a leaver go to "
+		    "colleagues or the waiting list");
+	} else {
+		if (!handover_needed(&fresh))
+			ch.h = NULL;
+		rc = change(a, write_employee, &ch, e);
+	}
+	handover_clear(&fresh);
+	return rc;
 }
 
 int

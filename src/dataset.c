@@ -61,6 +61,12 @@ dataset_block_index(const struct dataset *d, int64_t id)
 }
 
 long
+dataset_case_index(const struct dataset *d, int64_t id)
+{
+	return find_id(d->cases, d->n_cases, sizeof *d->cases, id);
+}
+
+long
 dataset_team_by_code(const struct dataset *d, const char *code)
 {
 	/* team codes are unique regardless of case (schema 2): "cen" is CEN */

@@ -234,6 +234,12 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_RIGHT:
 		ui_show(u, UI_VIEW_TEAM);
 		return true;
+	case UI_ACT_ADD:
+		ui_team_form(u, 0);
+		return true;
+	case UI_ACT_EDIT:
+		ui_team_form(u, u->selected[UI_VIEW_OVERVIEW]);
+		return true;
 	case UI_ACT_LEFT:
 	case UI_ACT_BACK:
 	case UI_ACT_SORT_NEXT:
@@ -250,6 +256,8 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_VIEW_PLANNER }, N_("planner") },
 	{ { UI_ACT_VIEW_TREND }, N_("trend") },
 	{ { UI_ACT_WEEK_PREV, UI_ACT_WEEK_NEXT }, N_("week") },
+	{ { UI_ACT_EDIT }, N_("edit") },
+	{ { UI_ACT_EXPORT }, N_("export") },
 	{ { UI_ACT_NONE }, NULL },
 };
 

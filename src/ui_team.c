@@ -2,7 +2,8 @@
  * capacity, case / intake / side hours, demand, load, bar and status,
  * sortable by any shown column (s >: next column, <: previous, S: reverse),
  * with the team total and its waiting list. Enter opens the selected
- * employee; back (Esc, h, ←, q) returns to the Overview. */
+ * employee; back (Esc, h, ←, q) returns to the Overview; a adds an
+ * employee, e edits the selected one, x ends their contract (ui_people.c). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -407,6 +408,15 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_RIGHT:
 		ui_show(u, UI_VIEW_EMPLOYEE); /* the selected employee */
 		return true;
+	case UI_ACT_ADD:
+		ui_employee_form(u, 0, u->selected[UI_VIEW_OVERVIEW]);
+		return true;
+	case UI_ACT_EDIT:
+		ui_employee_form(u, u->selected[UI_VIEW_TEAM], 0);
+		return true;
+	case UI_ACT_END:
+		ui_employee_end(u, u->selected[UI_VIEW_TEAM]);
+		return true;
 	default:
 		return false;
 	}
@@ -418,6 +428,9 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_SORT_NEXT, UI_ACT_SORT_REVERSE }, N_("sort") },
 	{ { UI_ACT_VIEW_PLANNER }, N_("planner") },
 	{ { UI_ACT_WEEK_PREV, UI_ACT_WEEK_NEXT }, N_("week") },
+	{ { UI_ACT_ADD }, N_("add") },
+	{ { UI_ACT_EDIT }, N_("edit") },
+	{ { UI_ACT_END }, N_("leaver") },
 	{ { UI_ACT_NONE }, NULL },
 };
 

@@ -395,3 +395,61 @@ Test(app, a_change_that_writes_nothing_is_not_undone)
 	cr_assert_str_eq(what, "new case Z-9");
 	cr_assert_eq(A.data.n_cases, 0);
 }
+
+Test(app, a_team_move_with_open_cases_needs_a_handover_and_undoes_whole)
+{
+	struct case_item c = new_case("Z-9");
+	struct employee em;
+	struct handover h;
+
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	em = A.data.employees[0];
+	em.team_id = A.data.teams[1].id; /* to Noord */
+	/* without saying what happens to the case: refused, nothing moved */
+	err_clear(&e);
+	cr_assert_eq(app_save_employee(&A, &em, NULL, HANDOVER_KEEP,
+	    HANDOVER_WAITING, &e), -1);
+	cr_assert_eq(e.status, EXIT_DATAERR);
+	cr_assert(strstr(e.msg, "say who takes them over"), "%s", e.msg);
+	cr_assert_eq(A.data.employees[0].team_id, A.data.teams[0].id);
+
+	/* taken along: the case goes to Noord with its holder */
+	cr_assert_eq(handover_propose(&A.data, &A.settings, &em, A.today, &h,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(h.n_cases, 1);
+	cr_assert_eq(app_save_employee(&A, &em, &h, HANDOVER_KEEP,
+	    HANDOVER_WAITING, &e), 0, "%s", e.msg);
+	handover_clear(&h);
+	cr_assert_eq(A.data.employees[0].team_id, A.data.teams[1].id);
+	cr_assert_eq(A.data.cases[0].team_id, A.data.teams[1].id);
+	cr_assert_eq(A.data.cases[0].employee_id, A.data.employees[0].id);
+
+	/* one undo puts the employee and the case back */
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "Özlem Kaya moved to team Noord, and 1 case "
+	    "or intake block");
+	cr_assert_eq(A.data.employees[0].team_id, A.data.teams[0].id);
+	cr_assert_eq(A.data.cases[0].team_id, A.data.teams[0].id);
+
+	/* she leaves: her case cannot stay with her ("keep" is refused), the
+	 * waiting list takes it */
+	em = A.data.employees[0];
+	em.end = D("2026-11-30");
+	cr_assert_eq(handover_propose(&A.data, &A.settings, &em, A.today, &h,
+	    &e), 0, "%s", e.msg);
+	err_clear(&e);
+	cr_assert_eq(app_save_employee(&A, &em, &h, HANDOVER_KEEP,
+	    HANDOVER_WAITING, &e), -1);
+	cr_assert_eq(app_save_employee(&A, &em, &h, HANDOVER_WAITING,
+	    HANDOVER_WAITING, &e), 0, "%s", e.msg);
+	handover_clear(&h);
+	cr_assert_eq(A.data.cases[0].employee_id, 0);
+	cr_assert_eq(A.data.employees[0].end, D("2026-11-30"));
+
+	/* a team code another team has is refused, in any case */
+	struct team t = A.data.teams[1];
+	snprintf(t.code, sizeof t.code, "cen");
+	err_clear(&e);
+	cr_assert_eq(app_save_team(&A, &t, &e), -1);
+	cr_assert(strstr(e.msg, "already exists"), "%s", e.msg);
+}
