@@ -213,11 +213,12 @@ handover_propose(const struct dataset *d, const struct settings *s,
 	d1 = *d;
 	d1.employees = xcalloc(d->n_employees + 1, sizeof *d1.employees);
 	memcpy(d1.employees, d->employees,
-	    d->n_employees * sizeof *d->employees);
+	    d->n_employees * sizeof *d->employees); /* ei >= 0: not NULL */
 	d1.employees[ei] = *changed;
 	/* a lock keeps a block from re-planning, not with someone gone */
 	d1.blocks = xcalloc(d->n_blocks + 1, sizeof *d1.blocks);
-	memcpy(d1.blocks, d->blocks, d->n_blocks * sizeof *d->blocks);
+	if (d->n_blocks > 0)
+		memcpy(d1.blocks, d->blocks, d->n_blocks * sizeof *d->blocks);
 	for (size_t i = 0; i < out->n_blocks; i++)
 		d1.blocks[out->blocks[i].index].locked = false;
 	if (out->n_blocks > 0 && cover_blocks(&d1, s, out, e) < 0)
