@@ -453,3 +453,36 @@ Test(app, a_team_move_with_open_cases_needs_a_handover_and_undoes_whole)
 	cr_assert_eq(app_save_team(&A, &t, &e), -1);
 	cr_assert(strstr(e.msg, "already exists"), "%s", e.msg);
 }
+
+Test(app, two_coaches_edit_one_employee_the_second_is_refused)
+{
+	struct employee mine = A.data.employees[0], theirs;
+	struct team team = A.data.teams[0];
+
+	cr_assert_eq(app_refresh(&B, &e), 0);
+	theirs = B.data.employees[0];
+	theirs.contract_hours = 24;
+	cr_assert_eq(app_save_employee(&B, &theirs, NULL, HANDOVER_WAITING,
+	    HANDOVER_WAITING, &e), 0, "%s", e.msg);
+	mine.workdays = 0x0f; /* Monday to Thursday */
+	err_clear(&e);
+	cr_assert_eq(app_save_employee(&A, &mine, NULL, HANDOVER_WAITING,
+	    HANDOVER_WAITING, &e), -1);
+	cr_assert(strstr(e.msg, "someone else"), "%s", e.msg);
+	/* A holds B's change now, not its own stale one */
+	cr_assert_float_eq(A.data.employees[0].contract_hours, 24, 1e-9);
+	cr_assert_eq(A.data.employees[0].workdays, WORKDAYS_ALL);
+
+	/* the same for a team's name; and rules as import: 45 hours */
+	snprintf(team.name, sizeof team.name, "Centrum-Oost");
+	cr_assert_eq(app_save_team(&B, &team, &e), 0, "%s", e.msg);
+	team = A.data.teams[0];
+	snprintf(team.area, sizeof team.area, "binnenstad");
+	cr_assert_eq(app_save_team(&A, &team, &e), -1);
+	cr_assert_str_eq(A.data.teams[0].name, "Centrum-Oost");
+	mine = A.data.employees[0];
+	mine.contract_hours = 45;
+	cr_assert_eq(app_save_employee(&A, &mine, NULL, HANDOVER_WAITING,
+	    HANDOVER_WAITING, &e), -1);
+	cr_assert(strstr(e.msg, "contract_hours"), "%s", e.msg);
+}
