@@ -83,6 +83,8 @@ struct case_item {
 	enum phase phase;
 	int opened, closed; /* closed DATE_NONE when open */
 	int64_t origin_block; /* 0 = none */
+	int64_t cover_from;   /* handed over as cover from this employee, to
+			       * go back on their return; 0 = not cover */
 	int64_t version;
 };
 

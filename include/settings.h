@@ -45,10 +45,16 @@ struct settings_binding {
 	int keys[SETTINGS_KEYS_MAX + 1]; /* enum settings_key, 0-terminated */
 };
 
+#define CASE_TYPE_DISCIPLINES 8 /* disciplines one case type may name */
+
 struct case_type {
 	char code[SETTINGS_CODE_MAX];
 	char name[SETTINGS_NAME_MAX];
 	double hours; /* weekly hours of an active case, 0 < h <= 40 */
+	/* who may hold a case of this type (cover planning): these
+	 * disciplines, from the disciplines list; none: anyone */
+	char disciplines[CASE_TYPE_DISCIPLINES][SETTINGS_CODE_MAX];
+	int n_disciplines;
 };
 
 struct settings {
@@ -63,6 +69,11 @@ struct settings {
 	double followup_hours;  /* 0 <= h <= 40 */
 	int max_blocks_per_week; /* 1 .. 10 */
 	int horizon_weeks;       /* 1 .. 52 */
+	/* cover: an absence this many weeks or longer hands over the open
+	 * cases too, not only the intake blocks (1 .. 52); the most cases
+	 * one colleague takes over at once (0: no limit, .. 1000) */
+	int cover_min_weeks;
+	int cover_max_cases_each;
 	/* case_types: 1 .. 64 entries, unique codes */
 	struct case_type *case_types;
 	size_t n_case_types;

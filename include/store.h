@@ -15,7 +15,7 @@ struct err;
 struct store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Open (creating with mode 0600, parents 0700) and migrate the database at
  * path. user names who makes changes (audit). A database from a newer version

@@ -824,6 +824,7 @@ take_identity(struct import *im, struct row *row, const void *old)
 		const struct case_item *o = old;
 		row->u.c.id = o->id, row->u.c.version = o->version;
 		row->u.c.origin_block = o->origin_block;
+		row->u.c.cover_from = o->cover_from;
 		break;
 	}
 	case IMPORT_ACTIVITIES: {

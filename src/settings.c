@@ -58,11 +58,17 @@ static const struct field intake_fields[] = {
 	F("horizon_weeks", true, 1, false, 52, false, horizon_weeks),
 };
 
+static const struct field cover_fields[] = {
+	F("min_weeks", true, 1, false, 52, false, cover_min_weeks),
+	F("max_cases_each", true, 0, false, 1000, false,
+	    cover_max_cases_each),
+};
+
 #undef F
 
 static const char *const top_keys[] = {
-	"workweek", "thresholds", "intake", "case_types", "phases", "holidays",
-	"disciplines", "teams", "keys",
+	"workweek", "thresholds", "intake", "cover", "case_types", "phases",
+	"holidays", "disciplines", "teams", "keys",
 };
 
 static const char *const phase_codes[PHASE_COUNT] = {
@@ -70,13 +76,13 @@ static const char *const phase_codes[PHASE_COUNT] = {
 };
 
 static const struct case_type default_case_types[] = {
-	{ "JGD", "Jeugd en gezin", 2.0 },
-	{ "JGDC", "Jeugd complex", 3.5 },
-	{ "VOL", "Volwassenen", 1.5 },
-	{ "WMO", "Wmo-voorziening", 1.0 },
-	{ "FIN", "Geldzaken en schulden", 2.0 },
-	{ "HG", "Huiselijk geweld", 4.0 },
-	{ "GGZ", "WvGGZ verkennend onderzoek", 3.0 },
+	{ .code = "JGD", .name = "Jeugd en gezin", .hours = 2.0 },
+	{ .code = "JGDC", .name = "Jeugd complex", .hours = 3.5 },
+	{ .code = "VOL", .name = "Volwassenen", .hours = 1.5 },
+	{ .code = "WMO", .name = "Wmo-voorziening", .hours = 1.0 },
+	{ .code = "FIN", .name = "Geldzaken en schulden", .hours = 2.0 },
+	{ .code = "HG", .name = "Huiselijk geweld", .hours = 4.0 },
+	{ .code = "GGZ", .name = "WvGGZ verkennend onderzoek", .hours = 3.0 },
 };
 
 /* Dutch national public holidays 2026 and 2027, with 5 May every year. */
@@ -464,11 +470,101 @@ need_member(const char *path, const config_setting_t *g, const char *key,
 	return m;
 }
 
+/* An array or list of strings into *out (NULL when absent: keep defaults). */
+static int
+string_list(const char *path, const config_setting_t *root, const char *key,
+    config_setting_t **out, struct err *e)
+{
+	config_setting_t *l = config_setting_get_member(root, key);
+	char k[KEY_MAX];
+
+	*out = NULL;
+	if (l == NULL)
+		return 0;
+	if (!config_setting_is_array(l) && !config_setting_is_list(l))
+		return bad(e, path, l, key, "must be an array [ \"...\", ... ]");
+	for (int i = 0; i < config_setting_length(l); i++) {
+		config_setting_t *s = config_setting_get_elem(l, (unsigned)i);
+
+		snprintf(k, sizeof k, "%s[%d]", key, i);
+		if (config_setting_type(s) != CONFIG_TYPE_STRING)
+			return bad(e, path, s, k, "must be a string");
+	}
+	*out = l;
+	return 0;
+}
+
+/* A case type's disciplines: codes, each once, at most
+ * CASE_TYPE_DISCIPLINES (absent: anyone). Checked against the disciplines
+ * list once the whole file is read (check_type_disciplines). */
+static int
+read_type_disciplines(const char *path, const config_setting_t *g,
+    const char *key, struct case_type *ct, struct err *e)
+{
+	config_setting_t *l;
+	char k[KEY_MAX + 16];
+	int n;
+
+	if (string_list(path, g, "disciplines", &l, e) == -1)
+		return -1;
+	if (l == NULL)
+		return 0;
+	if ((n = config_setting_length(l)) > CASE_TYPE_DISCIPLINES)
+		return bad(e, path, l, key, "may name at most %d disciplines, "
+		    "not %d", CASE_TYPE_DISCIPLINES, n);
+	for (int i = 0; i < n; i++) {
+		config_setting_t *s = config_setting_get_elem(l, (unsigned)i);
+		snprintf(k, sizeof k, "%s[%d]", key, i);
+		if (read_code(path, s, k, ct->disciplines[i], e) == -1)
+			return -1;
+		for (int j = 0; j < i; j++)
+			if (strcmp(ct->disciplines[j], ct->disciplines[i]) == 0)
+				return bad(e, path, s, k, "\"%s\" is listed "
+				    "twice", ct->disciplines[i]);
+	}
+	ct->n_disciplines = n;
+	return 0;
+}
+
+/* Every discipline a case type names is one of the disciplines list (when
+ * the list is not empty). */
+static int
+check_type_disciplines(const char *path, const config_setting_t *root,
+    const struct settings *t, struct err *e)
+{
+	const config_setting_t *l = config_setting_get_member(root,
+	    "case_types");
+	char k[KEY_MAX];
+
+	if (l == NULL || t->n_disciplines == 0)
+		return 0;
+	for (size_t i = 0; i < t->n_case_types; i++)
+		for (int j = 0; j < t->case_types[i].n_disciplines; j++) {
+			const char *d = t->case_types[i].disciplines[j];
+			bool known = false;
+			for (size_t m = 0; m < t->n_disciplines && !known; m++)
+				known = strcmp(t->disciplines[m], d) == 0;
+			if (known)
+				continue;
+			config_setting_t *g = config_setting_get_elem(l,
+			    (unsigned)i);
+			config_setting_t *s = config_setting_get_elem(
+			    config_setting_get_member(g, "disciplines"),
+			    (unsigned)j);
+			snprintf(k, sizeof k, "case_types[%zu].disciplines[%d]",
+			    i, j);
+			return bad(e, path, s, k, "\"%s\" is not in the "
+			    "disciplines list", d);
+		}
+	return 0;
+}
+
 static int
 read_case_types(const char *path, const config_setting_t *root,
     struct settings *t, struct err *e)
 {
-	static const char *const keys[] = { "code", "name", "hours" };
+	static const char *const keys[] = { "code", "name", "hours",
+		"disciplines" };
 	config_setting_t *l = config_setting_get_member(root, "case_types");
 	struct case_type *ct = NULL;
 	char key[KEY_MAX];
@@ -513,6 +609,9 @@ read_case_types(const char *path, const config_setting_t *root,
 		if ((m = need_member(path, g, key, "hours", e)) == NULL ||
 		    read_number(path, m, key, false, 0, true, 40, false,
 		    &ct[i].hours, e) == -1)
+			goto fail;
+		snprintf(key, sizeof key, "case_types[%d].disciplines", i);
+		if (read_type_disciplines(path, g, key, &ct[i], e) == -1)
 			goto fail;
 	}
 	free(t->case_types);
@@ -573,30 +672,6 @@ read_phases(const char *path, const config_setting_t *root,
 			return bad(e, path, l, "phases", "%s is missing",
 			    phase_codes[p]);
 	memcpy(t->phase_factor, factor, sizeof factor);
-	return 0;
-}
-
-/* An array or list of strings into *out (NULL when absent: keep defaults). */
-static int
-string_list(const char *path, const config_setting_t *root, const char *key,
-    config_setting_t **out, struct err *e)
-{
-	config_setting_t *l = config_setting_get_member(root, key);
-	char k[KEY_MAX];
-
-	*out = NULL;
-	if (l == NULL)
-		return 0;
-	if (!config_setting_is_array(l) && !config_setting_is_list(l))
-		return bad(e, path, l, key, "must be an array [ \"...\", ... ]");
-	for (int i = 0; i < config_setting_length(l); i++) {
-		config_setting_t *s = config_setting_get_elem(l, (unsigned)i);
-
-		snprintf(k, sizeof k, "%s[%d]", key, i);
-		if (config_setting_type(s) != CONFIG_TYPE_STRING)
-			return bad(e, path, s, k, "must be a string");
-	}
-	*out = l;
 	return 0;
 }
 
@@ -794,13 +869,16 @@ read_config(const char *path, const config_t *cfg, struct settings *t,
 	    check_order(path, root, t, e) == -1 ||
 	    read_group(path, root, "intake", intake_fields,
 	    NELEM(intake_fields), t, e) == -1 ||
+	    read_group(path, root, "cover", cover_fields,
+	    NELEM(cover_fields), t, e) == -1 ||
 	    read_case_types(path, root, t, e) == -1 ||
 	    read_phases(path, root, t, e) == -1 ||
 	    read_holidays(path, root, t, e) == -1 ||
 	    read_codes(path, root, "disciplines", &t->disciplines,
 	    &t->n_disciplines, e) == -1 ||
 	    read_codes(path, root, "teams", &t->teams, &t->n_teams, e) == -1 ||
-	    read_keys(path, root, t, e) == -1)
+	    read_keys(path, root, t, e) == -1 ||
+	    check_type_disciplines(path, root, t, e) == -1)
 		return -1;
 	return 0;
 }
@@ -827,6 +905,8 @@ settings_defaults(struct settings *s)
 	s->followup_hours = 4.0;
 	s->max_blocks_per_week = 1;
 	s->horizon_weeks = 8;
+	s->cover_min_weeks = 2;
+	s->cover_max_cases_each = 0;
 	s->n_case_types = NELEM(default_case_types);
 	s->case_types = xcalloc(s->n_case_types, sizeof *s->case_types);
 	memcpy(s->case_types, default_case_types, sizeof default_case_types);

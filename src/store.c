@@ -197,7 +197,7 @@ static const struct {
 	{ "block", { "team_id", "date", "part", "hours", "employee_id",
 		"locked" } },
 	{ "cases", { "ref", "team_id", "employee_id", "type", "phase",
-		"opened", "closed", "origin_block" } },
+		"opened", "closed", "origin_block", "cover_from" } },
 };
 #define N_AUDITED (sizeof audited / sizeof audited[0])
 
@@ -236,7 +236,7 @@ sql_add_json(struct sql *q, size_t t, const char *row)
 	sql_add(q, "version)");
 }
 
-/* The audit triggers of every table. */
+/* The audit triggers of every table, replacing those there are. */
 static char *
 audit_triggers(void)
 {
@@ -245,6 +245,11 @@ audit_triggers(void)
 
 	for (size_t t = 0; t < N_AUDITED; t++) {
 		for (size_t a = 0; a < 3; a++) {
+			sql_add(&q, "DROP TRIGGER IF EXISTS audit_");
+			sql_add(&q, audited[t].table);
+			sql_add(&q, "_");
+			sql_add(&q, actions[a]);
+			sql_add(&q, ";");
 			sql_add(&q, "CREATE TRIGGER audit_");
 			sql_add(&q, audited[t].table);
 			sql_add(&q, "_");
@@ -290,11 +295,19 @@ static const char schema_v2[] =
 	"CREATE INDEX change_log_user ON change_log(user, txn);"
 	"CREATE UNIQUE INDEX team_code_nocase ON team(code COLLATE NOCASE);";
 
+/* Version 3: a case handed over as cover remembers whose it was, so it
+ * can go back when they return (wijklast cover --return). */
+static const char schema_v3[] =
+	"ALTER TABLE cases ADD COLUMN cover_from INTEGER"
+	" REFERENCES employee(id);";
+
 /* Forward migrations: step i takes user_version i to i + 1 and commits
- * together with its version bump. Step 0 also creates the audit triggers. */
+ * together with its version bump. The last step (re)creates the audit
+ * triggers, from the columns the audited list names now. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 static int
@@ -422,6 +435,7 @@ migrate(struct store *st, struct err *e)
 		static const char *const bump[STORE_SCHEMA_VERSION] = {
 			"PRAGMA user_version = 1",
 			"PRAGMA user_version = 2",
+			"PRAGMA user_version = 3",
 		};
 		if (store_begin(st, e) < 0)
 			return -1;
@@ -436,7 +450,7 @@ migrate(struct store *st, struct err *e)
 			goto fail;
 		if (exec(st, migrations[version], e, "create schema") < 0)
 			goto fail;
-		if (version == 0) {
+		if (version + 1 == STORE_SCHEMA_VERSION) {
 			triggers = audit_triggers();
 			if (exec(st, triggers, e, "create audit triggers") < 0)
 				goto fail;
@@ -824,8 +838,8 @@ store_add_case(struct store *st, struct case_item *c, struct err *e)
 	char what[64];
 
 	if (prepare(st, "INSERT INTO cases (ref, team_id, employee_id, type,"
-	    " phase, opened, closed, origin_block)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
+	    " phase, opened, closed, origin_block, cover_from)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
 	bind_text(s, 1, c->ref);
 	sqlite3_bind_int64(s, 2, c->team_id);
@@ -835,6 +849,7 @@ store_add_case(struct store *st, struct case_item *c, struct err *e)
 	bind_date(s, 6, c->opened);
 	bind_date(s, 7, c->closed);
 	bind_id(s, 8, c->origin_block);
+	bind_id(s, 9, c->cover_from);
 	snprintf(what, sizeof what, "add case %s", c->ref);
 	return insert(st, s, &c->id, &c->version, e, what);
 }
@@ -892,7 +907,8 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 
 	if (prepare(st, "UPDATE cases SET ref = ?, team_id = ?, employee_id = ?,"
 	    " type = ?, phase = ?, opened = ?, closed = ?, origin_block = ?,"
-	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
+	    " cover_from = ?, version = version + 1"
+	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
 	bind_text(s, 1, c->ref);
 	sqlite3_bind_int64(s, 2, c->team_id);
@@ -902,8 +918,9 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 	bind_date(s, 6, c->opened);
 	bind_date(s, 7, c->closed);
 	bind_id(s, 8, c->origin_block);
-	sqlite3_bind_int64(s, 9, c->id);
-	sqlite3_bind_int64(s, 10, c->version);
+	bind_id(s, 9, c->cover_from);
+	sqlite3_bind_int64(s, 10, c->id);
+	sqlite3_bind_int64(s, 11, c->version);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	snprintf(what, sizeof what, "change case %s", c->ref);
@@ -1508,7 +1525,8 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
 	c->opened = col_date(s, 6);
 	c->closed = col_date(s, 7);
 	c->origin_block = sqlite3_column_int64(s, 8);
-	c->version = sqlite3_column_int64(s, 9);
+	c->cover_from = sqlite3_column_int64(s, 9);
+	c->version = sqlite3_column_int64(s, 10);
 }
 
 int
@@ -1541,7 +1559,8 @@ store_load(struct store *st, struct dataset *d, struct err *e)
 	    " version FROM block ORDER BY id", d->blocks, d->n_blocks,
 	    fill_block);
 	LOAD(st, "SELECT id, ref, team_id, employee_id, type, phase, opened,"
-	    " closed, origin_block, version FROM cases ORDER BY id", d->cases,
+	    " closed, origin_block, cover_from, version FROM cases ORDER BY id",
+	    d->cases,
 	    d->n_cases, fill_case);
 	exec(st, "COMMIT", NULL, "read");
 	return 0;

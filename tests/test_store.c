@@ -468,8 +468,8 @@ Test(store, team_codes_are_unique_regardless_of_case)
 }
 
 /* Make a version 1 database at path holding the given team codes: today's
- * schema with the index of version 2 dropped (the triggers need the two
- * functions each wijklast connection registers). */
+ * schema with what versions 2 and 3 added dropped (the triggers need the
+ * two functions each wijklast connection registers). */
 static void
 old_database(const char *path, const char *const codes[], size_t n)
 {
@@ -479,9 +479,11 @@ old_database(const char *path, const char *const codes[], size_t n)
 	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
 	close_store();
 	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
-	/* back to version 1: what version 2 added goes */
+	/* back to version 1: what versions 2 and 3 added goes */
 	cr_assert_eq(sqlite3_exec(db, "DROP INDEX team_code_nocase; "
-	    "DROP TABLE change_log; "
+	    "DROP TABLE change_log; DROP TRIGGER audit_cases_insert; "
+	    "DROP TRIGGER audit_cases_update; DROP TRIGGER audit_cases_delete; "
+	    "ALTER TABLE cases DROP COLUMN cover_from; "
 	    "PRAGMA user_version = 1; DROP TRIGGER audit_team_insert",
 	    NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
 	for (size_t i = 0; i < n; i++) {
