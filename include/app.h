@@ -101,6 +101,12 @@ int app_save_employee(struct app *a, struct employee *em,
     const struct handover *h, enum handover_way cases,
     enum handover_way blocks, struct err *e);
 
+/* Apply cover or a return (handover_cover, handover_return on the data as
+ * it is): every case and block that goes, in one undoable change. A case
+ * or block someone changed since the proposal refuses the whole. */
+int app_apply_handover(struct app *a, const struct handover *h,
+    enum handover_way cases, enum handover_way blocks, struct err *e);
+
 /* Reload when another user committed a change since the last look: 1 when
  * it did (the data is fresh now), 0 when nothing changed, -1 on error. */
 int app_refresh(struct app *a, struct err *e);

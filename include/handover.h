@@ -1,14 +1,15 @@
-/* handover: what an employee gives up when they move to another team or
- * leave — their open cases and their intake blocks from that day on — and
- * a fair proposal of who takes each over, with every colleague's projected
- * load before and after. Pure: it reads a dataset and proposes; app writes.
+/* handover: what an employee gives up — when they move to another team or
+ * leave, or for the time they are absent (cover) — and a fair proposal of
+ * who takes each part over, with every colleague's projected load before
+ * and after. Pure: it reads a dataset and proposes; app writes.
  *
- * Fair here means: the blocks as the planner hands them over (leximin over
- * the colleagues' projected loads, planner_propose_cover), then each case,
- * heaviest first, to the colleague whose projected load it raises least
- * (ties: the lower load now, then the code). Loads are projected over the
- * planning horizon from the first day given up: Σ demand / Σ capacity, a
- * case adding its weekly hours in every week of it, a block its hours. */
+ * Fair: the intake blocks as the planner hands them over (leximin over the
+ * colleagues' loads, planner_propose_cover), then the cases by cover_solve
+ * (cover.h: as many as can go, leximin loads, fewer receivers per type,
+ * origin blocks together), each to a colleague whose discipline may hold
+ * its type (case_types[].disciplines), at most cover.max_cases_each each.
+ * Loads are projected over the period: Σ demand / Σ capacity over its
+ * weeks, a case adding its weekly hours in every week, a block its hours. */
 #ifndef WIJKLAST_HANDOVER_H
 #define WIJKLAST_HANDOVER_H
 
@@ -16,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cover.h"
 #include "dataset.h"
 #include "settings.h"
 
@@ -31,18 +33,29 @@ enum handover_way {
 			      * can take goes the WAITING way */
 };
 
+/* What the hand-over is for. */
+enum handover_kind {
+	HANDOVER_CHANGE, /* a team move or an end date */
+	HANDOVER_COVER,  /* an absence: cases remember whose they were */
+	HANDOVER_RETURN, /* back from one: those cases go home */
+};
+
 /* A case or block given up. */
 struct handover_item {
 	long index;          /* into d->cases or d->blocks, when proposed */
 	int64_t id, version; /* what app checks it still is */
+	int64_t holder;      /* who holds it now */
 	double hours;        /* a case's weekly hours; a block's hours */
 	double period_hours; /* the demand it adds to its receiver over the
 			      * period */
 	int64_t fair_to;     /* the colleague HANDOVER_COLLEAGUES gives it
 			      * to; 0: nobody can take it */
+	bool stays;          /* not handed over at all (reason says why) */
+	const char *reason;  /* untranslated: why it is not handed over, or
+			      * NULL */
 };
 
-/* A colleague in the old team, with their demand and capacity summed over
+/* A colleague in the team, with their demand and capacity summed over
  * the weeks of the period (as things are now). */
 struct handover_colleague {
 	long index; /* into d->employees */
@@ -51,30 +64,47 @@ struct handover_colleague {
 };
 
 struct handover {
+	enum handover_kind kind;
 	int64_t employee_id;
 	int64_t old_team, new_team; /* equal unless it is a team move */
-	int from;                   /* the first day given up */
+	int from, to;               /* the days given up (to: inclusive) */
 	int first_monday, weeks;    /* the period loads are projected over */
 	struct handover_item *cases, *blocks;
 	size_t n_cases, n_blocks;
 	struct handover_colleague *colleagues;
 	size_t n_colleagues;
+	struct cover_result fair;   /* of the cases' fair hand-over */
 };
 
 /* What employee changed->id gives up when their record in d becomes
  * changed — another team (from today), an earlier end date (from the day
- * after it) — and the fair hand-over of it, into out (cleared first;
- * nothing given up leaves it empty). Free with handover_clear. */
+ * after it) — over the planning horizon, into out (cleared first; nothing
+ * given up leaves it empty). Free with handover_clear. */
 int handover_propose(const struct dataset *d, const struct settings *s,
     const struct employee *changed, int today, struct handover *out,
     struct err *e);
+
+/* Cover for employee_id's absence from from to to (inclusive; the past is
+ * left as it was): their intake blocks on the days they are absent 50 % or
+ * more, and, when the period is cover.min_weeks weeks or longer, their open
+ * cases (else these stay, with the reason). */
+int handover_cover(const struct dataset *d, const struct settings *s,
+    int64_t employee_id, int from, int to, int today, struct handover *out,
+    struct err *e);
+
+/* Back from an absence: the cases handed over as cover from employee_id
+ * that are still open, to go back to them (fair_to: them), with the loads
+ * over the planning horizon from today. */
+int handover_return(const struct dataset *d, const struct settings *s,
+    int64_t employee_id, int today, struct handover *out, struct err *e);
+
 void handover_clear(struct handover *h);
 
 /* Is anything given up? */
 bool handover_needed(const struct handover *h);
 
-/* Who item gets under way (0: the waiting list / unfilled; for
- * HANDOVER_KEEP of a case the employee themself). */
+/* Who item gets under way: 0 the waiting list / unfilled; for
+ * HANDOVER_KEEP of a case, and for an item that stays, the employee. */
 int64_t handover_receiver(const struct handover *h,
     const struct handover_item *item, enum handover_way way);
 

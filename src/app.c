@@ -792,34 +792,80 @@ proposed_case(const struct app *a, const struct handover_item *it,
 	return &a->data.cases[i];
 }
 
+/* Write hand-over h with its cases and blocks going their way: the cases
+ * of cover remember whose they were, those of a return forget it. */
+static int
+write_handover(struct app *a, const struct handover *h,
+    enum handover_way cases, enum handover_way blocks, struct err *e)
+{
+	for (size_t i = 0; i < h->n_cases; i++) {
+		const struct handover_item *it = &h->cases[i];
+		int64_t to = handover_receiver(h, it, cases);
+		if (it->stays || (to == it->holder && cases != HANDOVER_KEEP))
+			continue;
+		const struct case_item *now = proposed_case(a, it, e);
+		if (now == NULL)
+			return -1;
+		struct case_item c = *now;
+		if (cases == HANDOVER_KEEP) {
+			c.team_id = h->new_team; /* along with its holder */
+		} else {
+			c.employee_id = to;
+			c.cover_from = h->kind == HANDOVER_COVER ? it->holder
+			    : h->kind == HANDOVER_RETURN ? 0 : c.cover_from;
+		}
+		if (store_update_case(a->store, &c, e) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < h->n_blocks; i++) {
+		const struct handover_item *it = &h->blocks[i];
+		int64_t to = handover_receiver(h, it, blocks);
+		if (it->stays || to == it->holder)
+			continue;
+		if (store_set_block_employee(a->store, it->id, it->version, to,
+		    e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 write_employee(struct app *a, void *ctx, struct err *e)
 {
 	struct employee_change *ch = ctx;
-	const struct handover *h = ch->h;
 
 	if ((ch->em->id ? store_update_employee(a->store, ch->em, e)
 			: store_add_employee(a->store, ch->em, e)) < 0)
 		return -1;
-	for (size_t i = 0; h && i < h->n_cases; i++) {
-		const struct case_item *now = proposed_case(a, &h->cases[i], e);
-		if (now == NULL)
-			return -1;
-		struct case_item c = *now;
-		if (ch->cases == HANDOVER_KEEP)
-			c.team_id = h->new_team; /* along with its holder */
-		else
-			c.employee_id = handover_receiver(h, &h->cases[i],
-			    ch->cases);
-		if (store_update_case(a->store, &c, e) < 0)
-			return -1;
-	}
-	for (size_t i = 0; h && i < h->n_blocks; i++)
-		if (store_set_block_employee(a->store, h->blocks[i].id,
-		    h->blocks[i].version, handover_receiver(h, &h->blocks[i],
-		    ch->blocks), e) < 0)
-			return -1;
-	return 0;
+	return ch->h ? write_handover(a, ch->h, ch->cases, ch->blocks, e) : 0;
+}
+
+/* A hand-over on its own (cover, a return). */
+struct handover_change {
+	const struct handover *h;
+	enum handover_way cases, blocks;
+};
+
+static int
+write_handover_change(struct app *a, void *ctx, struct err *e)
+{
+	struct handover_change *ch = ctx;
+
+	return write_handover(a, ch->h, ch->cases, ch->blocks, e);
+}
+
+int
+app_apply_handover(struct app *a, const struct handover *h,
+    enum handover_way cases, enum handover_way blocks, struct err *e)
+{
+	struct handover_change ch = { h, cases, blocks };
+
+	if (cases == HANDOVER_KEEP)
+		return err_setx(e, EXIT_USAGE, "cases go to colleagues or the "
+		    "waiting list");
+	if (!handover_needed(h))
+		return err_setx(e, 1, "nothing to hand over");
+	return change(a, write_handover_change, &ch, e);
 }
 
 /* Does h hand over exactly what fresh says is given up? */

@@ -3,10 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cover.h"
 #include "date.h"
 #include "err.h"
 #include "handover.h"
 #include "planner.h"
+#include "text.h"
 #include "workload.h"
 #include "xmem.h"
 
@@ -22,24 +24,74 @@ handover_clear(struct handover *h)
 bool
 handover_needed(const struct handover *h)
 {
-	return h->n_cases > 0 || h->n_blocks > 0;
+	for (size_t i = 0; i < h->n_cases; i++)
+		if (!h->cases[i].stays)
+			return true;
+	return h->n_blocks > 0;
 }
 
-/* The first day changed gives up, or DATE_NONE for none: a team move from
- * today, an end date from the day after it (today at the earliest). */
-static int
-first_day_given_up(const struct employee *old,
-    const struct employee *changed, int today)
+/* --- what is given up --- */
+
+/* The period loads are projected over: the weeks from from to to. */
+static void
+set_period(struct handover *h, int from, int to)
 {
-	if (changed->team_id != old->team_id)
-		return today;
-	if (changed->end == DATE_NONE)
-		return DATE_NONE;
-	return changed->end + 1 > today ? changed->end + 1 : today;
+	h->from = from;
+	h->to = to;
+	h->first_monday = date_monday(from);
+	h->weeks = (date_monday(to) - h->first_monday) / 7 + 1;
 }
 
-/* Blocks first: the planner's fair hand-over of them, on the data as it
- * will be (d1: the employee changed), so they are no longer a candidate. */
+static int
+period_end(const struct handover *h)
+{
+	return h->first_monday + 7 * h->weeks;
+}
+
+/* The open cases employee holds on or after from. */
+static void
+collect_cases(const struct dataset *d, const struct settings *s,
+    struct handover *h, int64_t employee, int from)
+{
+	h->cases = xcalloc(d->n_cases + 1, sizeof *h->cases);
+	for (size_t i = 0; i < d->n_cases; i++) {
+		const struct case_item *c = &d->cases[i];
+		if (c->employee_id != employee ||
+		    (c->closed != DATE_NONE && c->closed < from))
+			continue;
+		double hours = workload_case_hours(c, s);
+		h->cases[h->n_cases++] = (struct handover_item){
+			.index = (long)i, .id = c->id, .version = c->version,
+			.holder = employee, .hours = hours,
+			.period_hours = hours * h->weeks };
+	}
+}
+
+/* The blocks employee holds from from to to; for cover only those on a
+ * day they are absent (WORKLOAD_ABSENT_PCT or more): on the others they
+ * do their intake themselves. */
+static void
+collect_blocks(const struct dataset *d, struct handover *h, int64_t employee,
+    int from, int to, bool absent_days_only)
+{
+	h->blocks = xcalloc(d->n_blocks + 1, sizeof *h->blocks);
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		const struct block *b = &d->blocks[i];
+		if (b->employee_id != employee || b->date < from ||
+		    (to != DATE_NONE && b->date > to) ||
+		    (absent_days_only && !workload_block_needs_cover(d, b)))
+			continue;
+		h->blocks[h->n_blocks++] = (struct handover_item){
+			.index = (long)i, .id = b->id, .version = b->version,
+			.holder = employee, .hours = b->hours,
+			.period_hours = b->date < period_end(h) ? b->hours : 0 };
+	}
+}
+
+/* --- who takes it over --- */
+
+/* The planner's fair hand-over of the blocks, on d1: the data as it will
+ * be, where the employee is no longer a candidate. */
 static int
 cover_blocks(const struct dataset *d1, const struct settings *s,
     struct handover *h, struct err *e)
@@ -52,6 +104,7 @@ cover_blocks(const struct dataset *d1, const struct settings *s,
 	for (size_t i = 0; i < h->n_blocks; i++) {
 		int date = d1->blocks[h->blocks[i].index].date;
 		ids[i] = h->blocks[i].id;
+		h->blocks[i].reason = "beyond the planner's year";
 		if (first == DATE_NONE || date < first)
 			first = date;
 		if (last == DATE_NONE || date > last)
@@ -66,19 +119,25 @@ cover_blocks(const struct dataset *d1, const struct settings *s,
 		return -1;
 	}
 	for (size_t k = 0; k < plan.n_slots; k++)
-		for (size_t i = 0; i < h->n_blocks; i++)
-			if (h->blocks[i].id == plan.slots[k].block_id)
-				h->blocks[i].fair_to = plan.slots[k].after;
+		for (size_t i = 0; i < h->n_blocks; i++) {
+			struct handover_item *it = &h->blocks[i];
+			if (it->id != plan.slots[k].block_id)
+				continue;
+			it->fair_to = plan.slots[k].after;
+			it->reason = it->fair_to ? NULL
+						 : plan.slots[k].unfillable_reason;
+		}
 	planner_clear(&plan);
 	free(ids);
 	return 0;
 }
 
-/* The colleagues of the old team as things are now: demand and capacity
- * over the period. Those without capacity in it cannot take anything. */
+/* The colleagues in the team, with their demand and capacity over the
+ * period. Those without capacity in it cannot take anything; the employee
+ * is one only when things come back to them. */
 static void
 collect_colleagues(const struct dataset *d1, const struct settings *s,
-    struct handover *h)
+    struct handover *h, bool with_employee)
 {
 	double *cap = xcalloc(d1->n_employees + 1, sizeof *cap);
 	double *dem = xcalloc(d1->n_employees + 1, sizeof *dem);
@@ -95,11 +154,8 @@ collect_colleagues(const struct dataset *d1, const struct settings *s,
 	h->colleagues = xcalloc(d1->n_employees + 1, sizeof *h->colleagues);
 	for (size_t i = 0; i < d1->n_employees; i++) {
 		const struct employee *em = &d1->employees[i];
-		bool takes_block = false;
-		for (size_t b = 0; b < h->n_blocks; b++)
-			takes_block |= h->blocks[b].fair_to == em->id;
-		if (em->id == h->employee_id || em->team_id != h->old_team ||
-		    (cap[i] <= 0 && !takes_block))
+		if (em->team_id != h->old_team || cap[i] <= 0 ||
+		    (em->id == h->employee_id && !with_employee))
 			continue;
 		h->colleagues[h->n_colleagues++] = (struct handover_colleague){
 			(long)i, em->id, dem[i], cap[i] };
@@ -108,59 +164,107 @@ collect_colleagues(const struct dataset *d1, const struct settings *s,
 	free(dem);
 }
 
-/* Heaviest first, then the oldest record: the order cases are handed
- * over in. */
-static int
-cmp_cases(const void *pa, const void *pb)
+/* May someone of discipline hold a case of this type? */
+static bool
+may_hold(const struct settings *s, const char *type, const char *discipline)
 {
-	const struct handover_item *a = pa, *b = pb;
+	const struct case_type *ct = settings_case_type(s, type);
 
-	if (a->hours != b->hours)
-		return a->hours > b->hours ? -1 : 1;
-	return (a->id > b->id) - (a->id < b->id);
+	if (ct == NULL || ct->n_disciplines == 0)
+		return true;
+	for (int i = 0; i < ct->n_disciplines; i++)
+		if (text_equal_nocase(ct->disciplines[i], discipline))
+			return true;
+	return false;
 }
 
-/* Then each case to the colleague it raises least. */
+/* The cases by cover_solve, on top of the blocks the colleagues take. */
 static void
-cover_cases(const struct dataset *d1, struct handover *h)
+cover_cases(const struct dataset *d1, const struct settings *s,
+    struct handover *h)
 {
-	double *demand = xcalloc(h->n_colleagues + 1, sizeof *demand);
+	size_t n = 0, m = h->n_colleagues;
+	/* the solver sees the cases that go, in a list of their own */
+	struct handover_item **go = xcalloc(h->n_cases + 1, sizeof *go);
 
-	for (size_t k = 0; k < h->n_colleagues; k++) {
+	for (size_t c = 0; c < h->n_cases; c++)
+		if (!h->cases[c].stays)
+			go[n++] = &h->cases[c];
+	double *hours = xcalloc(n + 1, sizeof *hours);
+	double *demand = xcalloc(m + 1, sizeof *demand);
+	double *capacity = xcalloc(m + 1, sizeof *capacity);
+	bool *eligible = xcalloc(n * m + 1, sizeof *eligible);
+	int *type = xcalloc(n + 1, sizeof *type);
+	int64_t *origin = xcalloc(n + 1, sizeof *origin);
+	int *to = xcalloc(n + 1, sizeof *to);
+
+	for (size_t k = 0; k < m; k++) {
 		demand[k] = h->colleagues[k].demand;
+		capacity[k] = h->colleagues[k].capacity;
 		for (size_t b = 0; b < h->n_blocks; b++)
 			if (h->blocks[b].fair_to == h->colleagues[k].id)
 				demand[k] += h->blocks[b].period_hours;
 	}
-	qsort(h->cases, h->n_cases, sizeof *h->cases, cmp_cases);
-	for (size_t c = 0; c < h->n_cases; c++) {
-		struct handover_item *it = &h->cases[c];
-		long best = -1;
-		double best_after = 0, best_now = 0;
-		for (size_t k = 0; k < h->n_colleagues; k++) {
-			double cap = h->colleagues[k].capacity;
-			if (cap <= 0)
-				continue;
-			double now = demand[k] / cap;
-			double after = (demand[k] + it->period_hours) / cap;
-			const char *code =
-			    d1->employees[h->colleagues[k].index].code;
-			if (best >= 0 && (after > best_after + 1e-12 ||
-			    (fabs(after - best_after) <= 1e-12 &&
-			    (now > best_now + 1e-12 || (fabs(now - best_now)
-			    <= 1e-12 && strcmp(code, d1->employees[h->
-			    colleagues[best].index].code) >= 0)))))
-				continue;
-			best = (long)k;
-			best_after = after;
-			best_now = now;
-		}
-		if (best >= 0) {
-			it->fair_to = h->colleagues[best].id;
-			demand[best] += it->period_hours;
-		}
+	for (size_t c = 0; c < n; c++) {
+		const struct case_item *ci = &d1->cases[go[c]->index];
+		const struct case_type *ct = settings_case_type(s, ci->type);
+		hours[c] = go[c]->period_hours;
+		type[c] = ct ? (int)(ct - s->case_types) : -1;
+		origin[c] = ci->origin_block;
+		for (size_t k = 0; k < m; k++)
+			eligible[c * m + k] = may_hold(s, ci->type,
+			    d1->employees[h->colleagues[k].index].discipline);
 	}
+	struct cover_problem p = { .n_cases = n, .n_colleagues = m,
+		.hours = hours, .eligible = eligible, .type = type,
+		.origin = origin, .demand = demand, .capacity = capacity,
+		.max_each = s->cover_max_cases_each };
+	cover_solve(&p, to, &h->fair);
+	for (size_t c = 0; c < n; c++) {
+		struct handover_item *it = go[c];
+		bool anyone = false;
+		for (size_t k = 0; k < m; k++)
+			anyone |= eligible[c * m + k];
+		it->fair_to = to[c] >= 0 ? h->colleagues[to[c]].id : 0;
+		if (to[c] < 0)
+			it->reason = !anyone ? "no colleague with capacity "
+			    "has a discipline that may hold this case type"
+			    : "every colleague who may take it already takes "
+			    "cover.max_cases_each cases";
+	}
+	free(hours);
 	free(demand);
+	free(capacity);
+	free(eligible);
+	free(type);
+	free(origin);
+	free(to);
+	free(go);
+}
+
+/* Who takes what, on d1 (the data as it will be). */
+static int
+hand_over(const struct dataset *d1, const struct settings *s,
+    struct handover *h, struct err *e)
+{
+	if (h->n_blocks > 0 && cover_blocks(d1, s, h, e) < 0)
+		return -1;
+	collect_colleagues(d1, s, h, false);
+	cover_cases(d1, s, h);
+	return 0;
+}
+
+/* The first day changed gives up, or DATE_NONE for none: a team move from
+ * today, an end date from the day after it (today at the earliest). */
+static int
+first_day_given_up(const struct employee *old,
+    const struct employee *changed, int today)
+{
+	if (changed->team_id != old->team_id)
+		return today;
+	if (changed->end == DATE_NONE)
+		return DATE_NONE;
+	return changed->end + 1 > today ? changed->end + 1 : today;
 }
 
 int
@@ -170,7 +274,7 @@ handover_propose(const struct dataset *d, const struct settings *s,
 {
 	long ei = dataset_employee_index(d, changed->id);
 	struct dataset d1;
-	int rc = 0;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (ei < 0)
@@ -179,33 +283,13 @@ handover_propose(const struct dataset *d, const struct settings *s,
 	int from = first_day_given_up(old, changed, today);
 	if (from == DATE_NONE)
 		return 0;
+	out->kind = HANDOVER_CHANGE;
 	out->employee_id = changed->id;
 	out->old_team = old->team_id;
 	out->new_team = changed->team_id;
-	out->from = from;
-	out->first_monday = date_monday(from);
-	out->weeks = s->horizon_weeks;
-
-	out->cases = xcalloc(d->n_cases + 1, sizeof *out->cases);
-	for (size_t i = 0; i < d->n_cases; i++) {
-		const struct case_item *c = &d->cases[i];
-		if (c->employee_id != changed->id ||
-		    (c->closed != DATE_NONE && c->closed < from))
-			continue;
-		double h = workload_case_hours(c, s);
-		out->cases[out->n_cases++] = (struct handover_item){
-			(long)i, c->id, c->version, h, h * out->weeks, 0 };
-	}
-	out->blocks = xcalloc(d->n_blocks + 1, sizeof *out->blocks);
-	for (size_t i = 0; i < d->n_blocks; i++) {
-		const struct block *b = &d->blocks[i];
-		if (b->employee_id != changed->id || b->date < from)
-			continue;
-		bool in_period = b->date < out->first_monday + 7 * out->weeks;
-		out->blocks[out->n_blocks++] = (struct handover_item){
-			(long)i, b->id, b->version, b->hours,
-			in_period ? b->hours : 0, 0 };
-	}
+	set_period(out, from, from + 7 * s->horizon_weeks - 1);
+	collect_cases(d, s, out, changed->id, from);
+	collect_blocks(d, out, changed->id, from, DATE_NONE, false);
 	if (!handover_needed(out))
 		return 0;
 
@@ -221,12 +305,7 @@ handover_propose(const struct dataset *d, const struct settings *s,
 		memcpy(d1.blocks, d->blocks, d->n_blocks * sizeof *d->blocks);
 	for (size_t i = 0; i < out->n_blocks; i++)
 		d1.blocks[out->blocks[i].index].locked = false;
-	if (out->n_blocks > 0 && cover_blocks(&d1, s, out, e) < 0)
-		rc = -1;
-	if (rc == 0) {
-		collect_colleagues(&d1, s, out);
-		cover_cases(&d1, out);
-	}
+	rc = hand_over(&d1, s, out, e);
 	free(d1.employees);
 	free(d1.blocks);
 	if (rc < 0)
@@ -234,10 +313,81 @@ handover_propose(const struct dataset *d, const struct settings *s,
 	return rc;
 }
 
+int
+handover_cover(const struct dataset *d, const struct settings *s,
+    int64_t employee_id, int from, int to, int today, struct handover *out,
+    struct err *e)
+{
+	long ei = dataset_employee_index(d, employee_id);
+
+	memset(out, 0, sizeof *out);
+	if (ei < 0)
+		return err_setx(e, EXIT_DATAERR, "no such employee");
+	if (from < today)
+		from = today; /* the past stays as it was */
+	if (to < from)
+		return 0;
+	out->kind = HANDOVER_COVER;
+	out->employee_id = employee_id;
+	out->old_team = out->new_team = d->employees[ei].team_id;
+	set_period(out, from, to);
+	collect_cases(d, s, out, employee_id, from);
+	collect_blocks(d, out, employee_id, from, to, true);
+	if (to - from + 1 < 7 * s->cover_min_weeks)
+		for (size_t i = 0; i < out->n_cases; i++) {
+			out->cases[i].stays = true;
+			out->cases[i].reason = "the absence is shorter than "
+			    "cover.min_weeks: the cases stay";
+		}
+	if (!handover_needed(out))
+		return 0;
+	if (hand_over(d, s, out, e) < 0) {
+		handover_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+handover_return(const struct dataset *d, const struct settings *s,
+    int64_t employee_id, int today, struct handover *out, struct err *e)
+{
+	long ei = dataset_employee_index(d, employee_id);
+
+	memset(out, 0, sizeof *out);
+	if (ei < 0)
+		return err_setx(e, EXIT_DATAERR, "no such employee");
+	out->kind = HANDOVER_RETURN;
+	out->employee_id = employee_id;
+	out->old_team = out->new_team = d->employees[ei].team_id;
+	set_period(out, today, today + 7 * s->horizon_weeks - 1);
+	out->cases = xcalloc(d->n_cases + 1, sizeof *out->cases);
+	for (size_t i = 0; i < d->n_cases; i++) {
+		const struct case_item *c = &d->cases[i];
+		if (c->cover_from != employee_id || c->employee_id == 0 ||
+		    c->employee_id == employee_id ||
+		    c->team_id != out->old_team ||
+		    (c->closed != DATE_NONE && c->closed < today))
+			continue;
+		double hours = workload_case_hours(c, s);
+		out->cases[out->n_cases++] = (struct handover_item){
+			.index = (long)i, .id = c->id, .version = c->version,
+			.holder = c->employee_id, .hours = hours,
+			.period_hours = hours * out->weeks,
+			.fair_to = employee_id };
+	}
+	collect_colleagues(d, s, out, true);
+	return 0;
+}
+
+/* --- the figures of a proposal --- */
+
 int64_t
 handover_receiver(const struct handover *h, const struct handover_item *item,
     enum handover_way way)
 {
+	if (item->stays)
+		return item->holder;
 	switch (way) {
 	case HANDOVER_KEEP:
 		return h->employee_id;
@@ -248,16 +398,23 @@ handover_receiver(const struct handover *h, const struct handover_item *item,
 	}
 }
 
-/* The demand colleague id takes over from items going way. */
+/* The demand colleague id takes over from items going way, less what
+ * goes from them to someone else. */
 static double
-taken_hours(const struct handover *h, int64_t id,
+net_hours(const struct handover *h, int64_t id,
     const struct handover_item *items, size_t n, enum handover_way way)
 {
 	double sum = 0;
 
-	for (size_t i = 0; i < n; i++)
-		if (handover_receiver(h, &items[i], way) == id)
+	for (size_t i = 0; i < n; i++) {
+		int64_t to = handover_receiver(h, &items[i], way);
+		if (to == items[i].holder)
+			continue;
+		if (to == id)
 			sum += items[i].period_hours;
+		else if (items[i].holder == id)
+			sum -= items[i].period_hours;
+	}
 	return sum;
 }
 
@@ -275,8 +432,8 @@ handover_demand_after(const struct handover *h, size_t k,
 {
 	const struct handover_colleague *c = &h->colleagues[k];
 
-	return c->demand + taken_hours(h, c->id, h->cases, h->n_cases, cases) +
-	    taken_hours(h, c->id, h->blocks, h->n_blocks, blocks);
+	return c->demand + net_hours(h, c->id, h->cases, h->n_cases, cases) +
+	    net_hours(h, c->id, h->blocks, h->n_blocks, blocks);
 }
 
 double
@@ -296,7 +453,9 @@ handover_taken(const struct handover *h, size_t k, bool cases,
 	int taken = 0;
 
 	for (size_t i = 0; i < n; i++)
-		taken += handover_receiver(h, &items[i], way) ==
+		taken += !items[i].stays &&
+		    handover_receiver(h, &items[i], way) ==
+		    h->colleagues[k].id && items[i].holder !=
 		    h->colleagues[k].id;
 	return taken;
 }
