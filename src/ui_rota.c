@@ -129,6 +129,16 @@ rota_info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
 	    week, removed, rehoured);
 }
 
+/* Equal within the hours shown (app_save_rota writes nothing then). */
+static bool
+same_rota(const struct rota_hours *a, const struct rota_hours *b)
+{
+	for (int k = 0; k < SLOTS; k++)
+		if (fabs(a->h[k / 2][k % 2] - b->h[k / 2][k % 2]) >= 0.005)
+			return false;
+	return true;
+}
+
 void
 ui_rota_edit(struct ui *u, long t)
 {
@@ -159,7 +169,7 @@ ui_rota_edit(struct ui *u, long t)
 	if (!ui_form_run(u, &form))
 		return;
 	form_rota(&rf, &after);
-	if (memcmp(&after, &rf.before, sizeof after) == 0) {
+	if (same_rota(&after, &rf.before)) {
 		ui_message(u, false, "%s", _("The rota is as it was: nothing "
 		    "changed"));
 		return;

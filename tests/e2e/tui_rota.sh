@@ -119,8 +119,8 @@ select_down "West"
 keys 3
 wait_for "WST · West"
 keys e
-wait_for "Intakerooster van West (leeg: geen slot)"
-wait_for "Intake per week: sloten 8 → 8, uren 32,0 → 32,0"
+wait_for "Intakerooster van West (leeg: geen dagdeel)"
+wait_for "Intake per week: dagdelen 8 → 8, uren 32,0 → 32,0"
 keys Escape
 wait_for "Geannuleerd"
 keys Q
