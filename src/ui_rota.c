@@ -80,9 +80,9 @@ rota_total(const struct ui *u, const struct rota_hours *r, int monday,
 	return n;
 }
 
-/* "Intake per week: 10 slots, 40.0 h → 9 slots, 36.0 h", the team's load
- * next week with every slot held (what the planner aims at) before → after,
- * and the planned blocks the change would touch. */
+/* "Intake per week: slots 10 → 9, hours 40.0 → 35.0", the team's load next
+ * week with every slot held (what the planner aims at) before → after, and
+ * the planned blocks the change would touch. */
 static void
 rota_info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
 {
