@@ -176,20 +176,33 @@ ui_rota_edit(struct ui *u, long t)
 	}
 	app_rota_blocks(u->app, team->id, &after, &removed, &rehoured);
 	date_format_week(date_monday(u->app->today) + 7, week);
-	if (removed + rehoured > 0) {
+	if (removed > 0 && rehoured > 0) {
 		snprintf(q, sizeof q, _("Planned blocks from %s on: remove "
 		    "%zu, give %zu the new hours?"), week, removed, rehoured);
-		blocks = ui_confirm(u, q);
-	}
-	if (blocks)
 		snprintf(done, sizeof done, _("Intake rota saved; planned "
 		    "blocks: %zu removed, %zu with the new hours"), removed,
 		    rehoured);
-	else if (removed + rehoured > 0)
+	} else if (removed > 0) {
+		snprintf(q, sizeof q, ngettext("Planned blocks from %s on: "
+		    "remove the %zu in a removed slot?", "Planned blocks from "
+		    "%s on: remove the %zu in removed slots?", removed), week,
+		    removed);
+		snprintf(done, sizeof done, ngettext("Intake rota saved; %zu "
+		    "planned block removed", "Intake rota saved; %zu planned "
+		    "blocks removed", removed), removed);
+	} else if (rehoured > 0) {
+		snprintf(q, sizeof q, ngettext("Planned blocks from %s on: "
+		    "give the %zu block the new hours?", "Planned blocks from "
+		    "%s on: give the %zu blocks the new hours?", rehoured), week, rehoured);
+		snprintf(done, sizeof done, ngettext("Intake rota saved; %zu "
+		    "planned block with the new hours", "Intake rota saved; %zu "
+		    "planned blocks with the new hours", rehoured), rehoured);
+	}
+	if (removed + rehoured == 0)
+		snprintf(done, sizeof done, "%s", _("Intake rota saved"));
+	else if (!(blocks = ui_confirm(u, q)))
 		snprintf(done, sizeof done, "%s", _("Intake rota saved; the "
 		    "planned blocks stay as they are"));
-	else
-		snprintf(done, sizeof done, "%s", _("Intake rota saved"));
 	err_clear(&e);
 	rc = app_save_rota(u->app, team->id, &after, blocks, &e);
 	ui_changed(u, rc, &e, done);
