@@ -79,6 +79,45 @@ int app_move_block(struct app *a, int64_t block_id, int64_t employee_id,
 int app_lock_block(struct app *a, int64_t block_id, bool locked,
     struct err *e);
 
+/* A team's intake rota as one form edits it: the hours of each weekday
+ * (h[0] Monday … h[4] Friday) and part, 0 where there is no slot. */
+struct rota_hours {
+	double h[5][2];
+};
+
+/* The rota of team_id as the data holds it now. */
+void app_rota_hours(const struct app *a, int64_t team_id,
+    struct rota_hours *out);
+
+/* What app_save_rota with blocks would do to team_id's intake blocks of the
+ * planned weeks (from next Monday on): how many lie in a slot rota removes
+ * (they go), how many in a slot whose hours it changes hold other hours
+ * (they get the new ones). */
+void app_rota_blocks(const struct app *a, int64_t team_id,
+    const struct rota_hours *rota, size_t *removed, size_t *rehoured);
+
+/* Make rota team_id's intake rota — add, change and remove entries, each
+ * slot's hours 0 (none) or more than 0 and at most VALIDATE_INTAKE_HOURS_MAX
+ * — and with blocks change the blocks app_rota_blocks counts to match, in
+ * one undoable change; reloads. An entry or block someone else changed or
+ * deleted since it was read refuses the whole change. */
+int app_save_rota(struct app *a, int64_t team_id,
+    const struct rota_hours *rota, bool blocks, struct err *e);
+
+/* The rules of an extra intake block b (of b->team_id): hours, a weekday
+ * not in the past, a slot without a block, a holder (or none) who is in
+ * the team that day. -1 with e as "field: problem" (date, hours,
+ * employee). */
+int app_check_block(const struct app *a, const struct block *b,
+    struct err *e);
+
+/* Add intake block b after app_check_block / remove intake block id (not
+ * one of a day that is over), each as one undoable change; reloads. Sets
+ * b->id. Removing a block someone else changed since is refused; the cases
+ * that came in through it lose their origin_block, which undo restores. */
+int app_add_block(struct app *a, struct block *b, struct err *e);
+int app_delete_block(struct app *a, int64_t id, struct err *e);
+
 /* Add (id 0) or change a case, absence or side activity after checking it
  * with the rules of validate.h (the same as import), in one undoable
  * transaction; reloads. A record someone else changed since it was read is

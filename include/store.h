@@ -81,6 +81,13 @@ int store_delete_absence(struct store *st, int64_t id, int64_t version,
     struct err *e);
 int store_delete_activity(struct store *st, int64_t id, int64_t version,
     struct err *e);
+/* The same for a rota entry and an intake block. Deleting a block leaves
+ * the cases that came in through it without an origin_block (the schema's
+ * ON DELETE SET NULL; audited, so an undo puts it back). */
+int store_delete_rota(struct store *st, int64_t id, int64_t version,
+    struct err *e);
+int store_delete_block(struct store *st, int64_t id, int64_t version,
+    struct err *e);
 
 /* Has another connection committed a change since the last store_load or
  * store_changed? */

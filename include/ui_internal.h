@@ -58,6 +58,7 @@ enum ui_action {
 	UI_ACT_APPLY,
 	UI_ACT_MOVE,
 	UI_ACT_LOCK,
+	UI_ACT_ADD_BLOCK,
 	/* the Employee and Cases views' edits */
 	UI_ACT_ADD,
 	UI_ACT_EDIT,
@@ -178,6 +179,16 @@ void ui_planner_free(struct ui *u);
 /* Open the Planner with cover (from app_plan_cover) as its proposal: only
  * those blocks move, a applies, Esc drops it and shows the team's plan. */
 void ui_planner_show_cover(struct ui *u, const struct plan *cover);
+
+/* The Planner's edits of team t (a dataset index), in ui_rota.c: e edits
+ * the team's whole intake rota in one form (and, when asked, the planned
+ * blocks of the slots it changes), + adds an extra intake block (the form
+ * starts at date and part), d removes block b (a dataset index) after
+ * asking. Each writes one undoable change and says so on the status
+ * line. */
+void ui_rota_edit(struct ui *u, long t);
+void ui_rota_add_block(struct ui *u, long t, int date, enum part part);
+void ui_rota_delete_block(struct ui *u, long b);
 
 extern const struct ui_view_ops ui_employee_ops;
 extern const struct ui_view_ops ui_cases_ops;
@@ -383,7 +394,8 @@ struct ui_field {
 	const char *name;  /* what the record rules call it ("end"): their
 			    * messages go next to this field; may be NULL */
 	enum ui_field_kind kind;
-	bool optional;    /* TEXT, DATE: may stay empty (DATE_NONE) */
+	bool optional;    /* TEXT, DATE, HOURS: may stay empty (DATE_NONE,
+			   * 0 hours) */
 	bool read_only;   /* shown, not editable (a case's reference) */
 	const char *unit; /* shown after the input ("h/week"), or NULL */
 	/* TEXT: checks the trimmed text and copies it to out; NULL: any

@@ -22,6 +22,9 @@ int validate_text(const char *s, bool optional, char *out, size_t size,
  * makes it min <= h). */
 int validate_hours(const char *s, double min, bool min_inclusive, double max,
     double *out, struct err *e);
+/* The most hours of an intake block or rota slot (more than 0 and at most
+ * this, as the store's CHECK has it). */
+#define VALIDATE_INTAKE_HOURS_MAX 12
 /* A date YYYY-MM-DD; optional lets "" mean DATE_NONE. */
 int validate_date(const char *s, bool optional, int *out, struct err *e);
 /* Workdays "ma,di,do" / "mon,tue,thu" / "" (all five). */

@@ -1,4 +1,5 @@
 /* app: see include/app.h. */
+#include <math.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,6 +316,203 @@ app_lock_block(struct app *a, int64_t block_id, bool locked, struct err *e)
 	return change(a, write_block, &c, e);
 }
 
+/* --- the intake rota and extra blocks --- */
+
+static int check_employee(const struct app *a, int64_t employee_id,
+    int64_t team_id, struct err *e);
+
+/* Hours that differ by less than this are the same (SPEC §3 tolerance). */
+#define HOURS_EPS 0.005
+
+/* Index of team_id's rota entry for weekday and part, or -1. */
+static long
+rota_index(const struct dataset *d, int64_t team_id, int weekday,
+    enum part part)
+{
+	for (size_t r = 0; r < d->n_rota; r++)
+		if (d->rota[r].team_id == team_id &&
+		    d->rota[r].weekday == weekday && d->rota[r].part == part)
+			return (long)r;
+	return -1;
+}
+
+void
+app_rota_hours(const struct app *a, int64_t team_id, struct rota_hours *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t r = 0; r < a->data.n_rota; r++) {
+		const struct rota_entry *re = &a->data.rota[r];
+		if (re->team_id == team_id && re->weekday >= 1 &&
+		    re->weekday <= 5)
+			out->h[re->weekday - 1][re->part] = re->hours;
+	}
+}
+
+/* What a new rota does to block b of the team: 0 nothing, -1 it goes (its
+ * slot is removed), 1 it gets the slot's new hours. Only blocks of the
+ * planned weeks: this week is being worked. */
+static int
+block_fate(const struct app *a, const struct rota_hours *rota,
+    const struct block *b)
+{
+	int wd = date_weekday(b->date);
+	long r;
+	double h;
+
+	if (b->date < date_monday(a->today) + 7 || wd > 5 ||
+	    (r = rota_index(&a->data, b->team_id, wd, b->part)) < 0)
+		return 0;
+	h = rota->h[wd - 1][b->part];
+	if (h <= 0)
+		return -1;
+	if (fabs(h - a->data.rota[r].hours) < HOURS_EPS ||
+	    fabs(h - b->hours) < HOURS_EPS)
+		return 0;
+	return 1;
+}
+
+void
+app_rota_blocks(const struct app *a, int64_t team_id,
+    const struct rota_hours *rota, size_t *removed, size_t *rehoured)
+{
+	*removed = *rehoured = 0;
+	for (size_t i = 0; i < a->data.n_blocks; i++) {
+		if (a->data.blocks[i].team_id != team_id)
+			continue;
+		switch (block_fate(a, rota, &a->data.blocks[i])) {
+		case -1:
+			(*removed)++;
+			break;
+		case 1:
+			(*rehoured)++;
+			break;
+		}
+	}
+}
+
+struct rota_change {
+	int64_t team_id;
+	const struct rota_hours *rota;
+	bool blocks;
+};
+
+static int
+write_rota(struct app *a, void *ctx, struct err *e)
+{
+	const struct rota_change *c = ctx;
+	const struct dataset *d = &a->data;
+
+	/* the blocks first: they are decided by the rota as it was read */
+	for (size_t i = 0; c->blocks && i < d->n_blocks; i++) {
+		struct block b = d->blocks[i];
+		int fate = b.team_id == c->team_id ? block_fate(a, c->rota, &b)
+						   : 0;
+		if (fate < 0 && store_delete_block(a->store, b.id, b.version,
+		    e) < 0)
+			return -1;
+		if (fate > 0) {
+			b.hours = c->rota->h[date_weekday(b.date) - 1][b.part];
+			if (store_update_block(a->store, &b, e) < 0)
+				return -1;
+		}
+	}
+	for (int wd = 1; wd <= 5; wd++)
+		for (int p = PART_MORNING; p <= PART_AFTERNOON; p++) {
+			long r = rota_index(d, c->team_id, wd, p);
+			struct rota_entry re = { .team_id = c->team_id,
+				.weekday = wd, .part = p,
+				.hours = c->rota->h[wd - 1][p] };
+			int rc = 0;
+			if (r < 0 && re.hours > 0)
+				rc = store_add_rota(a->store, &re, e);
+			else if (r >= 0 && re.hours <= 0)
+				rc = store_delete_rota(a->store, d->rota[r].id,
+				    d->rota[r].version, e);
+			else if (r >= 0 && fabs(re.hours -
+			    d->rota[r].hours) >= HOURS_EPS) {
+				re.id = d->rota[r].id;
+				re.version = d->rota[r].version;
+				rc = store_update_rota(a->store, &re, e);
+			}
+			if (rc < 0)
+				return -1;
+		}
+	return 0;
+}
+
+int
+app_save_rota(struct app *a, int64_t team_id, const struct rota_hours *rota,
+    bool blocks, struct err *e)
+{
+	struct rota_change c = { team_id, rota, blocks };
+
+	if (dataset_team_index(&a->data, team_id) < 0)
+		return err_setx(e, EXIT_DATAERR, "team: no such team");
+	for (int wd = 0; wd < 5; wd++)
+		for (int p = 0; p < 2; p++) {
+			double h = rota->h[wd][p];
+			/* !(h >= 0) refuses NaN too */
+			if (!(h >= 0) || h > VALIDATE_INTAKE_HOURS_MAX)
+				return err_setx(e, EXIT_DATAERR, "hours: %g "
+				    "must be more than 0 and at most %d", h,
+				    VALIDATE_INTAKE_HOURS_MAX);
+		}
+	return change(a, write_rota, &c, e);
+}
+
+int
+app_check_block(const struct app *a, const struct block *b, struct err *e)
+{
+	const struct dataset *d = &a->data;
+	char day[DATE_BUF];
+	long i;
+
+	if (dataset_team_index(d, b->team_id) < 0)
+		return err_setx(e, EXIT_DATAERR, "team: no such team");
+	if (date_weekday(b->date) > 5)
+		return err_setx(e, EXIT_DATAERR, "date: intake blocks are on "
+		    "weekdays");
+	if (b->date < a->today)
+		return err_setx(e, EXIT_DATAERR, "date: %s is in the past",
+		    date_format(b->date, day));
+	if (!(b->hours > 0) || b->hours > VALIDATE_INTAKE_HOURS_MAX)
+		return err_setx(e, EXIT_DATAERR, "hours: %g must be more than "
+		    "0 and at most %d", b->hours, VALIDATE_INTAKE_HOURS_MAX);
+	for (size_t k = 0; k < d->n_blocks; k++)
+		if (d->blocks[k].team_id == b->team_id &&
+		    d->blocks[k].date == b->date &&
+		    d->blocks[k].part == b->part && d->blocks[k].id != b->id)
+			return err_setx(e, EXIT_DATAERR, b->part ==
+			    PART_MORNING ? "date: that morning has an intake "
+			    "block already" : "date: that afternoon has an "
+			    "intake block already");
+	if (b->employee_id == 0)
+		return 0;
+	if (check_employee(a, b->employee_id, b->team_id, e) < 0)
+		return -1;
+	i = dataset_employee_index(d, b->employee_id);
+	if (b->date < d->employees[i].start ||
+	    (d->employees[i].end != DATE_NONE && b->date > d->employees[i].end))
+		return err_setx(e, EXIT_DATAERR, "employee: \"%s\" is not in "
+		    "the team on %s", d->employees[i].name,
+		    date_format(b->date, day));
+	return 0;
+}
+
+static int
+write_block_add(struct app *a, void *ctx, struct err *e)
+{
+	return store_add_block(a->store, ctx, e);
+}
+
+int
+app_add_block(struct app *a, struct block *b, struct err *e)
+{
+	if (app_check_block(a, b, e) < 0)
+		return -1;
+	return change(a, write_block_add, b, e);
+}
+
 int
 app_plan_cover(const struct app *a, long ei, int from, int to,
     struct plan *out, struct err *e)
@@ -471,6 +669,35 @@ block_label(const struct store_change_row *r, bool after, char *buf,
 		? _("afternoon") : _("morning"));
 }
 
+/* The team code of a row's team_id. */
+static const char *
+team_code(const struct app *a, const struct store_change_row *r, bool after)
+{
+	const char *id = row_value(r, "team_id", after);
+	long t = *id ? dataset_team_index(&a->data, atoll(id)) : -1;
+
+	return t >= 0 ? a->data.teams[t].code : "?";
+}
+
+/* "Tue morning" for a rota entry. */
+static void
+rota_label(const struct store_change_row *r, bool after, char *buf,
+    size_t size)
+{
+	snprintf(buf, size, "%s %s", i18n_weekday_abbr(atoi(row_value(r, "weekday", after))),
+	    strcmp(row_value(r, "part", after), "middag") == 0
+		? _("afternoon") : _("morning"));
+}
+
+/* A row's hours as people read them ("3,5" in Dutch). */
+static char *
+row_hours(const struct store_change_row *r, bool after, char *buf,
+    size_t size)
+{
+	return text_format_decimal(buf, size, atof(row_value(r, "hours",
+	    after)), 1, i18n_decimal_comma());
+}
+
 /* One record's change in words. */
 static void
 describe_row(const struct app *a, const struct store_change_row *r,
@@ -550,11 +777,36 @@ describe_row(const struct app *a, const struct store_change_row *r,
 		snprintf(buf, size, ins ? _("new team %s") : del
 		    ? _("team %s removed") : _("team %s changed"),
 		    row_value(r, "code", !del));
+	} else if (strcmp(r->table, "rota") == 0) {
+		char h0[32], h1[32];
+		const char *team = team_code(a, r, !del);
+		rota_label(r, !del, label, sizeof label);
+		if (ins || del)
+			snprintf(buf, size, ins ? _("intake rota of %s: %s "
+			    "added") : _("intake rota of %s: %s removed"), team,
+			    label);
+		else
+			snprintf(buf, size, _("intake rota of %s: %s %s → %s "
+			    "h"), team, label, row_hours(r, false, h0, sizeof h0),
+			    row_hours(r, true, h1, sizeof h1));
 	} else {
 		snprintf(buf, size, _("%s %s changed"), r->table,
-		    row_value(r, strcmp(r->table, "rota") == 0 ? "weekday"
-		    : "code", !del));
+		    row_value(r, "code", !del));
 	}
+}
+
+/* A case that lost its origin_block because the block went (the schema's
+ * ON DELETE SET NULL): a consequence, not a change of its own. */
+static bool
+is_side_effect(const struct store_change_row *r)
+{
+	if (strcmp(r->table, "cases") != 0 || strcmp(r->action, "update") != 0)
+		return false;
+	for (size_t i = 0; i < r->n_cols; i++)
+		if (strcmp(r->cols[i].name, "origin_block") != 0 &&
+		    strcmp(r->cols[i].old, r->cols[i].new) != 0)
+			return false;
+	return true;
 }
 
 /* What change txn did, in words: one record's change, or how many. */
@@ -562,7 +814,7 @@ static void
 describe(const struct app *a, long long txn, char *buf, size_t size)
 {
 	struct store_change_row *rows;
-	size_t n, blocks = 0;
+	size_t n, blocks = 0, rota = 0, own = 0, first = 0;
 
 	if (size == 0)
 		return;
@@ -571,24 +823,42 @@ describe(const struct app *a, long long txn, char *buf, size_t size)
 		return;
 	long person = -1; /* the one employee row, if there is one */
 	for (size_t i = 0; i < n; i++) {
+		if (is_side_effect(&rows[i]))
+			continue;
+		if (own++ == 0)
+			first = i;
 		blocks += strcmp(rows[i].table, "block") == 0;
+		rota += strcmp(rows[i].table, "rota") == 0;
 		if (strcmp(rows[i].table, "employee") == 0)
 			person = person == -1 ? (long)i : -2;
 	}
-	if (n == 1)
-		describe_row(a, &rows[0], buf, size);
-	else if (person >= 0) {
+	if (own == 1) {
+		describe_row(a, &rows[first], buf, size);
+	} else if (person >= 0) {
 		/* a move or an end, with the hand-over of what they held */
 		char one[256];
 		describe_row(a, &rows[person], one, sizeof one);
 		snprintf(buf, size, ngettext("%s, and %zu case or intake "
-		    "block", "%s, and %zu cases and intake blocks", n - 1),
-		    one, n - 1);
+		    "block", "%s, and %zu cases and intake blocks", own - 1),
+		    one, own - 1);
+	} else if (rota > 0 && rota + blocks == own) {
+		const char *team = "?";
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(rows[i].table, "rota") == 0)
+				team = team_code(a, &rows[i],
+				    strcmp(rows[i].action, "delete") != 0);
+		if (blocks == 0)
+			snprintf(buf, size, _("intake rota of %s changed"),
+			    team);
+		else
+			snprintf(buf, size, ngettext("intake rota of %s and "
+			    "%zu intake block changed", "intake rota of %s and "
+			    "%zu intake blocks changed", blocks), team, blocks);
+	} else if (own > 1 && blocks == own) {
+		snprintf(buf, size, _("%zu intake blocks changed"), own);
+	} else if (own > 1) {
+		snprintf(buf, size, _("%zu records changed"), own);
 	}
-	else if (n > 1 && blocks == n)
-		snprintf(buf, size, _("%zu intake blocks changed"), n);
-	else if (n > 1)
-		snprintf(buf, size, _("%zu records changed"), n);
 	free(rows);
 }
 
@@ -932,6 +1202,19 @@ app_save_employee(struct app *a, struct employee *em,
 	}
 	handover_clear(&fresh);
 	return rc;
+}
+
+int
+app_delete_block(struct app *a, int64_t id, struct err *e)
+{
+	struct deletion d = { id, 0, store_delete_block };
+	long b = dataset_block_index(&a->data, id);
+
+	if (b >= 0 && a->data.blocks[b].date < a->today)
+		return past_block(a->data.blocks[b].date, e);
+	if (b >= 0)
+		d.version = a->data.blocks[b].version;
+	return change(a, write_deletion, &d, e);
 }
 
 int

@@ -551,14 +551,15 @@ parse_absence(struct import *im, struct absence *a)
 		problem(im, NULL, "%s", e.msg);
 }
 
-/* Intake hours of a rota entry or block: 0 < h <= 12, like the store. */
+/* Intake hours of a rota entry or block, like the store. */
 static void
 parse_block_hours(struct import *im, int col, double *out)
 {
 	struct err e;
 
 	if (*cell(im, col) != '\0' &&
-	    validate_hours(cell(im, col), 0, false, 12, out, &e) < 0)
+	    validate_hours(cell(im, col), 0, false,
+	    VALIDATE_INTAKE_HOURS_MAX, out, &e) < 0)
 		bad(im, col, &e);
 }
 

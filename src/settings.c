@@ -119,7 +119,7 @@ static const char *const key_actions[] = {
 	"sort_next", "sort_prev", "sort_reverse", "next_view", "overview",
 	"team", "planner", "employee", "cases", "trend", "range_wider",
 	"range_narrower", "reload", "apply", "move", "lock", "undo", "redo",
-	"add", "edit", "end", "delete", "show_cases", "filter", "phase",
+	"add_block", "add", "edit", "end", "delete", "show_cases", "filter", "phase",
 	"close", "move_case", "export", "help", "quit", "quit_now",
 };
 

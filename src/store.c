@@ -1112,6 +1112,22 @@ store_delete_activity(struct store *st, int64_t id, int64_t version,
 }
 
 int
+store_delete_rota(struct store *st, int64_t id, int64_t version,
+    struct err *e)
+{
+	return delete_row(st, "DELETE FROM rota WHERE id = ? AND version = ?",
+	    id, version, "delete rota entry", e);
+}
+
+int
+store_delete_block(struct store *st, int64_t id, int64_t version,
+    struct err *e)
+{
+	return delete_row(st, "DELETE FROM block WHERE id = ? AND version = ?",
+	    id, version, "delete intake block", e);
+}
+
+int
 store_changed(struct store *st, bool *changed, struct err *e)
 {
 	long long v, audit;

@@ -126,11 +126,13 @@ static const struct ui_binding bindings[] = {
 	    N_("Planner: lock or unlock the block") },
 	{ UI_ACT_UNDO, "undo", { 'u' }, N_("Undo the last change") },
 	{ UI_ACT_REDO, "redo", { UI_CTRL('r') }, N_("Redo what was undone") },
-	/* the views' own keys before the ones they shadow (a: apply in the
-	 * Planner, add elsewhere) */
-	{ UI_ACT_ADD, "add", { 'a', '+' },
-	    N_("Add a team, employee, intake block, case (Employee: to the "
-	    "section of the selected row)") },
+	/* the views' own keys before the ones they shadow (e: edit, not
+	 * export) */
+	{ UI_ACT_ADD_BLOCK, "add_block", { '+' },
+	    N_("Planner: add an intake block") },
+	{ UI_ACT_ADD, "add", { 'a' },
+	    N_("Add a team, employee or case (Employee: to the section of "
+	    "the selected row)") },
 	{ UI_ACT_EDIT, "edit", { 'e' },
 	    N_("Edit the selected row (Planner: the team's intake rota)") },
 	{ UI_ACT_END, "end", { 'x' },
@@ -1068,7 +1070,10 @@ is_active(enum ui_action act, enum ui_view view)
 	case UI_ACT_RANGE_WIDER:
 	case UI_ACT_RANGE_NARROWER:
 		return view == UI_VIEW_TREND;
-	case UI_ACT_ADD:
+	case UI_ACT_ADD_BLOCK:
+		return view == UI_VIEW_PLANNER;
+	case UI_ACT_ADD: /* a applies in the Planner: + adds a block */
+		return view != UI_VIEW_TREND && view != UI_VIEW_PLANNER;
 	case UI_ACT_EDIT:
 		return view != UI_VIEW_TREND;
 	case UI_ACT_END:

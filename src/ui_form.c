@@ -274,6 +274,10 @@ ui_field_parse(struct ui_field *fl, struct err *e)
 	case UI_FIELD_DATE:
 		return validate_date(s, fl->optional, &fl->value, e);
 	case UI_FIELD_HOURS:
+		if (*s == '\0' && fl->optional) {
+			fl->hours = 0;
+			return 0;
+		}
 		return validate_hours(s, 0, false, fl->max, &fl->hours, e);
 	case UI_FIELD_PERCENT:
 		return validate_percent(s, &fl->value, e);
@@ -441,7 +445,8 @@ field_hint(const struct ui_field *fl)
 		return _("YYYY-MM-DD; + and - change it a day, PgUp and PgDn a "
 		    "week; Ctrl-U clears");
 	case UI_FIELD_HOURS:
-		return _("Hours, like 1,5 or 1.5");
+		return fl->optional ? _("Hours, like 1,5 or 1.5; empty for "
+		    "none; Ctrl-U clears") : _("Hours, like 1,5 or 1.5");
 	case UI_FIELD_PERCENT:
 		return _("A whole percentage from 1 to 100");
 	case UI_FIELD_CHOICE:

@@ -4,7 +4,8 @@
  * database; beside it (below it on a small screen) the team's projected
  * horizon loads. r shows the planner's proposal as a diff over the same grid
  * and table; a or Enter applies it; m gives the block under the cursor to
- * someone chosen with the effect on the loads shown; L locks or unlocks it.
+ * someone chosen with the effect on the loads shown; L locks or unlocks it;
+ * e edits the team's rota, + adds a block, d removes one (ui_rota.c).
  * The plan is recomputed whenever the data changes, and a proposal made on
  * older data is dropped. */
 #include <math.h>
@@ -1388,6 +1389,17 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_RELOAD:
 		propose(u);
 		return true;
+	case UI_ACT_EDIT:
+		if (pl->valid)
+			ui_rota_edit(u, pl->plan.team);
+		return true;
+	case UI_ACT_ADD_BLOCK: /* a team without a rota starts next Monday */
+		if (pl->valid)
+			ui_rota_add_block(u, pl->plan.team, pl->n_cols ?
+			    cell_date(pl, pl->row, pl->col) : pl->first,
+			    pl->n_cols ? col_part(pl->cols[pl->col])
+				       : PART_MORNING);
+		return true;
 	default:
 		break;
 	}
@@ -1427,6 +1439,14 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_LOCK:
 		toggle_lock(u);
 		return true;
+	case UI_ACT_DELETE:
+		if (cell_at(pl, pl->row, pl->col)->block >= 0)
+			ui_rota_delete_block(u, cell_at(pl, pl->row,
+			    pl->col)->block);
+		else
+			ui_message(u, true, "%s", _("No intake block here to "
+			    "remove"));
+		return true;
 	default:
 		return false; /* pages scroll the table */
 	}
@@ -1462,6 +1482,9 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_MOVE }, N_("move") },
 	{ { UI_ACT_LOCK }, N_("lock") },
 	{ { UI_ACT_UNDO }, N_("undo") },
+	{ { UI_ACT_EDIT }, N_("rota") },
+	{ { UI_ACT_ADD_BLOCK }, N_("block") },
+	{ { UI_ACT_DELETE }, N_("remove") },
 	{ { UI_ACT_NONE }, NULL },
 };
 

@@ -486,3 +486,142 @@ Test(app, two_coaches_edit_one_employee_the_second_is_refused)
 	    HANDOVER_WAITING, &e), -1);
 	cr_assert(strstr(e.msg, "contract_hours"), "%s", e.msg);
 }
+
+/* The rota edited as one form: entries added, changed and removed, the
+ * planned blocks following when asked, this week's left alone; one undo
+ * restores it all, the origin of a case in a removed block too. */
+Test(app, a_rota_change_is_one_undoable_change_with_its_blocks)
+{
+	int64_t team = A.data.teams[0].id, em = A.data.employees[0].id;
+	struct rota_hours r = { 0 };
+	size_t removed, rehoured;
+
+	r.h[0][PART_MORNING] = 4;
+	r.h[1][PART_AFTERNOON] = 3.5;
+	cr_assert_eq(app_save_rota(&A, team, &r, false, &e), 0, "%s", e.msg);
+	cr_assert_eq(A.data.n_rota, 2);
+	/* blocks: Mon 30 Nov morning (its slot goes), Tue 1 Dec afternoon
+	 * (new hours), Tue 24 Nov afternoon (this week: stays) */
+	struct block b[3] = {
+		{ .team_id = team, .date = D("2026-11-30"),
+		    .part = PART_MORNING, .hours = 4, .employee_id = em },
+		{ .team_id = team, .date = D("2026-12-01"),
+		    .part = PART_AFTERNOON, .hours = 3.5 },
+		{ .team_id = team, .date = D("2026-11-24"),
+		    .part = PART_AFTERNOON, .hours = 3.5 },
+	};
+	for (int k = 0; k < 3; k++)
+		cr_assert_eq(app_add_block(&A, &b[k], &e), 0, "%s", e.msg);
+	struct case_item c = new_case("Z-9");
+	c.opened = D("2026-11-30");
+	c.origin_block = b[0].id;
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+
+	struct rota_hours now;
+	app_rota_hours(&A, team, &now);
+	cr_assert(memcmp(&now, &r, sizeof r) == 0);
+	r.h[0][PART_MORNING] = 0;
+	r.h[1][PART_AFTERNOON] = 3;
+	r.h[2][PART_MORNING] = 4;
+	app_rota_blocks(&A, team, &r, &removed, &rehoured);
+	cr_assert_eq(removed, 1);
+	cr_assert_eq(rehoured, 1);
+	cr_assert_eq(app_save_rota(&A, team, &r, true, &e), 0, "%s", e.msg);
+	app_rota_hours(&A, team, &now);
+	cr_assert(memcmp(&now, &r, sizeof r) == 0);
+	cr_assert_eq(A.data.n_blocks, 2);
+	cr_assert_eq(A.data.blocks[0].id, b[1].id);
+	ASSERT_HOURS(A.data.blocks[0].hours, 3);
+	ASSERT_HOURS(A.data.blocks[1].hours, 3.5);
+	cr_assert_eq(A.data.cases[0].origin_block, 0);
+
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "intake rota of CEN and 2 intake blocks changed");
+	app_rota_hours(&A, team, &now);
+	cr_assert_float_eq(now.h[0][PART_MORNING], 4, 1e-9);
+	cr_assert_float_eq(now.h[1][PART_AFTERNOON], 3.5, 1e-9);
+	cr_assert_float_eq(now.h[2][PART_MORNING], 0, 1e-9);
+	cr_assert_eq(A.data.n_blocks, 3);
+	ASSERT_HOURS(A.data.blocks[1].hours, 3.5);
+	cr_assert_eq(A.data.blocks[0].employee_id, em);
+	cr_assert_eq(A.data.cases[0].origin_block, b[0].id);
+	cr_assert_eq(app_redo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_eq(A.data.n_blocks, 2);
+}
+
+/* One slot changed reads as that slot; a stale rota is refused whole. */
+Test(app, a_rota_slot_in_words_and_a_stale_rota_refused)
+{
+	int64_t team = A.data.teams[0].id;
+	struct rota_hours r = { 0 }, theirs;
+
+	r.h[4][PART_AFTERNOON] = 4;
+	cr_assert_eq(app_save_rota(&A, team, &r, false, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "intake rota of CEN: Fri afternoon added");
+	cr_assert_eq(app_redo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	r.h[4][PART_AFTERNOON] = 2.5;
+	cr_assert_eq(app_save_rota(&A, team, &r, false, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "intake rota of CEN: Fri afternoon 4.0 → 2.5 h",
+	    "%s", what);
+
+	/* bert changes the slot; anna, on old data, removes it */
+	cr_assert_eq(app_reload(&B, &e), 0);
+	app_rota_hours(&B, team, &theirs);
+	theirs.h[4][PART_AFTERNOON] = 3;
+	cr_assert_eq(app_save_rota(&B, team, &theirs, false, &e), 0, "%s",
+	    e.msg);
+	r.h[4][PART_AFTERNOON] = 0;
+	r.h[0][PART_MORNING] = 4;
+	cr_assert_eq(app_save_rota(&A, team, &r, false, &e), -1);
+	cr_assert(strstr(e.msg, "someone else"), "%s", e.msg);
+	cr_assert_eq(A.data.n_rota, 1, "half a rota was written");
+	ASSERT_HOURS(A.data.rota[0].hours, 3);
+	r.h[0][PART_MORNING] = 13;
+	cr_assert_eq(app_save_rota(&A, team, &r, false, &e), -1);
+	cr_assert(strncmp(e.msg, "hours: ", 7) == 0, "%s", e.msg);
+}
+
+/* An extra block: its rules with the field to blame, then added and
+ * removed as one change each; undo gives the removed one back whole. */
+Test(app, an_extra_block_added_and_removed)
+{
+	int64_t team = A.data.teams[0].id;
+	struct block b = { .team_id = team, .date = D("2026-12-08"),
+		.part = PART_MORNING, .hours = 4,
+		.employee_id = A.data.employees[0].id };
+	struct block dup = b, old = b, other = b, sat = b;
+
+	cr_assert_eq(app_add_block(&A, &b, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_add_block(&A, &dup, &e), -1);
+	cr_assert_str_eq(e.msg, "date: that morning has an intake block "
+	    "already");
+	old.date = D("2026-11-20");
+	cr_assert_eq(app_check_block(&A, &old, &e), -1);
+	cr_assert(strncmp(e.msg, "date: ", 6) == 0, "%s", e.msg);
+	sat.date = D("2026-12-12");
+	cr_assert_eq(app_check_block(&A, &sat, &e), -1);
+	other.part = PART_AFTERNOON;
+	other.employee_id = A.data.employees[1].id; /* of Noord */
+	cr_assert_eq(app_check_block(&A, &other, &e), -1);
+	cr_assert(strncmp(e.msg, "employee: ", 10) == 0, "%s", e.msg);
+
+	struct case_item c = new_case("Z-10");
+	c.opened = D("2026-12-08");
+	c.origin_block = b.id;
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_delete_block(&A, b.id, &e), 0, "%s", e.msg);
+	cr_assert_eq(A.data.n_blocks, 0);
+	cr_assert_eq(A.data.cases[0].origin_block, 0);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "intake block Tue 8 Dec morning removed");
+	cr_assert_eq(A.data.n_blocks, 1);
+	cr_assert_eq(A.data.blocks[0].employee_id, A.data.employees[0].id);
+	cr_assert_eq(A.data.cases[0].origin_block, b.id);
+	/* a block someone else moved meanwhile is not removed */
+	cr_assert_eq(app_reload(&B, &e), 0);
+	cr_assert_eq(app_move_block(&B, b.id, 0, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_delete_block(&A, b.id, &e), -1);
+	cr_assert_eq(A.data.n_blocks, 1);
+}

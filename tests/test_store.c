@@ -538,3 +538,48 @@ Test(store, migration_2_refuses_codes_that_differ_only_in_case)
 	cr_assert_eq(user_version(path), STORE_SCHEMA_VERSION);
 	open_memory();
 }
+
+/* A rota entry or block is deleted only as it was read; a block's cases
+ * keep their data and lose just the origin, which undo gives back. */
+Test(store, rota_and_block_deletes_check_the_version)
+{
+	struct team t = team("CEN");
+	struct dataset d = { 0 };
+
+	cr_assert_eq(ADD(store_add_team, &t), 0);
+	struct rota_entry r = { .team_id = t.id, .weekday = 1,
+		.part = PART_MORNING, .hours = 4 };
+	cr_assert_eq(ADD(store_add_rota, &r), 0, "%s", e.msg);
+	struct block b = { .team_id = t.id, .date = D("2026-11-30"),
+		.part = PART_MORNING, .hours = 4 };
+	cr_assert_eq(ADD(store_add_block, &b), 0, "%s", e.msg);
+	struct case_item c = { .ref = "Z-1", .team_id = t.id, .type = "JGD",
+		.phase = PHASE_INTAKE, .opened = D("2026-11-30"),
+		.closed = DATE_NONE, .origin_block = b.id };
+	cr_assert_eq(ADD(store_add_case, &c), 0, "%s", e.msg);
+
+	cr_assert_eq(store_begin(st, &e), 0);
+	cr_assert_eq(store_delete_rota(st, r.id, r.version + 1, &e), -1);
+	cr_assert(strstr(e.msg, "changed or deleted by someone else"), "%s",
+	    e.msg);
+	cr_assert_eq(store_delete_block(st, b.id, b.version + 1, &e), -1);
+	cr_assert_eq(store_delete_rota(st, r.id, r.version, &e), 0, "%s",
+	    e.msg);
+	cr_assert_eq(store_delete_block(st, b.id, b.version, &e), 0, "%s",
+	    e.msg);
+	long long txn = store_txn(st);
+	cr_assert_eq(store_commit(st, &e), 0);
+	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(d.n_rota, 0);
+	cr_assert_eq(d.n_blocks, 0);
+	cr_assert_eq(d.cases[0].origin_block, 0);
+
+	cr_assert_eq(store_revert(st, txn, STORE_UNDO, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(d.n_rota, 1);
+	cr_assert_eq(d.n_blocks, 1);
+	cr_assert_eq(d.blocks[0].id, b.id);
+	cr_assert_eq(d.cases[0].origin_block, b.id);
+	cr_assert_eq(store_check(st, &e), 0, "%s", e.msg);
+	dataset_clear(&d);
+}
