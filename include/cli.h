@@ -16,12 +16,14 @@ struct cli_options {
 	const char *format;
 	const char *dialect; /* export: csv dialect */
 	const char *output;  /* export: -o FILE, "-" for stdout */
-	const char *from; /* plan: first week */
+	const char *from; /* plan: first week; cover: first day */
+	const char *to;   /* cover: last day */
 	int weeks;        /* plan: horizon length */
 	int demo_teams;
 	bool dry_run;
 	bool update; /* import: sync */
 	bool apply;
+	bool give_back; /* cover --return */
 	bool no_color;
 };
 

@@ -37,6 +37,10 @@ struct cover_result {
 	size_t n_placed;
 	double max_load;    /* the highest load over every colleague after */
 	double lower_bound; /* no assignment placing n_placed can do better */
+	/* the same over those who take a case: how loaded the busiest
+	 * receiver is, and the least that must be (the water level of the
+	 * hours handed over; a colleague already above it is not a bound) */
+	double taking_max, taking_bound;
 	bool exact;         /* the search finished: the optimum */
 	long nodes;         /* branches explored */
 };

@@ -85,9 +85,10 @@ int handover_propose(const struct dataset *d, const struct settings *s,
     struct err *e);
 
 /* Cover for employee_id's absence from from to to (inclusive; the past is
- * left as it was): their intake blocks on the days they are absent 50 % or
- * more, and, when the period is cover.min_weeks weeks or longer, their open
- * cases (else these stay, with the reason). */
+ * left as it was): their intake blocks in it, and, when the period is
+ * cover.min_weeks weeks or longer, their open cases (else these stay, with
+ * the reason). They count as absent the whole period, whatever the
+ * absences recorded say. */
 int handover_cover(const struct dataset *d, const struct settings *s,
     int64_t employee_id, int from, int to, int today, struct handover *out,
     struct err *e);

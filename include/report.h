@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "dataset.h"
+#include "handover.h"
 #include "planner.h"
 #include "settings.h"
 #include "workload.h"
@@ -28,6 +29,15 @@ int report_write(FILE *out, enum report_format fmt, const struct dataset *d,
  * REPORT_TEXT or REPORT_JSON. Returns -1 on a write error (EXIT_IOERR). */
 int report_plan(FILE *out, enum report_format fmt, const struct dataset *d,
     const struct plan *plan, struct err *e);
+
+/* Write a hand-over (cover for an absence, a return, what a leaver
+ * leaves) with its cases and blocks going their way: each case and block,
+ * from → to or why not, each colleague's load before → after, the highest
+ * load and the lower bound. fmt is REPORT_TEXT or REPORT_JSON. Returns -1
+ * on a write error (EXIT_IOERR). */
+int report_handover(FILE *out, enum report_format fmt,
+    const struct dataset *d, const struct handover *h,
+    enum handover_way cases, enum handover_way blocks, struct err *e);
 
 /* Sort idx[0 .. n-1], indices of d's employees, by name as a Dutch list
  * does (text_name_compare). */

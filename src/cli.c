@@ -344,6 +344,115 @@ fail:
 	return fail(&e);
 }
 
+/* The absence of employee ei that covers today or starts next (the
+ * longest reach of those starting the same day), or -1. */
+static long
+current_absence(const struct app *a, int64_t employee_id)
+{
+	const struct dataset *d = &a->data;
+	long best = -1;
+
+	for (size_t i = 0; i < d->n_absences; i++) {
+		const struct absence *ab = &d->absences[i];
+		if (ab->employee_id != employee_id || ab->end < a->today)
+			continue;
+		if (best < 0 || ab->start < d->absences[best].start ||
+		    (ab->start == d->absences[best].start &&
+		    ab->end > d->absences[best].end))
+			best = (long)i;
+	}
+	return best;
+}
+
+/* The hand-over cover asks for: back from an absence (--return), cover
+ * for --from .. --to, else for the absence of today or the next one, else
+ * for a leaver what comes after their last day. */
+static int
+propose_cover(const struct app *a, const struct cli_options *opt, long ei,
+    struct handover *h, struct err *e)
+{
+	const struct employee *em = &a->data.employees[ei];
+	int from = DATE_NONE, to = DATE_NONE;
+	long ab;
+
+	if (opt->give_back)
+		return handover_return(&a->data, &a->settings, em->id,
+		    a->today, h, e);
+	if ((opt->from && date_parse(opt->from, &from, e) < 0) ||
+	    (opt->to && date_parse(opt->to, &to, e) < 0)) {
+		err_prefix(e, from == DATE_NONE && opt->from ? "--from: "
+		    : "--to: ");
+		e->status = EXIT_USAGE;
+		return -1;
+	}
+	if ((from == DATE_NONE || to == DATE_NONE) &&
+	    (ab = current_absence(a, em->id)) >= 0) {
+		if (from == DATE_NONE)
+			from = a->data.absences[ab].start;
+		if (to == DATE_NONE)
+			to = a->data.absences[ab].end;
+	}
+	if (from == DATE_NONE && to == DATE_NONE && em->end != DATE_NONE)
+		return handover_propose(&a->data, &a->settings, em, a->today, h,
+		    e);
+	if (from == DATE_NONE || to == DATE_NONE)
+		return err_setx(e, EXIT_USAGE, "%s has no absence today or "
+		    "later and no end date; give the period with --from and "
+		    "--to", em->code);
+	if (to < from)
+		return err_setx(e, EXIT_USAGE, "--to %s is before --from",
+		    opt->to ? opt->to : "");
+	return handover_cover(&a->data, &a->settings, em->id, from, to,
+	    a->today, h, e);
+}
+
+static int
+cmd_cover(int argc, char **argv, const struct cli_options *opt)
+{
+	struct handover h = { 0 };
+	struct err e;
+	struct app a;
+	int fmt = REPORT_TEXT;
+	long ei;
+
+	if (argc != 2)
+		return usage_error("usage: wijklast cover EMPLOYEE [--from DATE] "
+		    "[--to DATE] [--return] [--apply] [--format text|json]");
+	if (opt->format && ((fmt = report_format_parse(opt->format)) < 0 ||
+	    fmt == REPORT_CSV))
+		return usage_error("--format must be text or json");
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if ((ei = dataset_employee_by_code(&a.data, argv[1])) < 0) {
+		err_setx(&e, EXIT_USAGE, "no employee %s", argv[1]);
+		goto fail;
+	}
+	if (propose_cover(&a, opt, ei, &h, &e) < 0 ||
+	    report_handover(stdout, (enum report_format)fmt, &a.data, &h,
+	    HANDOVER_COLLEAGUES, HANDOVER_COLLEAGUES, &e) < 0)
+		goto fail;
+	if (!handover_needed(&h)) {
+		if (fmt == REPORT_TEXT)
+			printf(_("\nNothing to hand over.\n"));
+	} else if (opt->apply) {
+		if (app_apply_handover(&a, &h, HANDOVER_COLLEAGUES,
+		    HANDOVER_COLLEAGUES, &e) < 0)
+			goto fail;
+		fprintf(fmt == REPORT_JSON ? stderr : stdout, "%s",
+		    _("Applied: one change, undone with u in the TUI.\n"));
+	} else if (fmt == REPORT_TEXT) {
+		printf(_("\nNothing written; add --apply to write this.\n"));
+	}
+	handover_clear(&h);
+	app_close(&a);
+	return 0;
+fail:
+	handover_clear(&h);
+	app_close(&a);
+	return fail(&e);
+}
+
 static int
 cmd_snapshot(const struct cli_options *opt)
 {
@@ -456,6 +565,12 @@ static const struct {
 	{ "plan", N_("Usage: wijklast plan TEAM [--from W] [--weeks N] "
 	    "[--apply] [--format text|json]\n"
 	    "Propose a fair intake roster; --apply writes it.\n") },
+	{ "cover", N_("Usage: wijklast cover EMPLOYEE [--from DATE] [--to DATE] "
+	    "[--return] [--apply] [--format text|json]\n"
+	    "Hand over the intake blocks and open cases of someone absent (by "
+	    "default their absence of today or the next one; a leaver: what "
+	    "comes after the last day) fairly to colleagues; --return gives "
+	    "the cases back.\n") },
 	{ "snapshot", N_("Usage: wijklast snapshot [--week W]\n"
 	    "Freeze a week's figures (default: last week).\n") },
 	{ "check", N_("Usage: wijklast check\n"
@@ -509,21 +624,26 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		    "snapshot");
 	if (opt->team && !reports)
 		return usage_error("--team goes with report and export");
-	if (opt->format && !reports && strcmp(cmd, "plan") != 0)
-		return usage_error("--format goes with report, export and "
-		    "plan");
+	bool cover = strcmp(cmd, "cover") == 0;
+	if (opt->format && !reports && strcmp(cmd, "plan") != 0 && !cover)
+		return usage_error("--format goes with report, export, plan "
+		    "and cover");
 	if (opt->dialect && strcmp(cmd, "export") != 0)
 		return usage_error("--dialect goes with export");
 	if (opt->output && strcmp(cmd, "export") != 0 &&
 	    strcmp(cmd, "dump") != 0)
 		return usage_error("-o goes with export and dump");
-	if ((opt->from || opt->weeks || opt->apply) && strcmp(cmd, "plan") != 0)
-		return usage_error("--from, --weeks and --apply go with plan");
+	if (opt->weeks && strcmp(cmd, "plan") != 0)
+		return usage_error("--weeks goes with plan");
+	if ((opt->from || opt->apply) && strcmp(cmd, "plan") != 0 && !cover)
+		return usage_error("--from and --apply go with plan and cover");
+	if ((opt->to || opt->give_back) && !cover)
+		return usage_error("--to and --return go with cover");
 	if (opt->demo_teams && strcmp(cmd, "demo") != 0)
 		return usage_error("--teams goes with demo");
 	if (argc != 1 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "backup") != 0 && strcmp(cmd, "plan") != 0 &&
-	    strcmp(cmd, "dump") != 0)
+	    strcmp(cmd, "dump") != 0 && !cover)
 		return usage_error("too many arguments");
 	if (strcmp(cmd, "demo") != 0 && strcmp(cmd, "import") != 0 &&
 	    (status = need_database(opt)) != 0)
@@ -541,6 +661,8 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_plan(argc, argv, opt);
 	if (strcmp(cmd, "snapshot") == 0)
 		return cmd_snapshot(opt);
+	if (strcmp(cmd, "cover") == 0)
+		return cmd_cover(argc, argv, opt);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(opt);
 	if (strcmp(cmd, "backup") == 0)

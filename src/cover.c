@@ -317,15 +317,18 @@ water_level(const struct cover_problem *p, double w)
 	return hi;
 }
 
+/* A bound on the highest load among those who take a case (taking) or
+ * over everyone. */
 static double
-lower_bound(const struct cover_problem *p, size_t n_placed)
+lower_bound(const struct cover_problem *p, size_t n_placed, bool taking)
 {
 	double bound = 0, w = 0;
 	size_t *light = xcalloc(p->n_cases + 1, sizeof *light);
 
-	for (size_t k = 0; k < p->n_colleagues; k++)
+	for (size_t k = 0; k < p->n_colleagues && !taking; k++)
 		bound = fmax(bound, p->demand[k] / p->capacity[k]);
-	/* the n_placed lightest cases must land somewhere */
+	/* the n_placed lightest cases must land somewhere: if every taker
+	 * stayed below the level, they would absorb less than that */
 	for (size_t c = 0; c < p->n_cases; c++)
 		light[c] = c;
 	qsort_r(light, p->n_cases, sizeof *light, heaviest_first,
@@ -390,7 +393,19 @@ cover_solve(const struct cover_problem *p, int *assignment,
 	memset(r, 0, sizeof *r);
 	r->n_placed = placed(p, s.best);
 	r->max_load = cover_max_load(p, s.best);
-	r->lower_bound = fmin(lower_bound(p, r->n_placed), r->max_load);
+	r->lower_bound = fmin(lower_bound(p, r->n_placed, false), r->max_load);
+	r->taking_max = 0;
+	for (size_t c = 0; c < n; c++)
+		if (s.best[c] >= 0) {
+			double load = p->demand[s.best[c]];
+			for (size_t d = 0; d < n; d++)
+				if (s.best[d] == s.best[c])
+					load += p->hours[d];
+			r->taking_max = fmax(r->taking_max,
+			    load / p->capacity[s.best[c]]);
+		}
+	r->taking_bound = r->n_placed > 0 ? fmin(lower_bound(p, r->n_placed,
+	    true), r->taking_max) : 0;
 	r->exact = !s.cut;
 	r->nodes = s.nodes;
 	free(s.class);

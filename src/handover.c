@@ -67,19 +67,16 @@ collect_cases(const struct dataset *d, const struct settings *s,
 	}
 }
 
-/* The blocks employee holds from from to to; for cover only those on a
- * day they are absent (WORKLOAD_ABSENT_PCT or more): on the others they
- * do their intake themselves. */
+/* The blocks employee holds from from to to (DATE_NONE: on). */
 static void
 collect_blocks(const struct dataset *d, struct handover *h, int64_t employee,
-    int from, int to, bool absent_days_only)
+    int from, int to)
 {
 	h->blocks = xcalloc(d->n_blocks + 1, sizeof *h->blocks);
 	for (size_t i = 0; i < d->n_blocks; i++) {
 		const struct block *b = &d->blocks[i];
 		if (b->employee_id != employee || b->date < from ||
-		    (to != DATE_NONE && b->date > to) ||
-		    (absent_days_only && !workload_block_needs_cover(d, b)))
+		    (to != DATE_NONE && b->date > to))
 			continue;
 		h->blocks[h->n_blocks++] = (struct handover_item){
 			.index = (long)i, .id = b->id, .version = b->version,
@@ -289,7 +286,7 @@ handover_propose(const struct dataset *d, const struct settings *s,
 	out->new_team = changed->team_id;
 	set_period(out, from, from + 7 * s->horizon_weeks - 1);
 	collect_cases(d, s, out, changed->id, from);
-	collect_blocks(d, out, changed->id, from, DATE_NONE, false);
+	collect_blocks(d, out, changed->id, from, DATE_NONE);
 	if (!handover_needed(out))
 		return 0;
 
@@ -319,6 +316,8 @@ handover_cover(const struct dataset *d, const struct settings *s,
     struct err *e)
 {
 	long ei = dataset_employee_index(d, employee_id);
+	struct dataset d1;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (ei < 0)
@@ -332,7 +331,7 @@ handover_cover(const struct dataset *d, const struct settings *s,
 	out->old_team = out->new_team = d->employees[ei].team_id;
 	set_period(out, from, to);
 	collect_cases(d, s, out, employee_id, from);
-	collect_blocks(d, out, employee_id, from, to, true);
+	collect_blocks(d, out, employee_id, from, to);
 	if (to - from + 1 < 7 * s->cover_min_weeks)
 		for (size_t i = 0; i < out->n_cases; i++) {
 			out->cases[i].stays = true;
@@ -341,11 +340,24 @@ handover_cover(const struct dataset *d, const struct settings *s,
 		}
 	if (!handover_needed(out))
 		return 0;
-	if (hand_over(d, s, out, e) < 0) {
+
+	/* the data as it will be: the employee out for the whole period,
+	 * whatever the absences say, so the planner gives every block away */
+	d1 = *d;
+	d1.absences = xcalloc(d->n_absences + 1, sizeof *d1.absences);
+	if (d->n_absences > 0)
+		memcpy(d1.absences, d->absences,
+		    d->n_absences * sizeof *d->absences);
+	d1.absences[d->n_absences] = (struct absence){
+		.id = d->n_absences ? d->absences[d->n_absences - 1].id + 1 : 1,
+		.employee_id = employee_id, .start = from, .end = to,
+		.percent = 100 };
+	d1.n_absences = d->n_absences + 1;
+	rc = hand_over(&d1, s, out, e);
+	free(d1.absences);
+	if (rc < 0)
 		handover_clear(out);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int

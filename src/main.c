@@ -113,7 +113,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
 		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS, OPT_FROM, OPT_WEEKS,
-		OPT_APPLY, OPT_DIALECT, OPT_UPDATE };
+		OPT_APPLY, OPT_DIALECT, OPT_UPDATE, OPT_TO, OPT_RETURN };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -127,6 +127,8 @@ main(int argc, char **argv)
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "weeks", required_argument, NULL, OPT_WEEKS },
 		{ "apply", no_argument, NULL, OPT_APPLY },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "return", no_argument, NULL, OPT_RETURN },
 		{ "dialect", required_argument, NULL, OPT_DIALECT },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -158,6 +160,8 @@ main(int argc, char **argv)
 			break;
 		case OPT_FROM: opt.from = optarg; break;
 		case OPT_APPLY: opt.apply = true; break;
+		case OPT_TO: opt.to = optarg; break;
+		case OPT_RETURN: opt.give_back = true; break;
 		case OPT_WEEKS:
 			if (int_option("--weeks", optarg, 1, 52, &opt.weeks) < 0)
 				return EXIT_USAGE;

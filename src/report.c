@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "date.h"
 #include "err.h"
+#include "handover.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
@@ -690,5 +691,204 @@ report_plan(FILE *out, enum report_format fmt, const struct dataset *d,
 		plan_text(out, d, plan);
 	if (fflush(out) != 0 || ferror(out))
 		return err_setx(e, EXIT_IOERR, "cannot write the plan: %m");
+	return 0;
+}
+
+/* --- a hand-over --- */
+
+/* The highest load after the hand-over over every colleague. */
+static double
+handover_max(const struct handover *h, enum handover_way cw,
+    enum handover_way bw)
+{
+	double max = 0;
+
+	for (size_t k = 0; k < h->n_colleagues; k++)
+		max = fmax(max, handover_load_after(h, k, cw, bw));
+	return max;
+}
+
+/* The best possible highest load: the cases' solver's bound, or, when no
+ * case went through it, what the planner (exact) made of the blocks. */
+static double
+handover_bound(const struct handover *h, double max)
+{
+	return h->fair.n_placed > 0 ? fmin(h->fair.lower_bound, max) : max;
+}
+
+static void
+handover_json(FILE *out, const struct dataset *d, const struct handover *h,
+    enum handover_way cw, enum handover_way bw)
+{
+	char date[DATE_BUF];
+	double max = handover_max(h, cw, bw);
+
+	fputs("{\n  \"employee\": ", out);
+	report_json_string(out, employee_code(d, h->employee_id));
+	fprintf(out, ",\n  \"kind\": \"%s\",\n", h->kind == HANDOVER_COVER
+	    ? "cover" : h->kind == HANDOVER_RETURN ? "return" : "change");
+	fprintf(out, "  \"from\": \"%s\",\n", date_format(h->from, date));
+	fprintf(out, "  \"to\": \"%s\",\n", date_format(h->to, date));
+	fputs("  \"cases\": [", out);
+	for (size_t i = 0; i < h->n_cases; i++) {
+		const struct handover_item *it = &h->cases[i];
+		const struct case_item *c = &d->cases[it->index];
+		int64_t to = handover_receiver(h, it, cw);
+		fprintf(out, "%s\n    {\"ref\": ", i ? "," : "");
+		report_json_string(out, c->ref);
+		fputs(", \"type\": ", out);
+		report_json_string(out, c->type);
+		fputs(", \"from\": ", out);
+		report_json_string(out, employee_code(d, it->holder));
+		fputs(", \"to\": ", out);
+		if (to && to != it->holder)
+			report_json_string(out, employee_code(d, to));
+		else
+			fputs("null", out);
+		fprintf(out, ", \"hours\": %.2f, \"reason\": ", it->hours);
+		if (it->reason && (to == 0 || to == it->holder))
+			report_json_string(out, it->reason);
+		else
+			fputs("null", out);
+		fputs("}", out);
+	}
+	fputs(h->n_cases ? "\n  ],\n" : "],\n", out);
+	fputs("  \"blocks\": [", out);
+	for (size_t i = 0; i < h->n_blocks; i++) {
+		const struct handover_item *it = &h->blocks[i];
+		const struct block *b = &d->blocks[it->index];
+		int64_t to = handover_receiver(h, it, bw);
+		fprintf(out, "%s\n    {\"date\": \"%s\", \"part\": \"%s\", "
+		    "\"from\": ", i ? "," : "", date_format(b->date, date),
+		    dataset_part_code(b->part));
+		report_json_string(out, employee_code(d, it->holder));
+		fputs(", \"to\": ", out);
+		if (to && to != it->holder)
+			report_json_string(out, employee_code(d, to));
+		else
+			fputs("null", out);
+		fputs(", \"reason\": ", out);
+		if (to == 0 && it->reason)
+			report_json_string(out, it->reason);
+		else
+			fputs(to == 0 ? "\"left unfilled\"" : "null", out);
+		fputs("}", out);
+	}
+	fputs(h->n_blocks ? "\n  ],\n" : "],\n", out);
+	fputs("  \"employees\": [", out);
+	for (size_t k = 0; k < h->n_colleagues; k++) {
+		fprintf(out, "%s\n    {\"code\": ", k ? "," : "");
+		report_json_string(out,
+		    d->employees[h->colleagues[k].index].code);
+		fprintf(out, ", \"load_before\": %.4f, \"load_after\": %.4f}",
+		    handover_load_before(h, k),
+		    handover_load_after(h, k, cw, bw));
+	}
+	fputs(h->n_colleagues ? "\n  ],\n" : "],\n", out);
+	fprintf(out, "  \"max_load\": %.4f,\n  \"lower_bound\": %.4f,\n"
+	    "  \"taking_max_load\": %.4f,\n  \"taking_lower_bound\": %.4f,\n"
+	    "  \"exact\": %s\n}\n", max, handover_bound(h, max),
+	    h->fair.taking_max, h->fair.taking_bound,
+	    h->fair.n_placed == 0 || h->fair.exact ? "true" : "false");
+}
+
+/* "Esther de Vries" or the waiting list / nobody. */
+static const char *
+receiver_name(const struct dataset *d, int64_t id, bool is_case)
+{
+	return id ? employee_name(d, id)
+		  : is_case ? _("the waiting list") : _("nobody (unfilled)");
+}
+
+static void
+handover_text(FILE *out, const struct dataset *d, const struct handover *h,
+    enum handover_way cw, enum handover_way bw)
+{
+	char from[DATE_BUF], to[DATE_BUF], a[16], b[16], name[CLEAN_BUF],
+	    who[CLEAN_BUF], cell[128];
+	long ei = dataset_employee_index(d, h->employee_id);
+	double max = handover_max(h, cw, bw), bound = handover_bound(h, max);
+
+	fprintf(out, h->kind == HANDOVER_RETURN ? _("Back from absence: %s "
+	    "(%s), %s to %s\n") : h->kind == HANDOVER_COVER ? _("Cover for "
+	    "%s (%s), %s to %s\n") : _("Hand-over from %s (%s), %s to %s\n"),
+	    CLEAN(name, ei >= 0 ? d->employees[ei].name : "?"),
+	    CLEAN(who, employee_code(d, h->employee_id)),
+	    date_format(h->from, from), date_format(h->to, to));
+	if (h->n_cases)
+		fprintf(out, _("\nCases (%zu):\n"), h->n_cases);
+	for (size_t i = 0; i < h->n_cases; i++) {
+		const struct handover_item *it = &h->cases[i];
+		const struct case_item *c = &d->cases[it->index];
+		int64_t r = handover_receiver(h, it, cw);
+		bool moves = r != it->holder;
+		fprintf(out, "  %-15s %-5s %s%s%s%s\n", CLEAN(name, c->ref),
+		    c->type, moves ? "→ " : "", moves ? CLEAN(who,
+		    receiver_name(d, r, true)) : _("stays"),
+		    (!moves || r == 0) && it->reason ? ": " : "",
+		    (!moves || r == 0) && it->reason ? _(it->reason) : "");
+	}
+	if (h->n_blocks)
+		fprintf(out, _("\nIntake blocks (%zu):\n"), h->n_blocks);
+	for (size_t i = 0; i < h->n_blocks; i++) {
+		const struct handover_item *it = &h->blocks[i];
+		const struct block *bl = &d->blocks[it->index];
+		int64_t r = handover_receiver(h, it, bw);
+		fprintf(out, "  %s %-7s → %s%s%s\n", date_format(bl->date, from),
+		    dataset_part_code(bl->part), CLEAN(who, receiver_name(d, r,
+		    false)), r == 0 && it->reason ? ": " : "",
+		    r == 0 && it->reason ? _(it->reason) : "");
+	}
+	fprintf(out, _("\nLoads over %d weeks from %s (demand / capacity):\n"),
+	    h->weeks, date_format(h->first_monday, from));
+	for (size_t k = 0; k < h->n_colleagues; k++) {
+		int nc = handover_taken(h, k, true, cw);
+		int nb = handover_taken(h, k, false, bw);
+		double before = handover_load_before(h, k);
+		double after = handover_load_after(h, k, cw, bw);
+		if (nc == 0 && nb == 0 && fabs(after - before) < 1e-9)
+			continue;
+		snprintf(cell, sizeof cell, "%s → %s", pct(a, sizeof a, before),
+		    pct(b, sizeof b, after));
+		fprintf(out, "  %-7s %s %13s", CLEAN(who,
+		    d->employees[h->colleagues[k].index].code),
+		    text_fit(name, sizeof name,
+		    d->employees[h->colleagues[k].index].name, 24, false), cell);
+		if (nc)
+			fprintf(out, ngettext("  +%d case", "  +%d cases", nc),
+			    nc);
+		if (nb)
+			fprintf(out, ngettext("  +%d intake block",
+			    "  +%d intake blocks", nb), nb);
+		fputc('\n', out);
+	}
+	fprintf(out, _("\nHighest load after: %s; lower bound %s.\n"),
+	    pct(a, sizeof a, max), pct(b, sizeof b, bound));
+	if (h->fair.n_placed > 0) {
+		const struct cover_result *f = &h->fair;
+		fprintf(out, _("Of those taking cases: highest %s; the best "
+		    "possible is at least %s"), pct(a, sizeof a, f->taking_max),
+		    pct(b, sizeof b, f->taking_bound));
+		if (f->exact)
+			fprintf(out, "%s", _(" (this is the best possible)"));
+		else if (f->taking_bound > 0)
+			fprintf(out, _(" (at most %.1f%% above it)"),
+			    (f->taking_max / f->taking_bound - 1) * 100);
+		fputs(".\n", out);
+	}
+}
+
+int
+report_handover(FILE *out, enum report_format fmt, const struct dataset *d,
+    const struct handover *h, enum handover_way cases,
+    enum handover_way blocks, struct err *e)
+{
+	if (fmt == REPORT_JSON)
+		handover_json(out, d, h, cases, blocks);
+	else
+		handover_text(out, d, h, cases, blocks);
+	if (fflush(out) != 0 || ferror(out))
+		return err_setx(e, EXIT_IOERR, "cannot write the hand-over: "
+		    "%m");
 	return 0;
 }
