@@ -6,6 +6,7 @@
  * file costs linear time. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,6 +156,12 @@ keymap_free(struct keymap *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* The records (cases or intake blocks) each employee holds, by dataset
+ * index: those of employee i are items[first[i] .. first[i + 1]). */
+struct held {
+	size_t *first, *items;
+};
+
 /* One parsed data row, kept until the write. */
 struct row {
 	long line;
@@ -187,6 +194,7 @@ struct import {
 	bool update;            /* a sync (import_options) */
 	int today;
 	struct keymap existing; /* update: unique key -> index in d */
+	struct held cases_held, blocks_held; /* update of employees */
 	char *diff;             /* update: what changes, a line per record */
 	size_t diff_len, diff_cap, added, changed, unchanged;
 	struct row *rows;
@@ -888,9 +896,49 @@ diff_add(struct import *im, const char *line)
 	im->diff[im->diff_len] = '\0';
 }
 
+/* Index n records of size bytes from base by the employee id at offset in
+ * each (0: none holds it): a counting sort, linear in n. */
+static void
+held_index(const struct dataset *d, const void *base, size_t n, size_t size,
+    size_t offset, struct held *h)
+{
+	long *holder = xcalloc(n ? n : 1, sizeof *holder);
+	size_t *next;
+
+	h->first = xcalloc(d->n_employees + 1, sizeof *h->first);
+	h->items = xcalloc(n ? n : 1, sizeof *h->items);
+	for (size_t i = 0; i < n; i++) {
+		int64_t id;
+
+		memcpy(&id, (const char *)base + i * size + offset, sizeof id);
+		holder[i] = id ? dataset_employee_index(d, id) : -1;
+		if (holder[i] >= 0)
+			h->first[holder[i] + 1]++;
+	}
+	for (size_t k = 0; k < d->n_employees; k++)
+		h->first[k + 1] += h->first[k];
+	next = xcalloc(d->n_employees + 1, sizeof *next);
+	memcpy(next, h->first, (d->n_employees + 1) * sizeof *next);
+	for (size_t i = 0; i < n; i++)
+		if (holder[i] >= 0)
+			h->items[next[holder[i]]++] = i;
+	free(next);
+	free(holder);
+}
+
+static void
+held_free(struct held *h)
+{
+	free(h->first);
+	free(h->items);
+	memset(h, 0, sizeof *h);
+}
+
 /* Moving an employee to another team, or ending their contract, while they
  * hold open cases or intake blocks from today on would leave a case with a
- * holder outside its team, or a block with someone who is gone. */
+ * holder outside its team, or a block with someone who is gone. Looks only
+ * at what they hold (indexed once), so a sync that moves a whole city stays
+ * linear. */
 static void
 check_employee_change(struct import *im, const struct employee *old,
     const struct employee *em)
@@ -901,18 +949,25 @@ check_employee_change(struct import *im, const struct employee *old,
 	/* from when they no longer hold work: today for a move, else the day
 	 * after the end */
 	int from = moves ? im->today : em->end + 1;
+	long ei = dataset_employee_index(d, old->id);
 	int cases = 0, blocks = 0;
 
-	if (!moves && !leaves)
+	if ((!moves && !leaves) || ei < 0)
 		return;
-	for (size_t i = 0; i < d->n_cases; i++) {
-		const struct case_item *c = &d->cases[i];
-		cases += c->employee_id == old->id &&
-		    (c->closed == DATE_NONE || c->closed >= from);
+	if (im->cases_held.first == NULL) {
+		held_index(d, d->cases, d->n_cases, sizeof *d->cases,
+		    offsetof(struct case_item, employee_id), &im->cases_held);
+		held_index(d, d->blocks, d->n_blocks, sizeof *d->blocks,
+		    offsetof(struct block, employee_id), &im->blocks_held);
 	}
-	for (size_t i = 0; i < d->n_blocks; i++)
-		blocks += d->blocks[i].employee_id == old->id &&
-		    d->blocks[i].date >= from;
+	for (size_t k = im->cases_held.first[ei];
+	    k < im->cases_held.first[ei + 1]; k++) {
+		const struct case_item *c = &d->cases[im->cases_held.items[k]];
+		cases += c->closed == DATE_NONE || c->closed >= from;
+	}
+	for (size_t k = im->blocks_held.first[ei];
+	    k < im->blocks_held.first[ei + 1]; k++)
+		blocks += d->blocks[im->blocks_held.items[k]].date >= from;
 	if (cases == 0 && blocks == 0)
 		return;
 	problem(im, moves ? "team" : "end", "%s %s %s but holds %d open "
@@ -1254,6 +1309,8 @@ done:
 	keymap_free(&im.rota);
 	keymap_free(&im.keys);
 	keymap_free(&im.existing);
+	held_free(&im.cases_held);
+	held_free(&im.blocks_held);
 	free(im.rows);
 	return ret;
 }
