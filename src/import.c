@@ -204,6 +204,11 @@ struct import {
 	bool header_bad;
 	char *problems;
 	size_t len, cap, n_problems;
+	/* progress (import_options): the file's size, the share of the
+	 * reading, the fraction last reported */
+	const struct import_options *opt;
+	long size;
+	double read_share, reported;
 };
 
 /* Note a problem of the current record; column may be NULL. */
@@ -1019,6 +1024,46 @@ compare_row(struct import *im, struct row *row)
 	im->changed++;
 }
 
+/* --- progress --- */
+
+/* Tell opt->progress how far the import is: stage (0 .. 1) of reading or of
+ * writing, when the whole has moved on by 1 % since the last time. */
+static void
+report(struct import *im, bool writing, double stage, size_t rows,
+    size_t total)
+{
+	struct import_progress p = { .writing = writing, .rows = rows,
+		.total = total };
+
+	if (im->opt->progress == NULL)
+		return;
+	p.fraction = writing ? im->read_share + (1 - im->read_share) * stage :
+	    im->read_share * stage;
+	if (p.fraction < im->reported + 0.01 && stage < 1)
+		return;
+	im->reported = p.fraction;
+	im->opt->progress(im->opt->ctx, &p);
+}
+
+/* While reading: every 1024 rows, how much of the file is read (nothing
+ * known of a pipe: every 4096 rows, at 0). */
+static void
+report_reading(struct import *im, FILE *f)
+{
+	long at;
+
+	if (im->opt->progress == NULL || im->n_read % 1024 != 0)
+		return;
+	if (im->size <= 0 || (at = ftell(f)) < 0) {
+		if (im->n_read % 4096 == 0) {
+			im->reported = -1; /* report the rows all the same */
+			report(im, false, 0, im->n_read, 0);
+		}
+		return;
+	}
+	report(im, false, (double)at / (double)im->size, im->n_read, 0);
+}
+
 /* --- rows --- */
 
 static bool
@@ -1152,6 +1197,8 @@ write_rows(struct import *im, struct store *st, struct err *e)
 			return err_prefix(e, "%s:%ld: ", im->path,
 			    im->rows[i].line);
 		}
+		report(im, true, (double)(i + 1) / (double)im->n_rows, i + 1,
+		    im->n_rows);
 	}
 	/* Importing is setting up (often history): automatic snapshots of
 	 * past weeks would freeze the figures before the import. A sync
@@ -1215,8 +1262,10 @@ read_file(struct import *im, FILE *f, struct err *e)
 	}
 	if (got < 0)
 		im->header_bad = true;
-	while (got == 1 && (got = csv_read(&r, &im->rec, &ce)) == 1)
+	while (got == 1 && (got = csv_read(&r, &im->rec, &ce)) == 1) {
 		check_row(im);
+		report_reading(im, f);
+	}
 	if (got < 0) {
 		if (ce.status == EXIT_IOERR)
 			return err_setx(e, EXIT_IOERR, "%s: %s", im->path,
@@ -1251,7 +1300,8 @@ import_csv(struct store *st, const struct dataset *d,
     struct err *e)
 {
 	struct import im = { .d = d, .s = s, .kind = kind, .path = path,
-		.update = opt->update, .today = opt->today };
+		.update = opt->update, .today = opt->today, .opt = opt,
+		.read_share = opt->dry_run ? 1 : 0.1, .reported = -1 };
 	bool dry_run = opt->dry_run;
 	struct stat sb;
 	FILE *f;
@@ -1266,6 +1316,10 @@ import_csv(struct store *st, const struct dataset *d,
 		err_setx(e, EXIT_NOINPUT, "%s: %s", path, strerror(EISDIR));
 		goto done;
 	}
+	/* a pipe has no size: its reading reports rows only */
+	im.size = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) ?
+	    (long)sb.st_size : 0;
+	report(&im, false, 0, 0, 0);
 	index_dataset(&im);
 	index_keys(&im);
 	if (read_file(&im, f, e) < 0)
@@ -1288,6 +1342,12 @@ import_csv(struct store *st, const struct dataset *d,
 		if (write_rows(&im, st, e) < 0)
 			goto done;
 		res->written = res->added + res->changed;
+	}
+	if (res->written > 0) {
+		report(&im, true, 1, res->written, res->written);
+	} else {
+		im.read_share = 1; /* all there was to do */
+		report(&im, false, 1, im.n_read, 0);
 	}
 	ret = 0;
 done:
