@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "dataset.h"
+#include "import.h"
 #include "planner.h"
 #include "settings.h"
 #include "workload.h"
@@ -87,6 +88,13 @@ int app_save_absence(struct app *a, struct absence *ab, struct err *e);
 int app_save_activity(struct app *a, struct activity *ac, struct err *e);
 int app_delete_absence(struct app *a, int64_t id, struct err *e);
 int app_delete_activity(struct app *a, int64_t id, struct err *e);
+
+/* Import path as kind (import_csv against the data as it is, with today),
+ * all rows as one undoable change; reloads when something was written.
+ * res and the return as import_csv's. */
+int app_import(struct app *a, enum import_kind kind, const char *path,
+    const struct import_options *opt, struct import_result *res,
+    struct err *e);
 
 /* Reload when another user committed a change since the last look: 1 when
  * it did (the data is fresh now), 0 when nothing changed, -1 on error. */

@@ -114,7 +114,7 @@ static const char *const key_actions[] = {
 	"team", "planner", "employee", "cases", "trend", "range_wider",
 	"range_narrower", "reload", "apply", "move", "lock", "undo", "redo",
 	"add", "edit", "end", "delete", "show_cases", "filter", "phase",
-	"close", "move_case", "export", "help", "quit", "quit_now",
+	"close", "move_case", "export", "import", "help", "quit", "quit_now",
 };
 
 /* Named keys: each name the keys group takes, first the one shown. */
