@@ -951,14 +951,14 @@ check_employee_change(struct import *im, const struct employee *old,
 	const struct dataset *d = im->d;
 	bool moves = em->team_id != old->team_id;
 	bool leaves = em->end != DATE_NONE && em->end != old->end;
-	/* from when they no longer hold work: today for a move, else the day
-	 * after the end */
-	int from = moves ? im->today : em->end + 1;
 	long ei = dataset_employee_index(d, old->id);
-	int cases = 0, blocks = 0;
+	int from, cases = 0, blocks = 0;
 
 	if ((!moves && !leaves) || ei < 0)
 		return;
+	/* from when they no longer hold work: today for a move, else the day
+	 * after the end (only now: without one, end + 1 overflows) */
+	from = moves ? im->today : em->end + 1;
 	if (im->cases_held.first == NULL) {
 		held_index(d, d->cases, d->n_cases, sizeof *d->cases,
 		    offsetof(struct case_item, employee_id), &im->cases_held);
