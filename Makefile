@@ -101,6 +101,7 @@ asan:
 
 bench: all $(BUILD)/bench_planner
 	./tests/bench $(BUILD)
+	./tests/bench-import $(BUILD)
 	$(BUILD)/bench_planner
 
 $(BUILD)/bench_planner: tests/bench_planner.c $(BUILD)/libcore.a

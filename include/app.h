@@ -8,6 +8,7 @@
 
 #include "dataset.h"
 #include "handover.h"
+#include "import.h"
 #include "planner.h"
 #include "settings.h"
 #include "workload.h"
@@ -145,6 +146,12 @@ int app_save_employee(struct app *a, struct employee *em,
  * or block someone changed since the proposal refuses the whole. */
 int app_apply_handover(struct app *a, const struct handover *h,
     enum handover_way cases, enum handover_way blocks, struct err *e);
+/* Import path as kind (import_csv against the data as it is, with today),
+ * all rows as one undoable change; reloads when something was written.
+ * res and the return as import_csv's. */
+int app_import(struct app *a, enum import_kind kind, const char *path,
+    const struct import_options *opt, struct import_result *res,
+    struct err *e);
 
 /* Reload when another user committed a change since the last look: 1 when
  * it did (the data is fresh now), 0 when nothing changed, -1 on error. */

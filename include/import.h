@@ -34,11 +34,26 @@ const void *import_records(const struct dataset *d, enum import_kind kind,
 int import_kind_parse(const char *s);
 const char *import_kind_name(enum import_kind k);
 
+/* How far an import is, for a progress bar: first the file is read and
+ * every row checked, then the rows are written. */
+struct import_progress {
+	double fraction; /* of the whole import, 0 .. 1; reading takes the
+			  * first tenth when rows are to be written */
+	bool writing;    /* false while the file is read and checked */
+	size_t rows;     /* rows checked or written so far */
+	size_t total;    /* writing: the rows to write; reading: 0 */
+};
+
 /* How import_csv runs. */
 struct import_options {
 	bool dry_run; /* check everything, write nothing */
 	bool update;  /* sync: a row whose key exists updates that record */
 	int today;    /* what is past: an end date or move leaves it be */
+	/* Optional: called as the import goes on, about every 1 % (with the
+	 * file read from a pipe, every few thousand rows) and at 1 when all
+	 * went well; cheap enough for any file. ctx is passed back. */
+	void (*progress)(void *ctx, const struct import_progress *p);
+	void *ctx;
 };
 
 struct import_result {

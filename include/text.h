@@ -43,6 +43,10 @@ int text_parse_decimal(const char *s, double *out);
 char *text_format_decimal(char *buf, size_t size, double value, int decimals,
     bool decimal_comma);
 
+/* A count with its thousands grouped: "45,000", or "45.000" with
+ * decimal_comma (Dutch). Returns buf. */
+char *text_format_count(char *buf, size_t size, size_t n, bool decimal_comma);
+
 /* Is s exactly nine digits passing the Dutch BSN "elfproef"? (SPEC §2) */
 bool text_is_bsn(const char *s);
 

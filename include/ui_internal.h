@@ -55,6 +55,7 @@ enum ui_action {
 	UI_ACT_RANGE_WIDER,
 	UI_ACT_RANGE_NARROWER,
 	UI_ACT_EXPORT,
+	UI_ACT_IMPORT,
 	UI_ACT_APPLY,
 	UI_ACT_MOVE,
 	UI_ACT_LOCK,
@@ -247,6 +248,11 @@ void ui_employee_end(struct ui *u, int64_t employee_id);
  * line. */
 void ui_export_dialog(struct ui *u);
 
+/* The import dialog (ui_import.c): kind, file and whether existing records
+ * are updated; a dry run's summary to confirm, then the import with its
+ * progress, as one change to undo; the result goes to the status line. */
+void ui_import_dialog(struct ui *u);
+
 /* Set up a session on the current curses screen / draw one frame of it /
  * free what it holds (not the screen). ui_run does all three; headless tests
  * call them on a newterm of their own. */
@@ -371,6 +377,15 @@ void ui_changed(struct ui *u, int rc, const struct err *e, const char *done);
  * message in the status line, when that failed. */
 bool ui_reload(struct ui *u);
 
+/* A progress bar on the status line, over the screen as it is, drawn at
+ * once (long work inside a key): "what ████░░░░  45%  detail" (detail may
+ * be NULL). */
+void ui_progress(const char *what, double fraction, const char *detail);
+
+/* path with a leading ~/ as the home folder, into out; false when it does
+ * not fit. */
+bool ui_expand_path(const char *path, char *out, size_t size);
+
 /* Ask question on the status line, over the current screen; true when the
  * answer is yes (y, or the first letter of the translated "y"). */
 bool ui_confirm(struct ui *u, const char *question);
@@ -378,6 +393,7 @@ bool ui_confirm(struct ui *u, const char *question);
 /* --- forms (ui_form.c) --- */
 
 #define UI_FIELD_MAX 128 /* bytes of a field's text */
+#define UI_FORM_W 76     /* a form's box is never wider */
 
 enum ui_field_kind {
 	UI_FIELD_TEXT,    /* checked by parse, a validate.h parser */

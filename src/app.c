@@ -10,6 +10,7 @@
 #include "date.h"
 #include "err.h"
 #include "i18n.h"
+#include "import.h"
 #include "store.h"
 #include "text.h"
 #include "validate.h"
@@ -551,6 +552,20 @@ app_plan_cover(const struct app *a, long ei, int from, int to,
 	    weeks, ids, n, out, e);
 	free(ids);
 	return rc;
+}
+
+int
+app_import(struct app *a, enum import_kind kind, const char *path,
+    const struct import_options *opt, struct import_result *res,
+    struct err *e)
+{
+	struct import_options o = *opt;
+
+	o.today = a->today;
+	if (import_csv(a->store, &a->data, &a->settings, kind, path, &o, res,
+	    e) < 0)
+		return -1;
+	return res->written > 0 ? app_reload(a, e) : 0;
 }
 
 /* --- undo and redo, from the change log (so they outlive the session) --- */

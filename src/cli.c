@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "afile.h"
@@ -18,6 +20,7 @@
 #include "planner.h"
 #include "report.h"
 #include "store.h"
+#include "text.h"
 
 static int
 fail(const struct err *e)
@@ -206,13 +209,76 @@ cmd_export(const struct cli_options *opt)
 	return status;
 }
 
+/* The import's progress on a terminal: one line on stderr, redrawn in
+ * place, once the import has taken half a second (a small file never
+ * flashes one), cleared before anything else is printed. */
+#define PROGRESS_DELAY_MS 500
+
+struct progress_line {
+	const char *name; /* the file's base name */
+	long long start;  /* ms */
+	int width;        /* columns of the line on screen; 0: none */
+};
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* "Importing cases.csv: 50% (45,000 of 100,000 rows written)": the share
+ * of the whole import (reading included), the rows of the write. */
+static void
+show_progress(void *ctx, const struct import_progress *p)
+{
+	struct progress_line *pl = ctx;
+	char line[512], fit[1024], rows[32], total[32];
+	bool comma = i18n_decimal_comma();
+	int percent = (int)(p->fraction * 100), cols = 80, w;
+	struct winsize ws;
+
+	if (pl->width == 0 && now_ms() - pl->start < PROGRESS_DELAY_MS)
+		return;
+	text_format_count(rows, sizeof rows, p->rows, comma);
+	text_format_count(total, sizeof total, p->total, comma);
+	if (p->writing)
+		snprintf(line, sizeof line, _("Importing %s: %d%% (%s of %s "
+		    "rows written)"), pl->name, percent, rows, total);
+	else
+		snprintf(line, sizeof line, _("Checking %s: %d%% (%s rows "
+		    "checked)"), pl->name, percent, rows);
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1)
+		cols = ws.ws_col;
+	/* the whole line stays within the terminal, or \r cannot redraw it;
+	 * spaces wipe what a longer line before left */
+	w = text_width(line) < cols - 1 ? text_width(line) : cols - 1;
+	if (pl->width > w && pl->width <= cols - 1)
+		w = pl->width;
+	fprintf(stderr, "\r%s", text_fit(fit, sizeof fit, line, w, false));
+	fflush(stderr);
+	pl->width = w;
+}
+
+static void
+clear_progress(struct progress_line *pl)
+{
+	if (pl->width > 0) {
+		fprintf(stderr, "\r%*s\r", pl->width, "");
+		fflush(stderr);
+	}
+}
+
 static int
 cmd_import(int argc, char **argv, const struct cli_options *opt)
 {
 	struct import_result res = { 0 };
+	struct progress_line pl = { 0 };
 	struct err e;
 	struct app a;
-	int kind, status = 0;
+	int kind, status = 0, rc;
 
 	if (argc != 3)
 		return usage_error("usage: wijklast import KIND FILE.csv "
@@ -225,8 +291,17 @@ cmd_import(int argc, char **argv, const struct cli_options *opt)
 		return fail(&e);
 	struct import_options io = { .dry_run = opt->dry_run,
 		.update = opt->update, .today = a.today };
-	if (import_csv(a.store, &a.data, &a.settings, (enum import_kind)kind,
-	    argv[2], &io, &res, &e) < 0) {
+	if (isatty(STDERR_FILENO)) {
+		pl.name = strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 :
+		    argv[2];
+		pl.start = now_ms();
+		io.progress = show_progress;
+		io.ctx = &pl;
+	}
+	rc = import_csv(a.store, &a.data, &a.settings, (enum import_kind)kind,
+	    argv[2], &io, &res, &e);
+	clear_progress(&pl);
+	if (rc < 0) {
 		if (res.problems)
 			fputs(res.problems, stderr);
 		status = fail(&e);

@@ -6,6 +6,7 @@
  * file costs linear time. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,6 +156,12 @@ keymap_free(struct keymap *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* The records (cases or intake blocks) each employee holds, by dataset
+ * index: those of employee i are items[first[i] .. first[i + 1]). */
+struct held {
+	size_t *first, *items;
+};
+
 /* One parsed data row, kept until the write. */
 struct row {
 	long line;
@@ -187,6 +194,7 @@ struct import {
 	bool update;            /* a sync (import_options) */
 	int today;
 	struct keymap existing; /* update: unique key -> index in d */
+	struct held cases_held, blocks_held; /* update of employees */
 	char *diff;             /* update: what changes, a line per record */
 	size_t diff_len, diff_cap, added, changed, unchanged;
 	struct row *rows;
@@ -196,6 +204,11 @@ struct import {
 	bool header_bad;
 	char *problems;
 	size_t len, cap, n_problems;
+	/* progress (import_options): the file's size, the share of the
+	 * reading, the fraction last reported */
+	const struct import_options *opt;
+	long size;
+	double read_share, reported;
 };
 
 /* Note a problem of the current record; column may be NULL. */
@@ -890,9 +903,49 @@ diff_add(struct import *im, const char *line)
 	im->diff[im->diff_len] = '\0';
 }
 
+/* Index n records of size bytes from base by the employee id at offset in
+ * each (0: none holds it): a counting sort, linear in n. */
+static void
+held_index(const struct dataset *d, const void *base, size_t n, size_t size,
+    size_t offset, struct held *h)
+{
+	long *holder = xcalloc(n ? n : 1, sizeof *holder);
+	size_t *next;
+
+	h->first = xcalloc(d->n_employees + 1, sizeof *h->first);
+	h->items = xcalloc(n ? n : 1, sizeof *h->items);
+	for (size_t i = 0; i < n; i++) {
+		int64_t id;
+
+		memcpy(&id, (const char *)base + i * size + offset, sizeof id);
+		holder[i] = id ? dataset_employee_index(d, id) : -1;
+		if (holder[i] >= 0)
+			h->first[holder[i] + 1]++;
+	}
+	for (size_t k = 0; k < d->n_employees; k++)
+		h->first[k + 1] += h->first[k];
+	next = xcalloc(d->n_employees + 1, sizeof *next);
+	memcpy(next, h->first, (d->n_employees + 1) * sizeof *next);
+	for (size_t i = 0; i < n; i++)
+		if (holder[i] >= 0)
+			h->items[next[holder[i]]++] = i;
+	free(next);
+	free(holder);
+}
+
+static void
+held_free(struct held *h)
+{
+	free(h->first);
+	free(h->items);
+	memset(h, 0, sizeof *h);
+}
+
 /* Moving an employee to another team, or ending their contract, while they
  * hold open cases or intake blocks from today on would leave a case with a
- * holder outside its team, or a block with someone who is gone. */
+ * holder outside its team, or a block with someone who is gone. Looks only
+ * at what they hold (indexed once), so a sync that moves a whole city stays
+ * linear. */
 static void
 check_employee_change(struct import *im, const struct employee *old,
     const struct employee *em)
@@ -900,21 +953,28 @@ check_employee_change(struct import *im, const struct employee *old,
 	const struct dataset *d = im->d;
 	bool moves = em->team_id != old->team_id;
 	bool leaves = em->end != DATE_NONE && em->end != old->end;
-	/* from when they no longer hold work: today for a move, else the day
-	 * after the end */
-	int from = moves ? im->today : em->end + 1;
-	int cases = 0, blocks = 0;
+	long ei = dataset_employee_index(d, old->id);
+	int from, cases = 0, blocks = 0;
 
-	if (!moves && !leaves)
+	if ((!moves && !leaves) || ei < 0)
 		return;
-	for (size_t i = 0; i < d->n_cases; i++) {
-		const struct case_item *c = &d->cases[i];
-		cases += c->employee_id == old->id &&
-		    (c->closed == DATE_NONE || c->closed >= from);
+	/* from when they no longer hold work: today for a move, else the day
+	 * after the end (only now: without one, end + 1 overflows) */
+	from = moves ? im->today : em->end + 1;
+	if (im->cases_held.first == NULL) {
+		held_index(d, d->cases, d->n_cases, sizeof *d->cases,
+		    offsetof(struct case_item, employee_id), &im->cases_held);
+		held_index(d, d->blocks, d->n_blocks, sizeof *d->blocks,
+		    offsetof(struct block, employee_id), &im->blocks_held);
 	}
-	for (size_t i = 0; i < d->n_blocks; i++)
-		blocks += d->blocks[i].employee_id == old->id &&
-		    d->blocks[i].date >= from;
+	for (size_t k = im->cases_held.first[ei];
+	    k < im->cases_held.first[ei + 1]; k++) {
+		const struct case_item *c = &d->cases[im->cases_held.items[k]];
+		cases += c->closed == DATE_NONE || c->closed >= from;
+	}
+	for (size_t k = im->blocks_held.first[ei];
+	    k < im->blocks_held.first[ei + 1]; k++)
+		blocks += d->blocks[im->blocks_held.items[k]].date >= from;
 	if (cases == 0 && blocks == 0)
 		return;
 	problem(im, moves ? "team" : "end", "%s %s %s but holds %d open "
@@ -964,6 +1024,46 @@ compare_row(struct import *im, struct row *row)
 		check_employee_change(im, old, &row->u.employee);
 	diff_add(im, line);
 	im->changed++;
+}
+
+/* --- progress --- */
+
+/* Tell opt->progress how far the import is: stage (0 .. 1) of reading or of
+ * writing, when the whole has moved on by 1 % since the last time. */
+static void
+report(struct import *im, bool writing, double stage, size_t rows,
+    size_t total)
+{
+	struct import_progress p = { .writing = writing, .rows = rows,
+		.total = total };
+
+	if (im->opt->progress == NULL)
+		return;
+	p.fraction = writing ? im->read_share + (1 - im->read_share) * stage :
+	    im->read_share * stage;
+	if (p.fraction < im->reported + 0.01 && stage < 1)
+		return;
+	im->reported = p.fraction;
+	im->opt->progress(im->opt->ctx, &p);
+}
+
+/* While reading: every 1024 rows, how much of the file is read (nothing
+ * known of a pipe: every 4096 rows, at 0). */
+static void
+report_reading(struct import *im, FILE *f)
+{
+	long at;
+
+	if (im->opt->progress == NULL || im->n_read % 1024 != 0)
+		return;
+	if (im->size <= 0 || (at = ftell(f)) < 0) {
+		if (im->n_read % 4096 == 0) {
+			im->reported = -1; /* report the rows all the same */
+			report(im, false, 0, im->n_read, 0);
+		}
+		return;
+	}
+	report(im, false, (double)at / (double)im->size, im->n_read, 0);
 }
 
 /* --- rows --- */
@@ -1099,6 +1199,8 @@ write_rows(struct import *im, struct store *st, struct err *e)
 			return err_prefix(e, "%s:%ld: ", im->path,
 			    im->rows[i].line);
 		}
+		report(im, true, (double)(i + 1) / (double)im->n_rows, i + 1,
+		    im->n_rows);
 	}
 	/* Importing is setting up (often history): automatic snapshots of
 	 * past weeks would freeze the figures before the import. A sync
@@ -1162,8 +1264,10 @@ read_file(struct import *im, FILE *f, struct err *e)
 	}
 	if (got < 0)
 		im->header_bad = true;
-	while (got == 1 && (got = csv_read(&r, &im->rec, &ce)) == 1)
+	while (got == 1 && (got = csv_read(&r, &im->rec, &ce)) == 1) {
 		check_row(im);
+		report_reading(im, f);
+	}
 	if (got < 0) {
 		if (ce.status == EXIT_IOERR)
 			return err_setx(e, EXIT_IOERR, "%s: %s", im->path,
@@ -1198,7 +1302,8 @@ import_csv(struct store *st, const struct dataset *d,
     struct err *e)
 {
 	struct import im = { .d = d, .s = s, .kind = kind, .path = path,
-		.update = opt->update, .today = opt->today };
+		.update = opt->update, .today = opt->today, .opt = opt,
+		.read_share = opt->dry_run ? 1 : 0.1, .reported = -1 };
 	bool dry_run = opt->dry_run;
 	struct stat sb;
 	FILE *f;
@@ -1213,6 +1318,10 @@ import_csv(struct store *st, const struct dataset *d,
 		err_setx(e, EXIT_NOINPUT, "%s: %s", path, strerror(EISDIR));
 		goto done;
 	}
+	/* a pipe has no size: its reading reports rows only */
+	im.size = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) ?
+	    (long)sb.st_size : 0;
+	report(&im, false, 0, 0, 0);
 	index_dataset(&im);
 	index_keys(&im);
 	if (read_file(&im, f, e) < 0)
@@ -1236,6 +1345,12 @@ import_csv(struct store *st, const struct dataset *d,
 			goto done;
 		res->written = res->added + res->changed;
 	}
+	if (res->written > 0) {
+		report(&im, true, 1, res->written, res->written);
+	} else {
+		im.read_share = 1; /* all there was to do */
+		report(&im, false, 1, im.n_read, 0);
+	}
 	ret = 0;
 done:
 	if (im.n_problems > PROBLEMS_SHOWN) {
@@ -1256,6 +1371,8 @@ done:
 	keymap_free(&im.rota);
 	keymap_free(&im.keys);
 	keymap_free(&im.existing);
+	held_free(&im.cases_held);
+	held_free(&im.blocks_held);
 	free(im.rows);
 	return ret;
 }

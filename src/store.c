@@ -24,6 +24,8 @@
 #include "workload.h"
 #include "xmem.h"
 
+#define STORE_CACHED_MAX 32
+
 struct store {
 	sqlite3 *db;
 	long long data_version; /* PRAGMA data_version at the last look */
@@ -31,6 +33,14 @@ struct store {
 	char path[4096];
 	char user[64];
 	long long txn; /* audit group of the open transaction */
+	/* The writes a big import repeats for every row, prepared once:
+	 * compiling the SQL with its audit trigger again would cost most of
+	 * the time. Keyed by the SQL's address (a string constant). */
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cached[STORE_CACHED_MAX];
+	size_t n_cached;
 };
 
 /* The BSN "elfproef" as SQL, for the CHECK on case refs (SPEC §2). */
@@ -576,6 +586,11 @@ store_open(struct store **out, const char *path, const char *user,
 	if (!memory && exec(st, "PRAGMA journal_mode = WAL", e,
 	    "open database") < 0)
 		goto fail;
+	/* Statement journals (every write with its audit trigger keeps one)
+	 * in memory: in a temporary file, a 100,000-row import wrote to it a
+	 * dozen times per row. */
+	if (exec(st, "PRAGMA temp_store = MEMORY", e, "open database") < 0)
+		goto fail;
 	*out = st;
 	return 0;
 fail:
@@ -613,6 +628,8 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	for (size_t i = 0; i < st->n_cached; i++)
+		sqlite3_finalize(st->cached[i].stmt);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -704,6 +721,51 @@ col_date(sqlite3_stmt *s, int i)
 	return date;
 }
 
+static int
+prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct err *e)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+		return db_error(st, e, "prepare");
+	return 0;
+}
+
+/* prepare, kept for the next call with the same sql (a string constant);
+ * give it back with release. */
+static int
+prepare_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
+    struct err *e)
+{
+	for (size_t i = 0; i < st->n_cached; i++) {
+		if (st->cached[i].sql == sql) {
+			*stmt = st->cached[i].stmt;
+			return 0;
+		}
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt,
+	    NULL) != SQLITE_OK)
+		return db_error(st, e, "prepare");
+	if (st->n_cached < STORE_CACHED_MAX) {
+		st->cached[st->n_cached].sql = sql;
+		st->cached[st->n_cached++].stmt = *stmt;
+	}
+	return 0;
+}
+
+/* Done with a statement that has run: reset a cached one for its next use
+ * (no read stays open), finalize any other. */
+static void
+release(struct store *st, sqlite3_stmt *stmt)
+{
+	for (size_t i = 0; i < st->n_cached; i++) {
+		if (st->cached[i].stmt == stmt) {
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			return;
+		}
+	}
+	sqlite3_finalize(stmt);
+}
+
 /* Run an INSERT whose parameters are bound; set *id and *version. */
 static int
 insert(struct store *st, sqlite3_stmt *stmt, int64_t *id, int64_t *version,
@@ -711,19 +773,11 @@ insert(struct store *st, sqlite3_stmt *stmt, int64_t *id, int64_t *version,
 {
 	int rc = sqlite3_step(stmt);
 
-	sqlite3_finalize(stmt);
+	release(st, stmt);
 	if (rc != SQLITE_DONE)
 		return db_error(st, e, what);
 	*id = sqlite3_last_insert_rowid(st->db);
 	*version = 1;
-	return 0;
-}
-
-static int
-prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct err *e)
-{
-	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
-		return db_error(st, e, "prepare");
 	return 0;
 }
 
@@ -733,7 +787,8 @@ store_add_team(struct store *st, struct team *t, struct err *e)
 	sqlite3_stmt *s;
 	char what[64];
 
-	if (prepare(st, "INSERT INTO team (code, name, area) VALUES (?, ?, ?)",
+	if (prepare_cached(st,
+	    "INSERT INTO team (code, name, area) VALUES (?, ?, ?)",
 	    &s, e) < 0)
 		return -1;
 	bind_text(s, 1, t->code);
@@ -748,7 +803,8 @@ store_add_rota(struct store *st, struct rota_entry *r, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "INSERT INTO rota (team_id, weekday, part, hours)"
+	if (prepare_cached(st,
+	    "INSERT INTO rota (team_id, weekday, part, hours)"
 	    " VALUES (?, ?, ?, ?)", &s, e) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->team_id);
@@ -764,7 +820,8 @@ store_add_employee(struct store *st, struct employee *em, struct err *e)
 	sqlite3_stmt *s;
 	char what[64];
 
-	if (prepare(st, "INSERT INTO employee (code, name, team_id, discipline,"
+	if (prepare_cached(st,
+	    "INSERT INTO employee (code, name, team_id, discipline,"
 	    " contract_hours, workdays, start_date, end_date)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
@@ -785,7 +842,8 @@ store_add_absence(struct store *st, struct absence *a, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "INSERT INTO absence (employee_id, start_date, end_date,"
+	if (prepare_cached(st,
+	    "INSERT INTO absence (employee_id, start_date, end_date,"
 	    " percent, reason) VALUES (?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, a->employee_id);
@@ -801,7 +859,7 @@ store_add_activity(struct store *st, struct activity *a, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "INSERT INTO activity (employee_id, name, kind,"
+	if (prepare_cached(st, "INSERT INTO activity (employee_id, name, kind,"
 	    " hours_per_week, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)",
 	    &s, e) < 0)
 		return -1;
@@ -819,7 +877,7 @@ store_add_block(struct store *st, struct block *b, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "INSERT INTO block (team_id, date, part, hours,"
+	if (prepare_cached(st, "INSERT INTO block (team_id, date, part, hours,"
 	    " employee_id, locked) VALUES (?, ?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, b->team_id);
@@ -837,7 +895,8 @@ store_add_case(struct store *st, struct case_item *c, struct err *e)
 	sqlite3_stmt *s;
 	char what[64];
 
-	if (prepare(st, "INSERT INTO cases (ref, team_id, employee_id, type,"
+	if (prepare_cached(st,
+	    "INSERT INTO cases (ref, team_id, employee_id, type,"
 	    " phase, opened, closed, origin_block, cover_from)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
@@ -905,7 +964,8 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 	char what[64];
 	int rc;
 
-	if (prepare(st, "UPDATE cases SET ref = ?, team_id = ?, employee_id = ?,"
+	if (prepare_cached(st,
+	    "UPDATE cases SET ref = ?, team_id = ?, employee_id = ?,"
 	    " type = ?, phase = ?, opened = ?, closed = ?, origin_block = ?,"
 	    " cover_from = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
@@ -922,7 +982,7 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 	sqlite3_bind_int64(s, 10, c->id);
 	sqlite3_bind_int64(s, 11, c->version);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	release(st, s);
 	snprintf(what, sizeof what, "change case %s", c->ref);
 	if (rc != SQLITE_DONE)
 		return db_error(st, e, what);
@@ -939,7 +999,7 @@ guarded(struct store *st, sqlite3_stmt *s, const char *what, struct err *e)
 {
 	int rc = sqlite3_step(s);
 
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, e, what);
 	if (sqlite3_changes(st->db) != 1)
@@ -953,7 +1013,8 @@ store_update_absence(struct store *st, struct absence *a, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "UPDATE absence SET employee_id = ?, start_date = ?,"
+	if (prepare_cached(st,
+	    "UPDATE absence SET employee_id = ?, start_date = ?,"
 	    " end_date = ?, percent = ?, reason = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
@@ -975,7 +1036,8 @@ store_update_activity(struct store *st, struct activity *a, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "UPDATE activity SET employee_id = ?, name = ?, kind = ?,"
+	if (prepare_cached(st,
+	    "UPDATE activity SET employee_id = ?, name = ?, kind = ?,"
 	    " hours_per_week = ?, start_date = ?, end_date = ?,"
 	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
@@ -998,7 +1060,7 @@ store_update_team(struct store *st, struct team *t, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "UPDATE team SET code = ?, name = ?, area = ?,"
+	if (prepare_cached(st, "UPDATE team SET code = ?, name = ?, area = ?,"
 	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
 	bind_text(s, 1, t->code);
@@ -1017,7 +1079,8 @@ store_update_employee(struct store *st, struct employee *em, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "UPDATE employee SET code = ?, name = ?, team_id = ?,"
+	if (prepare_cached(st,
+	    "UPDATE employee SET code = ?, name = ?, team_id = ?,"
 	    " discipline = ?, contract_hours = ?, workdays = ?,"
 	    " start_date = ?, end_date = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
@@ -1043,7 +1106,8 @@ store_update_rota(struct store *st, struct rota_entry *r, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "UPDATE rota SET team_id = ?, weekday = ?, part = ?,"
+	if (prepare_cached(st,
+	    "UPDATE rota SET team_id = ?, weekday = ?, part = ?,"
 	    " hours = ?, version = version + 1 WHERE id = ? AND version = ?",
 	    &s, e) < 0)
 		return -1;
@@ -1064,7 +1128,8 @@ store_update_block(struct store *st, struct block *b, struct err *e)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "UPDATE block SET team_id = ?, date = ?, part = ?,"
+	if (prepare_cached(st,
+	    "UPDATE block SET team_id = ?, date = ?, part = ?,"
 	    " hours = ?, employee_id = ?, locked = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;

@@ -375,6 +375,24 @@ text_format_decimal(char *buf, size_t size, double value, int decimals,
 	return buf;
 }
 
+char *
+text_format_count(char *buf, size_t size, size_t n, bool decimal_comma)
+{
+	char digits[32];
+	size_t len, k = 0;
+
+	if (size == 0)
+		return buf;
+	len = (size_t)snprintf(digits, sizeof digits, "%zu", n);
+	for (size_t i = 0; i < len && k + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[k++] = decimal_comma ? '.' : ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
 bool
 text_is_bsn(const char *s)
 {

@@ -150,6 +150,9 @@ static const struct ui_binding bindings[] = {
 	    N_("Cases: move the case to a colleague or the waiting list") },
 	{ UI_ACT_EXPORT, "export", { 'E' },
 	    N_("Export the weekly summary (csv, json, md, xlsx, html)") },
+	{ UI_ACT_IMPORT, "import", { 'I' },
+	    N_("Import a file of teams, employees, cases, …: checked first, "
+	    "undone as one change") },
 	{ UI_ACT_HELP, "help", { '?', KEY_F(1) }, N_("This help") },
 	{ UI_ACT_QUIT, "quit", { 'q' },
 	    N_("Quit (in the other views: back)") },
@@ -247,6 +250,32 @@ ui_message(struct ui *u, bool error, const char *fmt, ...)
 	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
 	va_end(ap);
 	u->msg_error = error;
+}
+
+void
+ui_progress(const char *what, double fraction, const char *detail)
+{
+	char line[512], bar[128] = "";
+	int width = 20, done = (int)(fraction * width + 0.5);
+
+	for (int i = 0; i < width; i++)
+		strcat(bar, i < done ? ui_glyph("█", "#") : ui_glyph("░", "."));
+	snprintf(line, sizeof line, "%s %s %3.0f%%%s%s", what, bar,
+	    fraction * 100, detail ? "  " : "", detail ? detail : "");
+	ui_fill(LINES - 1, A_NORMAL);
+	ui_put(LINES - 1, 0, COLS, line, false, A_BOLD);
+	refresh();
+}
+
+bool
+ui_expand_path(const char *path, char *out, size_t size)
+{
+	const char *home = getenv("HOME");
+
+	if (strncmp(path, "~/", 2) == 0 && home != NULL && *home != '\0')
+		return snprintf(out, size, "%s/%s", home, path + 2) <
+		    (int)size;
+	return snprintf(out, size, "%s", path) < (int)size;
 }
 
 attr_t
@@ -1388,6 +1417,9 @@ global_action(struct ui *u, enum ui_action act, int ch)
 		break;
 	case UI_ACT_EXPORT:
 		ui_export_dialog(u);
+		break;
+	case UI_ACT_IMPORT:
+		ui_import_dialog(u);
 		break;
 	case UI_ACT_UNDO:
 	case UI_ACT_REDO:

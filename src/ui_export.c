@@ -170,39 +170,11 @@ append(char *s, size_t size, int ch)
 	}
 }
 
-/* The path to write: a leading ~/ is the home folder. False when it is
- * too long. */
-static bool
-expand_path(const char *path, char *out, size_t size)
-{
-	const char *home = getenv("HOME");
-
-	if (strncmp(path, "~/", 2) == 0 && home != NULL && *home != '\0')
-		return snprintf(out, size, "%s/%s", home, path + 2) <
-		    (int)size;
-	return snprintf(out, size, "%s", path) < (int)size;
-}
-
-struct progress {
-	struct ui *u;
-	const char *what;
-};
-
 /* export_write's progress: a bar on the status line. */
 static void
 show_progress(void *ctx, double fraction)
 {
-	const struct progress *p = ctx;
-	char line[256], bar[128] = "";
-	int width = 20, done = (int)(fraction * width + 0.5);
-
-	for (int i = 0; i < width; i++)
-		strcat(bar, i < done ? ui_glyph("█", "#") : ui_glyph("░", "."));
-	snprintf(line, sizeof line, "%s %s %3.0f%%", p->what, bar,
-	    fraction * 100);
-	ui_fill(LINES - 1, A_NORMAL);
-	ui_put(LINES - 1, 0, COLS, line, false, A_BOLD);
-	refresh();
+	ui_progress(ctx, fraction, NULL);
 }
 
 /* Write the summary the dialog describes; false, with dl->msg, when the
@@ -212,7 +184,7 @@ export(struct ui *u, struct dialog *dl)
 {
 	struct export_request rq = { 0 };
 	struct week_figures fig = { 0 };
-	struct progress pr = { u, _("Exporting") };
+	const char *what = _("Exporting");
 	char path[4096], week[WEEK_BUF];
 	struct stat sb;
 	struct err e;
@@ -231,7 +203,7 @@ export(struct ui *u, struct dialog *dl)
 		dl->field = FIELD_PATH;
 		return false;
 	}
-	if (!expand_path(dl->path, path, sizeof path)) {
+	if (!ui_expand_path(dl->path, path, sizeof path)) {
 		snprintf(dl->msg, sizeof dl->msg, "%s",
 		    _("File: the name is too long"));
 		return false;
@@ -254,8 +226,8 @@ export(struct ui *u, struct dialog *dl)
 	rq.team = dl->one_team ? dl->team : -1;
 	rq.generated = u->app->today;
 	rq.progress = show_progress;
-	rq.ctx = &pr;
-	show_progress(&pr, 0);
+	rq.ctx = (void *)what;
+	show_progress(rq.ctx, 0);
 	app_week(u->app, monday, &fig);
 	rc = export_write(path, &rq, &u->app->data, &u->app->settings, &fig,
 	    &e);

@@ -23,7 +23,6 @@
 #include "ui_internal.h"
 #include "validate.h"
 
-#define FORM_W 76      /* the box is never wider */
 #define INPUT_W 40     /* nor an input */
 #define DATE_W 14      /* a date's input */
 #define NUMBER_W 8     /* a number's */
@@ -521,7 +520,7 @@ ui_form_draw(struct ui *u)
 		return;
 	if (f->info != NULL)
 		f->info(u, f, info, sizeof info);
-	bw = COLS - 4 < FORM_W ? COLS - 4 : FORM_W;
+	bw = COLS - 4 < UI_FORM_W ? COLS - 4 : UI_FORM_W;
 	n_info = put_lines(0, 0, bw - 4, -1, info);
 	for (int k = 0; k < f->n_fields; k++)
 		if (text_width(f->fields[k].label) > lw)

@@ -613,3 +613,67 @@ Test(import, problem_list_is_capped)
 	cr_assert(strstr(res.problems, want) != NULL, "%s", res.problems);
 	cr_assert_eq(d.n_teams, 0);
 }
+
+struct seen {
+	size_t calls, written_rows, total;
+	double last;
+	bool monotone, wrote;
+};
+
+static void
+note_progress(void *ctx, const struct import_progress *p)
+{
+	struct seen *sn = ctx;
+
+	sn->calls++;
+	sn->monotone &= p->fraction >= sn->last && p->fraction <= 1;
+	sn->last = p->fraction;
+	if (p->writing) {
+		sn->wrote = true;
+		sn->written_rows = p->rows;
+		sn->total = p->total;
+	}
+}
+
+/* Progress: reading then writing, always forward, about a hundred calls
+ * for 5,000 rows, and 1 at the end with every row written; a dry run
+ * reaches 1 without writing. */
+Test(import, progress_reads_then_writes)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	struct seen sn = { .monotone = true };
+	struct import_options opt = { .today = D("2026-11-23"),
+		.progress = note_progress, .ctx = &sn };
+	const char *path;
+
+	cr_assert_not_null(f);
+	fputs("code,name\n", f);
+	for (int i = 0; i < 5000; i++)
+		fprintf(f, "T%d,Team %d\n", i, i);
+	fclose(f);
+	path = temp_csv("progress.csv", text);
+	free(text);
+
+	opt.dry_run = true;
+	cr_assert_eq(import_csv(st, &d, &s, IMPORT_TEAMS, path, &opt, &res,
+	    &e), 0, "%s", e.msg);
+	cr_assert(sn.monotone);
+	cr_assert_float_eq(sn.last, 1, 1e-9);
+	cr_assert_not(sn.wrote);
+	cr_assert_leq(sn.calls, 110, "%zu calls", sn.calls);
+
+	import_result_clear(&res);
+	sn = (struct seen){ .monotone = true };
+	opt.dry_run = false;
+	cr_assert_eq(import_csv(st, &d, &s, IMPORT_TEAMS, path, &opt, &res,
+	    &e), 0, "%s", e.msg);
+	cr_assert(sn.monotone);
+	cr_assert_float_eq(sn.last, 1, 1e-9);
+	cr_assert(sn.wrote);
+	cr_assert_eq(sn.written_rows, 5000);
+	cr_assert_eq(sn.total, 5000);
+	cr_assert_geq(sn.calls, 50, "%zu calls", sn.calls);
+	cr_assert_leq(sn.calls, 110, "%zu calls", sn.calls);
+}

@@ -210,6 +210,21 @@ Test(text, parse_decimal_bad)
 	}
 }
 
+Test(text, format_count)
+{
+	char buf[32];
+
+	cr_expect_str_eq(text_format_count(buf, sizeof buf, 0, false), "0");
+	cr_expect_str_eq(text_format_count(buf, sizeof buf, 999, false),
+	    "999");
+	cr_expect_str_eq(text_format_count(buf, sizeof buf, 45000, false),
+	    "45,000");
+	cr_expect_str_eq(text_format_count(buf, sizeof buf, 100000, true),
+	    "100.000");
+	cr_expect_str_eq(text_format_count(buf, sizeof buf, 1234567, true),
+	    "1.234.567");
+}
+
 Test(text, format_decimal)
 {
 	char buf[32];
