@@ -64,14 +64,6 @@ long app_find_team(const struct app *a, const char *code, struct err *e);
  * to one of the blocks since the plan was made refuses the whole plan. */
 int app_apply_plan(struct app *a, const struct plan *plan, struct err *e);
 
-/* A fair hand-over of the intake blocks employee ei (a dataset index) holds
- * from from to to (inclusive; not before today) on days they are absent 50 %
- * or more: planner_propose_cover over the weeks those blocks span. Nothing
- * to hand over gives 0 and an empty plan (n_slots 0). Apply with
- * app_apply_plan; free with planner_clear. */
-int app_plan_cover(const struct app *a, long ei, int from, int to,
-    struct plan *out, struct err *e);
-
 /* Give one intake block to employee_id (0 = unfilled) / lock or unlock it,
  * each as one undoable change; reloads. Refused when someone else changed
  * the block since the data was read. */
@@ -141,9 +133,17 @@ int app_save_employee(struct app *a, struct employee *em,
     const struct handover *h, enum handover_way cases,
     enum handover_way blocks, struct err *e);
 
+/* Cover for employee ei (a dataset index) from from to to: a period left
+ * DATE_NONE is that of their absence covering today or starting next; with
+ * neither, a leaver's hand-over of what comes after their last day. With
+ * give_back, the return of the cases handed over as their cover. */
+int app_propose_cover(const struct app *a, long ei, int from, int to,
+    bool give_back, struct handover *h, struct err *e);
+
 /* Apply cover or a return (handover_cover, handover_return on the data as
- * it is): every case and block that goes, in one undoable change. A case
- * or block someone changed since the proposal refuses the whole. */
+ * it is): every case and block that goes, in one undoable change
+ * (HANDOVER_KEEP: the cases stay where they are). A case or block someone
+ * changed since the proposal refuses the whole. */
 int app_apply_handover(struct app *a, const struct handover *h,
     enum handover_way cases, enum handover_way blocks, struct err *e);
 /* Import path as kind (import_csv against the data as it is, with today),

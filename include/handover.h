@@ -26,7 +26,8 @@ struct err;
 /* What happens to what is given up. */
 enum handover_way {
 	HANDOVER_KEEP,       /* cases: along with the employee to the new
-			      * team (a team move only) */
+			      * team on a move; for cover and a return,
+			      * where they are */
 	HANDOVER_WAITING,    /* cases: the team's waiting list; blocks:
 			      * left unfilled */
 	HANDOVER_COLLEAGUES, /* fairly to colleagues of the team; what nobody
@@ -104,8 +105,9 @@ void handover_clear(struct handover *h);
 /* Is anything given up? */
 bool handover_needed(const struct handover *h);
 
-/* Who item gets under way: 0 the waiting list / unfilled; for
- * HANDOVER_KEEP of a case, and for an item that stays, the employee. */
+/* Who item gets under way: 0 the waiting list / unfilled; for an item
+ * that stays, and HANDOVER_KEEP of cover or a return, who holds it now;
+ * for HANDOVER_KEEP on a move, the employee (the case goes along). */
 int64_t handover_receiver(const struct handover *h,
     const struct handover_item *item, enum handover_way way);
 

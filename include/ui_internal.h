@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "handover.h"
 #include "workload.h"
 
 struct app;
@@ -66,6 +67,7 @@ enum ui_action {
 	UI_ACT_END,
 	UI_ACT_DELETE,
 	UI_ACT_SHOW_CASES,
+	UI_ACT_COVER,
 	UI_ACT_CLOSE,
 	UI_ACT_PHASE,
 	UI_ACT_FILTER,
@@ -177,9 +179,6 @@ extern const struct ui_view_ops ui_planner_ops;
 
 /* Free the Planner's state (NULL-safe; at the end of the session). */
 void ui_planner_free(struct ui *u);
-/* Open the Planner with cover (from app_plan_cover) as its proposal: only
- * those blocks move, a applies, Esc drops it and shows the team's plan. */
-void ui_planner_show_cover(struct ui *u, const struct plan *cover);
 
 /* The Planner's edits of team t (a dataset index), in ui_rota.c: e edits
  * the team's whole intake rota in one form (and, when asked, the planned
@@ -242,6 +241,17 @@ void ui_trend_free(struct ui *u);
 void ui_team_form(struct ui *u, int64_t team_id);
 void ui_employee_form(struct ui *u, int64_t employee_id, int64_t team_id);
 void ui_employee_end(struct ui *u, int64_t employee_id);
+
+/* The question what happens to the cases and blocks h gives up (a move,
+ * an end, cover, a return), with the colleagues' loads before → after as
+ * the answers change (ui_handover.c); true with the ways chosen, false
+ * when cancelled. */
+bool ui_handover_ask(struct ui *u, const struct handover *h,
+    enum handover_way *cases, enum handover_way *blocks);
+/* Cover for employee_id from from to to (DATE_NONE: their absence of today
+ * or the next one, a leaver's last day; someone back with cases out as
+ * cover: give them back), asked and applied as one undoable change. */
+void ui_cover(struct ui *u, int64_t employee_id, int from, int to);
 
 /* The export dialog (ui_export.c): week, teams, format and path, then the
  * summary is written with progress shown; the result goes to the status

@@ -515,46 +515,6 @@ app_add_block(struct app *a, struct block *b, struct err *e)
 }
 
 int
-app_plan_cover(const struct app *a, long ei, int from, int to,
-    struct plan *out, struct err *e)
-{
-	const struct dataset *d = &a->data;
-	const struct employee *em = &d->employees[ei];
-	int64_t *ids = xcalloc(d->n_blocks + 1, sizeof *ids);
-	size_t n = 0;
-	int first = DATE_NONE, last = DATE_NONE, rc;
-	long t = dataset_team_index(d, em->team_id);
-
-	if (from < a->today)
-		from = a->today; /* the past stays as it was */
-	for (size_t i = 0; i < d->n_blocks; i++) {
-		const struct block *b = &d->blocks[i];
-		if (b->employee_id != em->id || b->team_id != em->team_id ||
-		    b->date < from || b->date > to ||
-		    !workload_block_needs_cover(d, b))
-			continue;
-		ids[n++] = b->id;
-		if (first == DATE_NONE || b->date < first)
-			first = b->date;
-		if (last == DATE_NONE || b->date > last)
-			last = b->date;
-	}
-	if (n == 0 || t < 0) {
-		memset(out, 0, sizeof *out);
-		out->team = t;
-		free(ids);
-		return 0;
-	}
-	int weeks = (date_monday(last) - date_monday(first)) / 7 + 1;
-	if (weeks > 52) /* the planner's longest horizon: the first year */
-		weeks = 52;
-	rc = planner_propose_cover(d, &a->settings, t, date_monday(first),
-	    weeks, ids, n, out, e);
-	free(ids);
-	return rc;
-}
-
-int
 app_import(struct app *a, enum import_kind kind, const char *path,
     const struct import_options *opt, struct import_result *res,
     struct err *e)
@@ -1093,6 +1053,8 @@ write_handover(struct app *a, const struct handover *h,
 			return -1;
 		struct case_item c = *now;
 		if (cases == HANDOVER_KEEP) {
+			if (h->new_team == h->old_team)
+				continue; /* they stay where they are */
 			c.team_id = h->new_team; /* along with its holder */
 		} else {
 			c.employee_id = to;
@@ -1139,15 +1101,63 @@ write_handover_change(struct app *a, void *ctx, struct err *e)
 	return write_handover(a, ch->h, ch->cases, ch->blocks, e);
 }
 
+/* The absence of employee_id that covers today or starts next (of those
+ * starting the same day the longest), or -1. */
+static long
+current_absence(const struct app *a, int64_t employee_id)
+{
+	const struct dataset *d = &a->data;
+	long best = -1;
+
+	for (size_t i = 0; i < d->n_absences; i++) {
+		const struct absence *ab = &d->absences[i];
+		if (ab->employee_id != employee_id || ab->end < a->today)
+			continue;
+		if (best < 0 || ab->start < d->absences[best].start ||
+		    (ab->start == d->absences[best].start &&
+		    ab->end > d->absences[best].end))
+			best = (long)i;
+	}
+	return best;
+}
+
+int
+app_propose_cover(const struct app *a, long ei, int from, int to,
+    bool give_back, struct handover *h, struct err *e)
+{
+	const struct employee *em = &a->data.employees[ei];
+	long ab;
+
+	memset(h, 0, sizeof *h);
+	if (give_back)
+		return handover_return(&a->data, &a->settings, em->id,
+		    a->today, h, e);
+	if ((from == DATE_NONE || to == DATE_NONE) &&
+	    (ab = current_absence(a, em->id)) >= 0) {
+		if (from == DATE_NONE)
+			from = a->data.absences[ab].start;
+		if (to == DATE_NONE)
+			to = a->data.absences[ab].end;
+	}
+	if (from == DATE_NONE && to == DATE_NONE && em->end != DATE_NONE)
+		return handover_propose(&a->data, &a->settings, em, a->today, h,
+		    e);
+	if (from == DATE_NONE || to == DATE_NONE)
+		return err_setx(e, EXIT_USAGE, "%s has no absence today or "
+		    "later and no end date: give the period", em->code);
+	if (to < from)
+		return err_setx(e, EXIT_USAGE, "the period ends before it "
+		    "starts");
+	return handover_cover(&a->data, &a->settings, em->id, from, to,
+	    a->today, h, e);
+}
+
 int
 app_apply_handover(struct app *a, const struct handover *h,
     enum handover_way cases, enum handover_way blocks, struct err *e)
 {
 	struct handover_change ch = { h, cases, blocks };
 
-	if (cases == HANDOVER_KEEP)
-		return err_setx(e, EXIT_USAGE, "cases go to colleagues or the "
-		    "waiting list");
 	if (!handover_needed(h))
 		return err_setx(e, 1, "nothing to hand over");
 	return change(a, write_handover_change, &ch, e);

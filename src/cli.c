@@ -419,75 +419,13 @@ fail:
 	return fail(&e);
 }
 
-/* The absence of employee ei that covers today or starts next (the
- * longest reach of those starting the same day), or -1. */
-static long
-current_absence(const struct app *a, int64_t employee_id)
-{
-	const struct dataset *d = &a->data;
-	long best = -1;
-
-	for (size_t i = 0; i < d->n_absences; i++) {
-		const struct absence *ab = &d->absences[i];
-		if (ab->employee_id != employee_id || ab->end < a->today)
-			continue;
-		if (best < 0 || ab->start < d->absences[best].start ||
-		    (ab->start == d->absences[best].start &&
-		    ab->end > d->absences[best].end))
-			best = (long)i;
-	}
-	return best;
-}
-
-/* The hand-over cover asks for: back from an absence (--return), cover
- * for --from .. --to, else for the absence of today or the next one, else
- * for a leaver what comes after their last day. */
-static int
-propose_cover(const struct app *a, const struct cli_options *opt, long ei,
-    struct handover *h, struct err *e)
-{
-	const struct employee *em = &a->data.employees[ei];
-	int from = DATE_NONE, to = DATE_NONE;
-	long ab;
-
-	if (opt->give_back)
-		return handover_return(&a->data, &a->settings, em->id,
-		    a->today, h, e);
-	if ((opt->from && date_parse(opt->from, &from, e) < 0) ||
-	    (opt->to && date_parse(opt->to, &to, e) < 0)) {
-		err_prefix(e, from == DATE_NONE && opt->from ? "--from: "
-		    : "--to: ");
-		e->status = EXIT_USAGE;
-		return -1;
-	}
-	if ((from == DATE_NONE || to == DATE_NONE) &&
-	    (ab = current_absence(a, em->id)) >= 0) {
-		if (from == DATE_NONE)
-			from = a->data.absences[ab].start;
-		if (to == DATE_NONE)
-			to = a->data.absences[ab].end;
-	}
-	if (from == DATE_NONE && to == DATE_NONE && em->end != DATE_NONE)
-		return handover_propose(&a->data, &a->settings, em, a->today, h,
-		    e);
-	if (from == DATE_NONE || to == DATE_NONE)
-		return err_setx(e, EXIT_USAGE, "%s has no absence today or "
-		    "later and no end date; give the period with --from and "
-		    "--to", em->code);
-	if (to < from)
-		return err_setx(e, EXIT_USAGE, "--to %s is before --from",
-		    opt->to ? opt->to : "");
-	return handover_cover(&a->data, &a->settings, em->id, from, to,
-	    a->today, h, e);
-}
-
 static int
 cmd_cover(int argc, char **argv, const struct cli_options *opt)
 {
 	struct handover h = { 0 };
 	struct err e;
 	struct app a;
-	int fmt = REPORT_TEXT;
+	int fmt = REPORT_TEXT, from = DATE_NONE, to = DATE_NONE;
 	long ei;
 
 	if (argc != 2)
@@ -503,7 +441,17 @@ cmd_cover(int argc, char **argv, const struct cli_options *opt)
 		err_setx(&e, EXIT_USAGE, "no employee %s", argv[1]);
 		goto fail;
 	}
-	if (propose_cover(&a, opt, ei, &h, &e) < 0 ||
+	if (opt->from && date_parse(opt->from, &from, &e) < 0) {
+		err_prefix(&e, "--from: ");
+		e.status = EXIT_USAGE;
+		goto fail;
+	}
+	if (opt->to && date_parse(opt->to, &to, &e) < 0) {
+		err_prefix(&e, "--to: ");
+		e.status = EXIT_USAGE;
+		goto fail;
+	}
+	if (app_propose_cover(&a, ei, from, to, opt->give_back, &h, &e) < 0 ||
 	    report_handover(stdout, (enum report_format)fmt, &a.data, &h,
 	    HANDOVER_COLLEAGUES, HANDOVER_COLLEAGUES, &e) < 0)
 		goto fail;

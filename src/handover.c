@@ -336,7 +336,7 @@ handover_cover(const struct dataset *d, const struct settings *s,
 		for (size_t i = 0; i < out->n_cases; i++) {
 			out->cases[i].stays = true;
 			out->cases[i].reason = "the absence is shorter than "
-			    "cover.min_weeks: the cases stay";
+			    "cover.min_weeks";
 		}
 	if (!handover_needed(out))
 		return 0;
@@ -401,8 +401,9 @@ handover_receiver(const struct handover *h, const struct handover_item *item,
 	if (item->stays)
 		return item->holder;
 	switch (way) {
-	case HANDOVER_KEEP:
-		return h->employee_id;
+	case HANDOVER_KEEP: /* along on a move; else it stays where it is */
+		return h->kind == HANDOVER_CHANGE ? h->employee_id
+						  : item->holder;
 	case HANDOVER_COLLEAGUES:
 		return item->fair_to;
 	default:

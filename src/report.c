@@ -839,8 +839,12 @@ handover_text(FILE *out, const struct dataset *d, const struct handover *h,
 		    false)), r == 0 && it->reason ? ": " : "",
 		    r == 0 && it->reason ? _(it->reason) : "");
 	}
-	fprintf(out, _("\nLoads over %d weeks from %s (demand / capacity):\n"),
-	    h->weeks, date_format(h->first_monday, from));
+	if (!handover_needed(h))
+		return;
+	fprintf(out, ngettext("\nLoads over %d week from %s (demand / "
+	    "capacity):\n", "\nLoads over %d weeks from %s (demand / "
+	    "capacity):\n", h->weeks), h->weeks,
+	    date_format(h->first_monday, from));
 	for (size_t k = 0; k < h->n_colleagues; k++) {
 		int nc = handover_taken(h, k, true, cw);
 		int nb = handover_taken(h, k, false, bw);
@@ -866,15 +870,18 @@ handover_text(FILE *out, const struct dataset *d, const struct handover *h,
 	    pct(a, sizeof a, max), pct(b, sizeof b, bound));
 	if (h->fair.n_placed > 0) {
 		const struct cover_result *f = &h->fair;
-		fprintf(out, _("Of those taking cases: highest %s; the best "
-		    "possible is at least %s"), pct(a, sizeof a, f->taking_max),
-		    pct(b, sizeof b, f->taking_bound));
 		if (f->exact)
-			fprintf(out, "%s", _(" (this is the best possible)"));
-		else if (f->taking_bound > 0)
-			fprintf(out, _(" (at most %.1f%% above it)"),
-			    (f->taking_max / f->taking_bound - 1) * 100);
-		fputs(".\n", out);
+			fprintf(out, _("Of those taking cases: highest %s, the "
+			    "best possible (a simple bound: %s).\n"),
+			    pct(a, sizeof a, f->taking_max),
+			    pct(b, sizeof b, f->taking_bound));
+		else
+			fprintf(out, _("Of those taking cases: highest %s; the "
+			    "best possible is at least %s (at most %.1f%% above "
+			    "it).\n"), pct(a, sizeof a, f->taking_max),
+			    pct(b, sizeof b, f->taking_bound),
+			    f->taking_bound > 0 ? (f->taking_max /
+			    f->taking_bound - 1) * 100 : 0.0);
 	}
 }
 

@@ -119,9 +119,9 @@ static const char *const key_actions[] = {
 	"sort_next", "sort_prev", "sort_reverse", "next_view", "overview",
 	"team", "planner", "employee", "cases", "trend", "range_wider",
 	"range_narrower", "reload", "apply", "move", "lock", "undo", "redo",
-	"add_block", "add", "edit", "end", "delete", "show_cases", "filter",
-	"phase", "close", "move_case", "export", "import", "help", "quit",
-	"quit_now",
+	"add_block", "add", "edit", "end", "delete", "cover", "show_cases",
+	"filter", "phase", "close", "move_case", "export", "import", "help",
+	"quit", "quit_now",
 };
 
 /* Named keys: each name the keys group takes, first the one shown. */

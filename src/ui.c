@@ -140,6 +140,9 @@ static const struct ui_binding bindings[] = {
 	    "case: close it)") },
 	{ UI_ACT_DELETE, "delete", { 'd' },
 	    N_("Delete the side activity, absence or intake block") },
+	{ UI_ACT_COVER, "cover", { 'o' },
+	    N_("Team, Employee: hand over their blocks and cases while they "
+	    "are away; give them back on their return") },
 	{ UI_ACT_SHOW_CASES, "show_cases", { 'c' },
 	    N_("Employee: their cases in the Cases view") },
 	{ UI_ACT_FILTER, "filter", { '/' },
@@ -1111,6 +1114,8 @@ is_active(enum ui_action act, enum ui_view view)
 		return view == UI_VIEW_EMPLOYEE || view == UI_VIEW_PLANNER;
 	case UI_ACT_SHOW_CASES:
 		return view == UI_VIEW_EMPLOYEE;
+	case UI_ACT_COVER:
+		return view == UI_VIEW_EMPLOYEE || view == UI_VIEW_TEAM;
 	case UI_ACT_FILTER:
 	case UI_ACT_PHASE:
 	case UI_ACT_CLOSE:

@@ -845,33 +845,17 @@ activity_check(const struct ui *u, struct ui_form *f, struct err *e)
 /* A saved absence of ei (50 % or more) over their intake blocks: offer to
  * hand those over, to the planner's fair choice, shown in the Planner
  * before it is applied. Says that the absence was saved either way. */
+/* After an absence is saved: one of 50 % or more over intake blocks or
+ * (long enough) cases asks at once how they are covered. */
 static void
 absence_saved(struct ui *u, long ei, const struct absence *ab)
 {
-	struct plan cover = { 0 };
 	struct err e;
-	char q[384], key[32];
 
 	err_clear(&e);
 	ui_changed(u, 0, &e, _("Absence saved"));
-	if (ab->percent < WORKLOAD_ABSENT_PCT ||
-	    app_plan_cover(u->app, ei, ab->start, ab->end, &cover, &e) < 0 ||
-	    cover.n_slots == 0) {
-		planner_clear(&cover);
-		return;
-	}
-	snprintf(q, sizeof q, ngettext("Absence saved. %s holds %zu intake "
-	    "block in this absence: hand it over fairly?", "Absence saved. %s "
-	    "holds %zu intake blocks in this absence: hand them over fairly?",
-	    cover.n_slots), u->app->data.employees[ei].name, cover.n_slots);
-	if (ui_confirm(u, q))
-		ui_planner_show_cover(u, &cover);
-	else
-		ui_message(u, false, ngettext("Absence saved; the block stays "
-		    "(! in the Planner); %s undoes it", "Absence saved; the "
-		    "blocks stay (! in the Planner); %s undoes it",
-		    cover.n_slots), ui_key(u, UI_ACT_UNDO, key, sizeof key));
-	planner_clear(&cover);
+	if (ab->percent >= WORKLOAD_ABSENT_PCT && ab->end >= u->app->today)
+		ui_cover(u, u->app->data.employees[ei].id, ab->start, ab->end);
 }
 
 static void
@@ -1129,6 +1113,13 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_DELETE:
 	case UI_ACT_SHOW_CASES:
 		break;
+	case UI_ACT_COVER:
+		if (ei >= 0)
+			ui_cover(u, u->app->data.employees[ei].id, DATE_NONE,
+			    DATE_NONE);
+		else
+			ui_message(u, true, "%s", _("No employee selected"));
+		return true;
 	default:
 		return false;
 	}
@@ -1190,6 +1181,7 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_END }, N_("end") },
 	{ { UI_ACT_DELETE }, N_("delete") },
 	{ { UI_ACT_SHOW_CASES }, N_("cases") },
+	{ { UI_ACT_COVER }, N_("cover") },
 	{ { UI_ACT_NONE }, NULL },
 };
 

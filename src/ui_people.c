@@ -1,9 +1,9 @@
 /* ui_people: the forms on teams and employees — add and edit a team (the
  * Overview), add, edit and end an employee (the Team view) — and, when an
  * employee moves to another team or leaves while holding open cases or
- * intake blocks, the question what happens to them (handover.h), with
- * every colleague's load before and after. Each save is one undoable
- * change; nothing is written before the last question is answered. */
+ * intake blocks, the question what happens to them (ui_handover.c). Each
+ * save is one undoable change; nothing is written before the last question
+ * is answered. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,168 +354,6 @@ employee_form_init(struct ui *u, struct employee_form *ef,
 	ui_field_date(&f[EF_END], em->end);
 }
 
-/* --- what happens to the cases and blocks given up --- */
-
-enum { HF_CASES, HF_BLOCKS, HF_COUNT };
-
-struct handover_form {
-	const struct handover *h;
-	enum handover_way case_ways[3];
-	const char *case_labels[3];
-	int n_case_ways;
-	const char *block_labels[2];
-	struct ui_field f[HF_COUNT];
-	int field_of[HF_COUNT]; /* the field of each question, or -1 */
-};
-
-static enum handover_way
-chosen(const struct handover_form *hf, int question)
-{
-	int k = hf->field_of[question];
-
-	if (k < 0)
-		return HANDOVER_WAITING;
-	if (question == HF_CASES)
-		return hf->case_ways[hf->f[k].choice];
-	return hf->f[k].choice ? HANDOVER_COLLEAGUES : HANDOVER_WAITING;
-}
-
-static int
-count_to(const struct handover *h, const struct handover_item *items,
-    size_t n, enum handover_way way, int64_t to)
-{
-	int count = 0;
-
-	for (size_t i = 0; i < n; i++)
-		count += handover_receiver(h, &items[i], way) == to;
-	return count;
-}
-
-/* Who takes how much, with each one's load before → after over the
- * period; and what goes to the waiting list or stays unfilled. */
-static void
-handover_info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
-{
-	const struct handover_form *hf = f->ctx;
-	const struct handover *h = hf->h;
-	const struct dataset *d = &u->app->data;
-	enum handover_way cw = chosen(hf, HF_CASES), bw = chosen(hf, HF_BLOCKS);
-	size_t used = 0;
-	char from[64], line[512];
-
-	buf[0] = '\0';
-	snprintf(line, sizeof line, _("Projected loads over %d weeks from "
-	    "%s:"), h->weeks, ui_date(h->first_monday, from, sizeof from));
-	used += (size_t)snprintf(buf + used, size - used, "%s", line);
-	for (size_t k = 0; k < h->n_colleagues && used < size; k++) {
-		int cases = handover_taken(h, k, true, cw);
-		int blocks = handover_taken(h, k, false, bw);
-		char change[128], what[160];
-		const struct handover_colleague *c = &h->colleagues[k];
-		if (cases == 0 && blocks == 0)
-			continue;
-		ui_load_change(u, c->demand, c->capacity,
-		    handover_demand_after(h, k, cw, bw), c->capacity, true,
-		    change, sizeof change);
-		char nc[64], nb[64];
-		snprintf(nc, sizeof nc, ngettext("%d case", "%d cases", cases),
-		    cases);
-		snprintf(nb, sizeof nb, ngettext("%d intake block",
-		    "%d intake blocks", blocks), blocks);
-		snprintf(what, sizeof what, "%s%s%s", cases ? nc : "",
-		    cases && blocks ? ", " : "", blocks ? nb : "");
-		used += (size_t)snprintf(buf + used, size - used,
-		    "\n  %s +%s: %s", d->employees[c->index].name, what,
-		    change);
-	}
-	int waiting = h->n_cases ? count_to(h, h->cases, h->n_cases, cw, 0) : 0;
-	int unfilled = h->n_blocks ? count_to(h, h->blocks, h->n_blocks, bw, 0)
-				   : 0;
-	if (used < size && waiting) {
-		snprintf(line, sizeof line, ngettext("%d case to the waiting "
-		    "list", "%d cases to the waiting list", waiting), waiting);
-		used += (size_t)snprintf(buf + used, size - used, "\n%s", line);
-	}
-	if (used < size && unfilled) {
-		snprintf(line, sizeof line, ngettext("%d intake block left "
-		    "unfilled", "%d intake blocks left unfilled", unfilled),
-		    unfilled);
-		used += (size_t)snprintf(buf + used, size - used, "\n%s", line);
-	}
-	if (used < size && cw == HANDOVER_KEEP && h->n_cases) {
-		long t = dataset_team_index(d, h->new_team);
-		snprintf(line, sizeof line, ngettext("%zu case moves along to "
-		    "%s", "%zu cases move along to %s", h->n_cases), h->n_cases,
-		    t >= 0 ? d->teams[t].name : "?");
-		snprintf(buf + used, size - used, "\n%s", line);
-	}
-}
-
-/* Ask what happens to what em gives up (h); false when cancelled. */
-static bool
-ask_handover(struct ui *u, const struct employee *em,
-    const struct handover *h, enum handover_way *cases,
-    enum handover_way *blocks)
-{
-	const struct dataset *d = &u->app->data;
-	struct handover_form hf = { .h = h };
-	struct ui_form form;
-	char title[256], day[64], *team_label = NULL;
-	char case_label[64], block_label[64];
-	int n = 0;
-
-	hf.field_of[HF_CASES] = hf.field_of[HF_BLOCKS] = -1;
-	if (h->n_cases > 0) {
-		if (h->new_team != h->old_team) {
-			long t = dataset_team_index(d, h->new_team);
-			team_label = xasprintf(_("Take them along to %s"),
-			    t >= 0 ? d->teams[t].name : "?");
-			hf.case_ways[hf.n_case_ways] = HANDOVER_KEEP;
-			hf.case_labels[hf.n_case_ways++] = team_label;
-		}
-		/* the fair hand-over first: what most teams want */
-		hf.case_ways[hf.n_case_ways] = HANDOVER_COLLEAGUES;
-		hf.case_labels[hf.n_case_ways++] =
-		    _("Hand over fairly to colleagues");
-		hf.case_ways[hf.n_case_ways] = HANDOVER_WAITING;
-		hf.case_labels[hf.n_case_ways++] = _("The team's waiting list");
-		hf.field_of[HF_CASES] = n;
-		snprintf(case_label, sizeof case_label, ngettext("%zu open "
-		    "case", "%zu open cases", h->n_cases), h->n_cases);
-		hf.f[n++] = (struct ui_field){ .label = case_label,
-			.kind = UI_FIELD_CHOICE, .choices = hf.case_labels,
-			.n_choices = hf.n_case_ways,
-			.choice = h->new_team != h->old_team };
-	}
-	if (h->n_blocks > 0) {
-		hf.block_labels[0] = _("Leave them unfilled");
-		hf.block_labels[1] = _("Hand over fairly to colleagues");
-		hf.field_of[HF_BLOCKS] = n;
-		snprintf(block_label, sizeof block_label, ngettext("%zu intake "
-		    "block", "%zu intake blocks", h->n_blocks), h->n_blocks);
-		hf.f[n++] = (struct ui_field){ .label = block_label,
-			.kind = UI_FIELD_CHOICE, .choices = hf.block_labels,
-			.n_choices = 2, .choice = 1 };
-	}
-	ui_date(h->from, day, sizeof day);
-	if (h->new_team != h->old_team) {
-		long t = dataset_team_index(d, h->new_team);
-		snprintf(title, sizeof title, _("%s moves to %s: what they "
-		    "hold from %s"), em->name, t >= 0 ? d->teams[t].name : "?",
-		    day);
-	} else {
-		snprintf(title, sizeof title, _("%s leaves: what they hold "
-		    "from %s"), em->name, day);
-	}
-	form = (struct ui_form){ .title = title, .fields = hf.f,
-		.n_fields = n, .ctx = &hf, .info = handover_info };
-	bool saved = ui_form_run(u, &form);
-	*cases = chosen(&hf, HF_CASES);
-	*blocks = chosen(&hf, HF_BLOCKS);
-	free(team_label);
-	return saved;
-}
-
 /* Save em (a new one or a change) with whatever it gives up handled. */
 static void
 save_employee(struct ui *u, struct employee *em, const char *done)
@@ -531,7 +369,7 @@ save_employee(struct ui *u, struct employee *em, const char *done)
 		ui_changed(u, -1, &e, done);
 		return;
 	}
-	if (handover_needed(&h) && !ask_handover(u, em, &h, &cases, &blocks)) {
+	if (handover_needed(&h) && !ui_handover_ask(u, &h, &cases, &blocks)) {
 		handover_clear(&h);
 		return;
 	}

@@ -86,11 +86,6 @@ struct ui_planner {
 	int row, col;  /* the cursor: week and column */
 	int top, left; /* the first week and column shown */
 	struct layout shown; /* as last drawn: where clicks land */
-	/* cover: hand over just these blocks (ui_planner_show_cover), over
-	 * cover_weeks weeks from first; n_cover 0: the whole team's plan */
-	int64_t *cover;
-	size_t n_cover;
-	int cover_weeks;
 	/* the chooser of m: open while n_choices > 0 */
 	struct choice *choices;
 	size_t n_choices;
@@ -123,7 +118,6 @@ ui_planner_free(struct ui *u)
 	close_chooser(pl);
 	planner_clear(&pl->plan);
 	free(pl->cells);
-	free(pl->cover);
 	free(pl);
 	u->planner = NULL;
 }
@@ -363,10 +357,8 @@ recompute(struct ui *u)
 	pl->team_id = a->data.teams[t].id;
 	pl->gen = u->data_gen;
 	err_clear(&e);
-	if (pl->n_cover > 0 ? planner_propose_cover(&a->data, &a->settings, t,
-	        pl->first, pl->cover_weeks, pl->cover, pl->n_cover, &pl->plan,
-	        &e) < 0 : planner_propose(&a->data, &a->settings, t, pl->first,
-	        a->settings.horizon_weeks, &pl->plan, &e) < 0) {
+	if (planner_propose(&a->data, &a->settings, t, pl->first,
+	    a->settings.horizon_weeks, &pl->plan, &e) < 0) {
 		ui_message(u, true, "%s", e.msg);
 		return;
 	}
@@ -1238,49 +1230,6 @@ propose(struct ui *u)
 	follow_cursor(u);
 }
 
-/* Back to the team's whole plan over the usual horizon. */
-static void
-end_cover(struct ui_planner *pl)
-{
-	if (pl->n_cover == 0)
-		return;
-	free(pl->cover);
-	pl->cover = NULL;
-	pl->n_cover = 0;
-	pl->first = 0; /* the usual horizon again */
-	pl->valid = false;
-}
-
-void
-ui_planner_show_cover(struct ui *u, const struct plan *cover)
-{
-	struct ui_planner *pl = state(u);
-	const struct dataset *d = &u->app->data;
-	char k1[32], k2[32];
-
-	end_cover(pl);
-	pl->cover = xcalloc(cover->n_slots + 1, sizeof *pl->cover);
-	for (size_t k = 0; k < cover->n_slots; k++)
-		if (cover->slots[k].block_id != 0)
-			pl->cover[pl->n_cover++] = cover->slots[k].block_id;
-	pl->first = cover->first_monday;
-	pl->cover_weeks = cover->weeks;
-	pl->valid = false;
-	pl->row = pl->col = pl->top = pl->left = 0;
-	u->selected[UI_VIEW_OVERVIEW] = d->teams[cover->team].id;
-	ui_show(u, UI_VIEW_PLANNER);
-	recompute(u);
-	if (!pl->valid)
-		return;
-	pl->proposal = true;
-	follow_cursor(u);
-	ui_message(u, false, ngettext("Hand-over: %zu block to colleagues; "
-	    "%s: apply, %s: drop", "Hand-over: %zu blocks to colleagues; "
-	    "%s: apply, %s: drop", pl->plan.n_changes), pl->plan.n_changes,
-	    ui_key(u, UI_ACT_APPLY, k1, sizeof k1),
-	    ui_key(u, UI_ACT_BACK, k2, sizeof k2));
-}
-
 static void
 apply(struct ui *u)
 {
@@ -1312,8 +1261,6 @@ apply(struct ui *u)
 	rc = app_apply_plan(u->app, &pl->plan, &e);
 	snprintf(done, sizeof done, ngettext("Applied %zu change",
 	    "Applied %zu changes", n), n);
-	if (rc == 0)
-		end_cover(pl);
 	ui_changed(u, rc, &e, done);
 }
 
@@ -1377,7 +1324,6 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_BACK:
 		if (pl->proposal) {
 			pl->proposal = false;
-			end_cover(pl);
 			ui_message(u, false, "%s", _("Proposal dropped"));
 		} else {
 			leave(u);

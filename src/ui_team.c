@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "date.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui_internal.h"
@@ -417,6 +418,9 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_END:
 		ui_employee_end(u, u->selected[UI_VIEW_TEAM]);
 		return true;
+	case UI_ACT_COVER:
+		ui_cover(u, u->selected[UI_VIEW_TEAM], DATE_NONE, DATE_NONE);
+		return true;
 	default:
 		return false;
 	}
@@ -431,6 +435,7 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_ADD }, N_("add") },
 	{ { UI_ACT_EDIT }, N_("edit") },
 	{ { UI_ACT_END }, N_("leaver") },
+	{ { UI_ACT_COVER }, N_("cover") },
 	{ { UI_ACT_NONE }, NULL },
 };
 

@@ -352,23 +352,59 @@ Test(app, blocks_in_a_sick_leave_are_handed_over)
 	cr_assert_eq(w.employees[0].absent_blocks, 1);
 	workload_week_clear(&w);
 
-	struct plan p;
-	cr_assert_eq(app_plan_cover(&A, 0, ab.start, ab.end, &p, &e), 0, "%s",
-	    e.msg);
-	cr_assert_eq(p.n_slots, 2, "the block of 30 Nov is before the absence");
-	cr_assert_eq(p.n_changes, 2);
-	for (size_t k = 0; k < p.n_slots; k++)
-		cr_assert_eq(p.slots[k].after, col.id);
-	cr_assert_eq(app_apply_plan(&A, &p, &e), 0, "%s", e.msg);
-	planner_clear(&p);
+	/* with a case, the cover of the default period (this absence): the
+	 * blocks and, the absence being four weeks, the case too */
+	struct case_item c = new_case("Z-7");
+	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
+	struct handover h;
+	cr_assert_eq(app_propose_cover(&A, 0, DATE_NONE, DATE_NONE, false, &h,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(h.from, ab.start);
+	cr_assert_eq(h.to, ab.end);
+	cr_assert_eq(h.n_blocks, 2, "the block of 30 Nov is before the absence");
+	for (size_t k = 0; k < h.n_blocks; k++)
+		cr_assert_eq(h.blocks[k].fair_to, col.id);
+	cr_assert_eq(h.n_cases, 1);
+	cr_assert_eq(h.cases[0].fair_to, col.id);
+	cr_assert(h.fair.exact);
+	cr_assert_eq(app_apply_handover(&A, &h, HANDOVER_COLLEAGUES,
+	    HANDOVER_COLLEAGUES, &e), 0, "%s", e.msg);
+	handover_clear(&h);
 	for (size_t i = 0; i < A.data.n_blocks; i++)
 		cr_assert(!workload_block_needs_cover(&A.data,
 		    &A.data.blocks[i]), "block %zu", i);
-	cr_assert_eq(app_plan_cover(&A, 0, ab.start, ab.end, &p, &e), 0);
-	cr_assert_eq(p.n_slots, 0);
-	planner_clear(&p);
+	/* the case remembers whose it was */
+	long ci = dataset_case_by_ref(&A.data, "Z-7");
+	cr_assert_eq(A.data.cases[ci].employee_id, col.id);
+	cr_assert_eq(A.data.cases[ci].cover_from, A.data.employees[0].id);
+	cr_assert_eq(app_propose_cover(&A, 0, DATE_NONE, DATE_NONE, false, &h,
+	    &e), 0);
+	cr_assert(!handover_needed(&h));
+	handover_clear(&h);
+
+	/* back: the case goes home, forgetting it was cover */
+	cr_assert_eq(app_propose_cover(&A, 0, DATE_NONE, DATE_NONE, true, &h,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(h.n_cases, 1);
+	cr_assert_eq(handover_receiver(&h, &h.cases[0], HANDOVER_COLLEAGUES),
+	    A.data.employees[0].id);
+	cr_assert_eq(app_apply_handover(&A, &h, HANDOVER_COLLEAGUES,
+	    HANDOVER_KEEP, &e), 0, "%s", e.msg);
+	handover_clear(&h);
+	cr_assert_eq(A.data.cases[ci].employee_id, A.data.employees[0].id);
+	cr_assert_eq(A.data.cases[ci].cover_from, 0);
+
+	/* one undo each: the return, then the cover */
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
-	cr_assert_str_eq(what, "2 intake blocks changed");
+	cr_assert_eq(A.data.cases[ci].employee_id, col.id);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "3 records changed");
+	cr_assert_eq(A.data.cases[ci].employee_id, A.data.employees[0].id);
+	cr_assert_eq(A.data.cases[ci].cover_from, 0);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "new case Z-7");
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "absence of Özlem Kaya added");
 }
 
 /* A change that writes nothing (a plan with nothing to change) is no step

@@ -1,80 +1,99 @@
 #!/bin/sh
-# Sick leave over someone's intake blocks, end to end: the absence form
-# saves a 100 % absence of a colleague who holds blocks in it, then offers
-# to hand them over; the Planner shows the fair hand-over as a proposal
-# (only those blocks move) and a applies it. The CLI then reports no block
-# held by someone absent; u undoes the hand-over and the Planner marks the
-# blocks with ! again, as report and plan do. Every wait is bounded.
+# Cover, end to end (issue #10): Koen Pierik (CEN09: 13 open cases, intake
+# blocks ahead) falls ill for three weeks. Saving the absence brings up the
+# cover proposal — his cases and blocks to colleagues, with their loads
+# before → after and how close to the best possible; applying it empties his
+# row in the Team view and fills his colleagues'. Two u's (the cover, the
+# absence) give back the report byte for byte; ^R twice redoes both. Back
+# after the absence, o proposes giving the cases back, and does. Every wait
+# is bounded.
 WIJKLAST_TODAY=2026-11-23
 export WIJKLAST_TODAY
 . "$(dirname "$0")/tmux.inc"
 
 "$WIJKLAST" demo --db ./demo.db >/dev/null || fail "demo failed"
-# someone of Centrum who holds a block in the weeks of the sick leave
-cli plan CEN --format json >plan.json || fail "plan failed"
-holder=$(/usr/bin/python3 -c 'import json, sys
-p = json.load(open(sys.argv[1]))
-print(next(b["before"] for b in p["blocks"]
-           if b["before"] and "2026-12-07" <= b["date"] <= "2026-12-18"))' \
-    plan.json) || fail "nobody holds a block in 2026-W50/51"
-report before.json --team CEN
-name=$(field before.json "$holder" name)
-blocks=$(/usr/bin/python3 -c 'import json, sys
-p = json.load(open(sys.argv[1]))
-print(sum(1 for b in p["blocks"] if b["before"] == sys.argv[2]
-          and "2026-12-07" <= b["date"] <= "2026-12-20"))' plan.json "$holder")
+report before.json --team CEN --week 2026-W49
+open_cases() { # open cases held by $1
+	cli dump cases | tr -d '\r' |
+	    awk -F, -v e="$1" '$3 == e && $7 == ""' | wc -l
+}
+[ "$(open_cases CEN09)" -eq 13 ] || fail "the demo changed: CEN09 holds \
+$(open_cases CEN09) open cases, not 13"
 
 start 100 30
 wait_for "Centrum"
-keys g Enter
-wait_for "Team total"
-select_down "$name"
 keys Enter
-wait_for "$holder · $name · Centrum"
+wait_for "CEN · Centrum"
+keys Down # Koen Pierik, the second by load
+wait_for "CEN09 · ggz"
+keys Enter
+wait_for "CEN09 · Koen Pierik · Centrum"
 select_down "Absences ("
 keys a
-wait_for "New absence of $name"
-keys C-u 2026-12-07 Down C-u 2026-12-20
-wait_for "Sun 20 Dec 2026"
-# the preview shows the weeks the absence covers, not the shown week
-wait_re "2026-W50: capacity [0-9.]+ → 0\.0 h, load [0-9]+% → — ▲ OVER"
-wait_re "2026-W51: capacity [0-9.]+ → 0\.0 h"
-hides "2026-W48: capacity" || fail "the preview shows the week on screen"
+wait_for "New absence of Koen Pierik"
+keys C-u 2026-11-24 Down C-u 2026-12-14
+wait_for "Mon 14 Dec 2026"
 keys C-s
-if [ "$blocks" -eq 1 ]; then
-	wait_for "Absence saved. $name holds 1 intake block in this absence"
-else
-	wait_for "Absence saved. $name holds $blocks intake blocks in this"
-fi
-keys y
-wait_for "3 Planner"
-wait_re "Hand-over: $blocks blocks? to colleagues"
-wait_re "proposal: $blocks of $blocks slots? changes?"
-keys a
-wait_for "(y/n)"
-keys y
-wait_for "Applied $blocks change"
-for w in 2026-W50 2026-W51; do
-	report "after-$w.json" --team CEN --week "$w"
-	grep -q '"absent_blocks": [1-9]' "after-$w.json" &&
-	    fail "$w: a block is still held by someone absent"
-done
-cli plan CEN >plan-after.txt
-grep -q "Held by someone absent" plan-after.txt &&
-    fail "plan still lists blocks held by someone absent"
 
-# u: the blocks are back with the absent colleague, and flagged
+# the proposal comes up at once
+wait_for "Cover for Koen Pierik, Tue 24 Nov 2026 – Mon 14 Dec 2026"
+wait_for "13 open cases"
+wait_for "Hand over fairly to colleagues"
+wait_re "Projected loads over 4 weeks from Mon 23 Nov 2026"
+wait_re "\\+[0-9]+ cases?.*: [0-9]+% → [0-9]+%"
+wait_re "Highest of those taking cases [0-9]+%, best possible at least \
+[0-9]+%"
+keys C-s
+wait_for "Cover applied"
+[ "$(open_cases CEN09)" -eq 0 ] || fail "CEN09 still holds open cases"
+cli dump blocks | tr -d '\r' | awk -F, '$4 == "CEN09" &&
+    $2 >= "2026-11-24" && $2 <= "2026-12-14"' | grep -q . &&
+    fail "CEN09 still holds a block in the absence"
+cli cover CEN09 --format json >left.json || fail "cover failed"
+grep -q '"to": "CEN' left.json && fail "cover proposes more after applying"
+
+# the Team view: his row has no case hours left, his colleagues more
+keys Escape
+wait_for "CEN · Centrum"
+wait_re "Koen Pierik +[0-9.]+ +[0-9.]+ +0\\.0 "
+report after.json --team CEN --week 2026-W49
+cmp -s before.json after.json && fail "the cover changed no figure"
+
+# u twice: the cover, then the absence; the report is back byte for byte
 keys u
-wait_re "Undone: (intake block .* moved from $name|$blocks intake blocks changed)"
-wait_re "! $blocks blocks? held by someone absent"
-shows_re "![0-9]{2}" || fail "no ! cell in the grid"
-report undone.json --team CEN --week 2026-W50
-grep -q '"absent_blocks": [1-9]' undone.json ||
-    fail "report does not count the blocks held by someone absent"
-cli plan CEN | grep -q "Held by someone absent" ||
-    fail "plan does not list the blocks held by someone absent"
+wait_re "Undone: [0-9]+ records changed"
+keys u
+wait_for "Undone: absence of Koen Pierik added"
+report undone.json --team CEN --week 2026-W49
+cmp -s before.json undone.json ||
+    fail "undo did not restore the report: $(diff before.json undone.json |
+    head -5)"
+[ "$(open_cases CEN09)" -eq 13 ] || fail "undo left CEN09 without cases"
+keys C-r
+wait_for "Redone: absence of Koen Pierik added"
+keys C-r
+wait_re "Redone: [0-9]+ records changed"
+[ "$(open_cases CEN09)" -eq 0 ] || fail "redo did not hand over again"
 keys Q
 wait_for "EXIT=0"
 
-cat ./tui.err 2>/dev/null
-echo "tui_cover: all checks passed"
+# back on 15 December: o proposes giving the cases back
+WIJKLAST_TODAY=2026-12-15
+start 100 30
+wait_for "Centrum"
+keys Enter
+wait_for "CEN · Centrum"
+select_down "Koen Pierik"
+keys o
+wait_for "Koen Pierik is back: the cases of their cover"
+wait_for "Give them back to Koen Pierik"
+keys C-s
+wait_for "Cases given back"
+back=$(open_cases CEN09)
+[ "$back" -ge 10 ] || fail "only $back cases came back"
+cli cover CEN09 --return --format json >return.json ||
+    fail "cover --return failed"
+grep -q '"to": "CEN09"' return.json && fail "cases are still out as cover"
+keys Q
+wait_for "EXIT=0"
+echo "tui_cover: absence, cover, undo, redo, return: ok"
