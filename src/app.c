@@ -659,7 +659,8 @@ static void
 rota_label(const struct store_change_row *r, bool after, char *buf,
     size_t size)
 {
-	snprintf(buf, size, "%s %s", i18n_weekday_abbr(atoi(row_value(r, "weekday", after))),
+	snprintf(buf, size, "%s %s",
+	    i18n_weekday_abbr(atoi(row_value(r, "weekday", after))),
 	    strcmp(row_value(r, "part", after), "middag") == 0
 		? _("afternoon") : _("morning"));
 }
@@ -762,7 +763,8 @@ describe_row(const struct app *a, const struct store_change_row *r,
 			    label);
 		else
 			snprintf(buf, size, _("intake rota of %s: %s %s → %s "
-			    "h"), team, label, row_hours(r, false, h0, sizeof h0),
+			    "h"), team, label,
+			    row_hours(r, false, h0, sizeof h0),
 			    row_hours(r, true, h1, sizeof h1));
 	} else {
 		snprintf(buf, size, _("%s %s changed"), r->table,

@@ -429,8 +429,9 @@ cmd_cover(int argc, char **argv, const struct cli_options *opt)
 	long ei;
 
 	if (argc != 2)
-		return usage_error("usage: wijklast cover EMPLOYEE [--from DATE] "
-		    "[--to DATE] [--return] [--apply] [--format text|json]");
+		return usage_error("usage: wijklast cover EMPLOYEE "
+		    "[--from DATE] [--to DATE] [--return] [--apply] "
+		    "[--format text|json]");
 	if (opt->format && ((fmt = report_format_parse(opt->format)) < 0 ||
 	    fmt == REPORT_CSV))
 		return usage_error("--format must be text or json");

@@ -255,3 +255,62 @@ Test(handover, nobody_to_take_over_leaves_it_for_the_waiting_list)
 		cr_assert_eq(h.blocks[i].fair_to, 0);
 	handover_clear(&h);
 }
+
+Test(handover, cover_respects_disciplines_and_the_cap_and_says_why)
+{
+	struct handover h;
+	struct err e;
+	struct case_type *hg = NULL;
+
+	for (size_t i = 0; i < st.n_case_types; i++)
+		if (strcmp(st.case_types[i].code, "HG") == 0)
+			hg = &st.case_types[i];
+	cr_assert_not_null(hg);
+	snprintf(hg->disciplines[0], sizeof hg->disciplines[0], "hg");
+	hg->n_disciplines = 1;
+	snprintf(ds.employees[1].discipline, CODE_SIZE, "hg");    /* E2 */
+	snprintf(ds.employees[2].discipline, CODE_SIZE, "jeugd"); /* E3 */
+
+	/* three weeks away: cases and blocks */
+	err_clear(&e);
+	cr_assert_eq(handover_cover(&ds, &st, 1, D("2026-11-24"),
+	    D("2026-12-14"), today, &h, &e), 0, "%s", e.msg);
+	cr_assert_eq(h.kind, HANDOVER_COVER);
+	cr_assert_eq(h.n_cases, 5);
+	cr_assert_eq(h.n_blocks, 1, "only the block of 1 December is in it");
+	for (size_t i = 0; i < h.n_cases; i++) {
+		const struct case_item *c = &ds.cases[h.cases[i].index];
+		cr_assert_neq(h.cases[i].fair_to, 0, "%s not placed", c->ref);
+		if (strcmp(c->type, "HG") == 0)
+			cr_assert_eq(h.cases[i].fair_to, 2, "HG went to %lld",
+			    (long long)h.cases[i].fair_to);
+	}
+	cr_assert(h.fair.exact);
+	cr_assert_leq(h.fair.taking_bound, h.fair.taking_max + 1e-12);
+	handover_clear(&h);
+
+	/* one case each at most: two go, three wait, saying why */
+	st.cover_max_cases_each = 1;
+	cr_assert_eq(handover_cover(&ds, &st, 1, D("2026-11-24"),
+	    D("2026-12-14"), today, &h, &e), 0, "%s", e.msg);
+	int placed = 0;
+	for (size_t i = 0; i < h.n_cases; i++) {
+		placed += h.cases[i].fair_to != 0;
+		if (h.cases[i].fair_to == 0)
+			cr_assert(strstr(h.cases[i].reason, "max_cases_each"),
+			    "%s", h.cases[i].reason);
+	}
+	cr_assert_eq(placed, 2);
+	handover_clear(&h);
+
+	/* one week away: the blocks go, the cases wait for the return */
+	cr_assert_eq(handover_cover(&ds, &st, 1, D("2026-11-24"),
+	    D("2026-11-30"), today, &h, &e), 0, "%s", e.msg);
+	for (size_t i = 0; i < h.n_cases; i++) {
+		cr_assert(h.cases[i].stays);
+		cr_assert_eq(handover_receiver(&h, &h.cases[i],
+		    HANDOVER_COLLEAGUES), 1);
+	}
+	cr_assert(!handover_needed(&h), "no block in that week either");
+	handover_clear(&h);
+}

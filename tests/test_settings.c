@@ -815,3 +815,37 @@ Test(settings, keys_errors_name_line_and_key)
 	    ":2: keys.quit: must be a key name");
 	assert_error("keys = [ \"q\" ];\n", ":1: keys: must be a group { ... }");
 }
+
+Test(settings, cover_and_who_may_hold_a_case_type)
+{
+	struct settings s;
+
+	settings_defaults(&s);
+	cr_assert_eq(s.cover_min_weeks, 2);
+	cr_assert_eq(s.cover_max_cases_each, 0);
+	for (size_t i = 0; i < s.n_case_types; i++)
+		cr_assert_eq(s.case_types[i].n_disciplines, 0, "anyone");
+	load_ok(&s, "cover: { min_weeks = 3; max_cases_each = 4; };\n"
+	    "case_types = (\n { code = \"HG\"; name = \"Huiselijk geweld\";"
+	    " hours = 4;\n   disciplines = [ \"hg\", \"ggz\" ]; },\n"
+	    " { code = \"JGD\"; name = \"Jeugd\"; hours = 2; } );\n");
+	cr_assert_eq(s.cover_min_weeks, 3);
+	cr_assert_eq(s.cover_max_cases_each, 4);
+	cr_assert_eq(s.case_types[0].n_disciplines, 2);
+	cr_assert_str_eq(s.case_types[0].disciplines[1], "ggz");
+	cr_assert_eq(s.case_types[1].n_disciplines, 0);
+	settings_clear(&s);
+
+	assert_error("cover: {\n min_weeks = 0; };\n",
+	    ":2: cover.min_weeks: 0 is out of range (at least 1, at most 52)");
+	assert_error("cover: { max_cases_each = 1001; };\n",
+	    ":1: cover.max_cases_each: 1001 is out of range "
+	    "(at least 0, at most 1000)");
+	assert_error("case_types = (\n { code = \"HG\"; name = \"HG\"; "
+	    "hours = 4;\n   disciplines = [ \"hg\", \"politie\" ]; } );\n",
+	    ":3: case_types[0].disciplines[1]: \"politie\" is not in the "
+	    "disciplines list");
+	assert_error("case_types = ( { code = \"HG\"; name = \"HG\"; "
+	    "hours = 4; disciplines = [ \"hg\", \"hg\" ]; } );\n",
+	    ":1: case_types[0].disciplines[1]: \"hg\" is listed twice");
+}
