@@ -27,6 +27,12 @@ const char *i18n_context(const char *msgid);
 const char *i18n_weekday_abbr(int weekday);
 const char *i18n_month_abbr(int month);
 
+/* A message of the core (English) in the user's language: its values —
+ * quoted text and words with a digit — are taken out, the rest is looked
+ * up in the catalogue with a %s for each, and the values put back. Without
+ * a translation it comes back as it is. Returns buf. */
+char *i18n_message(const char *msg, char *buf, size_t size);
+
 /* Does the user's locale want decimal commas (Dutch)? */
 bool i18n_decimal_comma(void);
 

@@ -483,10 +483,7 @@ int ui_field_parse(struct ui_field *fl, struct err *e);
 char *ui_load_change(const struct ui *u, double demand0, double capacity0,
     double demand1, double capacity1, bool status, char *buf, size_t size);
 
-/* A message of the core (English) in the user's language: its values —
- * quoted text and words with a digit — are taken out, the rest is looked
- * up in the catalogue with a %s for each, and the values put back. Without
- * a translation it comes back as it is. Returns buf. */
+/* A message of the core in the user's language (i18n_message). */
 char *ui_translate(const char *msg, char *buf, size_t size);
 
 #endif

@@ -25,7 +25,11 @@
 static int
 fail(const struct err *e)
 {
-	fprintf(stderr, "wijklast: %s\n", e->msg);
+	char msg[sizeof e->msg + 256];
+
+	/* the core says it in English; the catalogue may know it */
+	fprintf(stderr, "wijklast: %s\n", i18n_message(e->msg, msg,
+	    sizeof msg));
 	return e->status ? e->status : 1;
 }
 

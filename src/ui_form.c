@@ -153,54 +153,7 @@ put_lines(int y, int x, int width, int last, const char *s)
 char *
 ui_translate(const char *msg, char *buf, size_t size)
 {
-	char tmpl[1024], vals[4][256];
-	const char *p = msg, *tr;
-	size_t t = 0;
-	int n = 0, slots = 0;
-
-	while (*p != '\0' && t + 3 < sizeof tmpl) {
-		bool boundary = p == msg || p[-1] == ' ' || p[-1] == '(';
-		const char *end = NULL;
-		if (boundary && *p == '"' && strchr(p + 1, '"') != NULL) {
-			end = strchr(p + 1, '"') + 1;
-		} else if (boundary) {
-			/* a word with a digit: a date, a number, a ref */
-			size_t len = strcspn(p, " ");
-			while (len > 0 && strchr(".,;:)", p[len - 1]) != NULL)
-				len--;
-			if (strcspn(p, "0123456789") < len)
-				end = p + len;
-		}
-		if (end != NULL && n < 4 &&
-		    (size_t)(end - p) < sizeof vals[0]) {
-			memcpy(vals[n], p, (size_t)(end - p));
-			vals[n++][end - p] = '\0';
-			memcpy(tmpl + t, "%s", 2);
-			t += 2;
-			p = end;
-			continue;
-		}
-		if (*p == '%')
-			break; /* the message would be a format: no template */
-		tmpl[t++] = *p++;
-	}
-	tmpl[t] = '\0';
-	tr = gettext(tmpl);
-	if (*p != '\0' || tr == tmpl || strcmp(tr, tmpl) == 0)
-		goto as_is;
-	/* the catalogue's template must take exactly these values */
-	for (const char *q = tr; (q = strchr(q, '%')) != NULL; q += 2) {
-		if (q[1] != 's')
-			goto as_is;
-		slots++;
-	}
-	if (slots != n)
-		goto as_is;
-	snprintf(buf, size, tr, vals[0], vals[1], vals[2], vals[3]);
-	return buf;
-as_is:
-	snprintf(buf, size, "%s", msg);
-	return buf;
+	return i18n_message(msg, buf, size);
 }
 
 /* --- loads --- */
