@@ -62,6 +62,8 @@ struct handover_colleague {
 	long index; /* into d->employees */
 	int64_t id;
 	double demand, capacity;
+	bool takes_cases; /* employed the whole period and at work when it
+			   * starts: may be given cases */
 };
 
 struct handover {
@@ -78,9 +80,11 @@ struct handover {
 };
 
 /* What employee changed->id gives up when their record in d becomes
- * changed — another team (from today), an earlier end date (from the day
- * after it) — over the planning horizon, into out (cleared first; nothing
- * given up leaves it empty). Free with handover_clear. */
+ * changed — on another team, all from today; with an end date, their cases
+ * (handed over now) and their blocks after it; their blocks on days they no
+ * longer work (workdays, start) — over the planning horizon, into out
+ * (cleared first; nothing given up leaves it empty). Free with
+ * handover_clear. */
 int handover_propose(const struct dataset *d, const struct settings *s,
     const struct employee *changed, int today, struct handover *out,
     struct err *e);

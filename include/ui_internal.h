@@ -250,8 +250,11 @@ bool ui_handover_ask(struct ui *u, const struct handover *h,
     enum handover_way *cases, enum handover_way *blocks);
 /* Cover for employee_id from from to to (DATE_NONE: their absence of today
  * or the next one, a leaver's last day; someone back with cases out as
- * cover: give them back), asked and applied as one undoable change. */
-void ui_cover(struct ui *u, int64_t employee_id, int from, int to);
+ * cover: give them back), asked and applied as one undoable change. What
+ * happened goes to the status line after before ("Absence saved"), if
+ * given. */
+void ui_cover(struct ui *u, int64_t employee_id, int from, int to,
+    const char *before);
 
 /* The export dialog (ui_export.c): week, teams, format and path, then the
  * summary is written with progress shown; the result goes to the status

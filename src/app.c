@@ -799,9 +799,18 @@ describe(const struct app *a, long long txn, char *buf, size_t size)
 	if (store_change_rows(a->store, txn, &rows, &n, NULL) < 0)
 		return;
 	long person = -1; /* the one employee row, if there is one */
+	size_t covered = 0, returned = 0; /* cases handed over as cover, back */
+	const char *whose = "";
 	for (size_t i = 0; i < n; i++) {
 		if (is_side_effect(&rows[i]))
 			continue;
+		if (strcmp(rows[i].table, "cases") == 0 &&
+		    row_changed(&rows[i], "cover_from")) {
+			bool out = *row_value(&rows[i], "cover_from", true);
+			covered += out;
+			returned += !out;
+			whose = row_value(&rows[i], "cover_from", out);
+		}
 		if (own++ == 0)
 			first = i;
 		blocks += strcmp(rows[i].table, "block") == 0;
@@ -815,9 +824,16 @@ describe(const struct app *a, long long txn, char *buf, size_t size)
 		/* a move or an end, with the hand-over of what they held */
 		char one[256];
 		describe_row(a, &rows[person], one, sizeof one);
-		snprintf(buf, size, ngettext("%s, and %zu case or intake "
-		    "block", "%s, and %zu cases and intake blocks", own - 1),
-		    one, own - 1);
+		snprintf(buf, size, ngettext("%s, with %zu case or block",
+		    "%s, with %zu cases and blocks", own - 1), one, own - 1);
+	} else if (covered > 0) {
+		snprintf(buf, size, ngettext("cover for %s: %zu case or block",
+		    "cover for %s: %zu cases and blocks", own),
+		    employee_name(a, whose, "?"), own);
+	} else if (returned > 0) {
+		snprintf(buf, size, ngettext("%zu case given back to %s",
+		    "%zu cases given back to %s", returned), returned,
+		    employee_name(a, whose, "?"));
 	} else if (rota > 0 && rota + blocks == own) {
 		const char *team = "?";
 		for (size_t i = 0; i < n; i++)

@@ -67,16 +67,28 @@ collect_cases(const struct dataset *d, const struct settings *s,
 	}
 }
 
-/* The blocks employee holds from from to to (DATE_NONE: on). */
+/* Does em work on date by their record (employed then, one of their
+ * workdays)? Holidays aside: a block is never planned on one. */
+static bool
+works_on(const struct employee *em, int date)
+{
+	if (date < em->start || (em->end != DATE_NONE && date > em->end))
+		return false;
+	return (em->workdays >> (date_weekday(date) - 1)) & 1u;
+}
+
+/* The blocks employee holds from from to to (DATE_NONE: on); with
+ * working, only those on a day they do not work by that record. */
 static void
 collect_blocks(const struct dataset *d, struct handover *h, int64_t employee,
-    int from, int to)
+    int from, int to, const struct employee *working)
 {
 	h->blocks = xcalloc(d->n_blocks + 1, sizeof *h->blocks);
 	for (size_t i = 0; i < d->n_blocks; i++) {
 		const struct block *b = &d->blocks[i];
 		if (b->employee_id != employee || b->date < from ||
-		    (to != DATE_NONE && b->date > to))
+		    (to != DATE_NONE && b->date > to) ||
+		    (working && works_on(working, b->date)))
 			continue;
 		h->blocks[h->n_blocks++] = (struct handover_item){
 			.index = (long)i, .id = b->id, .version = b->version,
@@ -151,11 +163,20 @@ collect_colleagues(const struct dataset *d1, const struct settings *s,
 	h->colleagues = xcalloc(d1->n_employees + 1, sizeof *h->colleagues);
 	for (size_t i = 0; i < d1->n_employees; i++) {
 		const struct employee *em = &d1->employees[i];
+		bool takes_block = false;
+		for (size_t b = 0; b < h->n_blocks; b++)
+			takes_block |= h->blocks[b].fair_to == em->id;
+		/* a starter, a leaver, someone off sick now: no cases */
+		bool takes_cases = em->start <= h->from &&
+		    (em->end == DATE_NONE || em->end >= h->to) &&
+		    workload_absence_on(d1, em->id, h->from) <
+		    WORKLOAD_ABSENT_PCT;
 		if (em->team_id != h->old_team || cap[i] <= 0 ||
-		    (em->id == h->employee_id && !with_employee))
+		    (em->id == h->employee_id && !with_employee) ||
+		    (!takes_cases && !takes_block))
 			continue;
 		h->colleagues[h->n_colleagues++] = (struct handover_colleague){
-			(long)i, em->id, dem[i], cap[i] };
+			(long)i, em->id, dem[i], cap[i], takes_cases };
 	}
 	free(cap);
 	free(dem);
@@ -209,8 +230,9 @@ cover_cases(const struct dataset *d1, const struct settings *s,
 		type[c] = ct ? (int)(ct - s->case_types) : -1;
 		origin[c] = ci->origin_block;
 		for (size_t k = 0; k < m; k++)
-			eligible[c * m + k] = may_hold(s, ci->type,
-			    d1->employees[h->colleagues[k].index].discipline);
+			eligible[c * m + k] = h->colleagues[k].takes_cases &&
+			    may_hold(s, ci->type, d1->employees[
+			    h->colleagues[k].index].discipline);
 	}
 	struct cover_problem p = { .n_cases = n, .n_colleagues = m,
 		.hours = hours, .eligible = eligible, .type = type,
@@ -224,7 +246,7 @@ cover_cases(const struct dataset *d1, const struct settings *s,
 			anyone |= eligible[c * m + k];
 		it->fair_to = to[c] >= 0 ? h->colleagues[to[c]].id : 0;
 		if (to[c] < 0)
-			it->reason = !anyone ? "no colleague with capacity "
+			it->reason = !anyone ? "no colleague at work then "
 			    "has a discipline that may hold this case type"
 			    : "every colleague who may take it already takes "
 			    "cover.max_cases_each cases";
@@ -277,18 +299,26 @@ handover_propose(const struct dataset *d, const struct settings *s,
 	if (ei < 0)
 		return 0; /* a new employee gives up nothing */
 	const struct employee *old = &d->employees[ei];
+	bool moves = changed->team_id != old->team_id;
 	int from = first_day_given_up(old, changed, today);
-	if (from == DATE_NONE)
-		return 0;
 	out->kind = HANDOVER_CHANGE;
 	out->employee_id = changed->id;
 	out->old_team = old->team_id;
 	out->new_team = changed->team_id;
-	set_period(out, from, from + 7 * s->horizon_weeks - 1);
-	collect_cases(d, s, out, changed->id, from);
-	collect_blocks(d, out, changed->id, from, DATE_NONE);
-	if (!handover_needed(out))
+	set_period(out, from != DATE_NONE ? from : today,
+	    (from != DATE_NONE ? from : today) + 7 * s->horizon_weeks - 1);
+	if (from != DATE_NONE)
+		collect_cases(d, s, out, changed->id, from);
+	else
+		out->cases = xcalloc(1, sizeof *out->cases);
+	/* a move: every block from today; else those on days no longer
+	 * worked (after the end, before a later start, a workday gone) */
+	collect_blocks(d, out, changed->id, today, DATE_NONE,
+	    moves ? NULL : changed);
+	if (!handover_needed(out)) {
+		handover_clear(out);
 		return 0;
+	}
 
 	/* the data as it will be: the employee changed, the rest shared */
 	d1 = *d;
@@ -331,7 +361,7 @@ handover_cover(const struct dataset *d, const struct settings *s,
 	out->old_team = out->new_team = d->employees[ei].team_id;
 	set_period(out, from, to);
 	collect_cases(d, s, out, employee_id, from);
-	collect_blocks(d, out, employee_id, from, to);
+	collect_blocks(d, out, employee_id, from, to, NULL);
 	if (to - from + 1 < 7 * s->cover_min_weeks)
 		for (size_t i = 0; i < out->n_cases; i++) {
 			out->cases[i].stays = true;

@@ -29,6 +29,8 @@ usage(FILE *out)
 	    "      [--dialect rfc4180|excel-nl] [-o FILE|-]        weekly workload summary\n"
 	    "  wijklast plan TEAM [--from W] [--weeks N] [--apply] [--format text|json]\n"
 	    "                                                      propose a fair intake roster\n"
+	    "  wijklast cover EMPLOYEE [--from D] [--to D] [--return] [--apply] [--format text|json]\n"
+	    "                                                      hand over an absent colleague's work\n"
 	    "  wijklast snapshot [--week W]                        freeze a week's figures (default: last)\n"
 	    "  wijklast check                                      integrity and foreign-key check\n"
 	    "  wijklast backup FILE                                consistent copy of the database\n"

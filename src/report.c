@@ -822,8 +822,12 @@ handover_text(FILE *out, const struct dataset *d, const struct handover *h,
 		const struct case_item *c = &d->cases[it->index];
 		int64_t r = handover_receiver(h, it, cw);
 		bool moves = r != it->holder;
-		fprintf(out, "  %-15s %-5s %s%s%s%s\n", CLEAN(name, c->ref),
-		    c->type, moves ? "→ " : "", moves ? CLEAN(who,
+		char holder[CLEAN_BUF] = "";
+		if (it->holder != h->employee_id) /* a return: from whom */
+			snprintf(holder, sizeof holder, "%s ",
+			    employee_name(d, it->holder));
+		fprintf(out, "  %-15s %-5s %s%s%s%s%s\n", CLEAN(name, c->ref),
+		    c->type, holder, moves ? "→ " : "", moves ? CLEAN(who,
 		    receiver_name(d, r, true)) : _("stays"),
 		    (!moves || r == 0) && it->reason ? ": " : "",
 		    (!moves || r == 0) && it->reason ? _(it->reason) : "");
@@ -852,12 +856,14 @@ handover_text(FILE *out, const struct dataset *d, const struct handover *h,
 		double after = handover_load_after(h, k, cw, bw);
 		if (nc == 0 && nb == 0 && fabs(after - before) < 1e-9)
 			continue;
-		snprintf(cell, sizeof cell, "%s → %s", pct(a, sizeof a, before),
-		    pct(b, sizeof b, after));
-		fprintf(out, "  %-7s %s %13s", CLEAN(who,
+		char loads[64];
+		snprintf(loads, sizeof loads, "%s → %s", pct(a, sizeof a,
+		    before), pct(b, sizeof b, after));
+		fprintf(out, "  %-7s %s %s", CLEAN(who,
 		    d->employees[h->colleagues[k].index].code),
 		    text_fit(name, sizeof name,
-		    d->employees[h->colleagues[k].index].name, 24, false), cell);
+		    d->employees[h->colleagues[k].index].name, 24, false),
+		    text_fit(cell, sizeof cell, loads, 13, true));
 		if (nc)
 			fprintf(out, ngettext("  +%d case", "  +%d cases", nc),
 			    nc);
@@ -866,7 +872,10 @@ handover_text(FILE *out, const struct dataset *d, const struct handover *h,
 			    "  +%d intake blocks", nb), nb);
 		fputc('\n', out);
 	}
-	fprintf(out, _("\nHighest load after: %s; lower bound %s.\n"),
+	fprintf(out, ngettext("\nHighest load after, of the %zu colleague "
+	    "who can take over: %s; lower bound %s.\n", "\nHighest load "
+	    "after, of the %zu colleagues who can take over: %s; lower bound "
+	    "%s.\n", h->n_colleagues), h->n_colleagues,
 	    pct(a, sizeof a, max), pct(b, sizeof b, bound));
 	if (h->fair.n_placed > 0) {
 		const struct cover_result *f = &h->fair;

@@ -855,7 +855,8 @@ absence_saved(struct ui *u, long ei, const struct absence *ab)
 	err_clear(&e);
 	ui_changed(u, 0, &e, _("Absence saved"));
 	if (ab->percent >= WORKLOAD_ABSENT_PCT && ab->end >= u->app->today)
-		ui_cover(u, u->app->data.employees[ei].id, ab->start, ab->end);
+		ui_cover(u, u->app->data.employees[ei].id, ab->start, ab->end,
+		    _("Absence saved"));
 }
 
 static void
@@ -1116,7 +1117,7 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_COVER:
 		if (ei >= 0)
 			ui_cover(u, u->app->data.employees[ei].id, DATE_NONE,
-			    DATE_NONE);
+			    DATE_NONE, NULL);
 		else
 			ui_message(u, true, "%s", _("No employee selected"));
 		return true;

@@ -6,6 +6,7 @@
  * cover itself: proposed for an employee (o in the Team and Employee views,
  * and after an absence of 50 % or more is saved), asked, applied as one
  * undoable change. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,9 +221,14 @@ ui_handover_ask(struct ui *u, const struct handover *h,
 		snprintf(title, sizeof title, _("%s moves to %s: what they "
 		    "hold from %s"), name, t >= 0 ? d->teams[t].name : "?",
 		    day);
+	} else if (n_cases > 0) {
+		char last[64];
+		snprintf(title, sizeof title, _("%s leaves, last day %s: the "
+		    "cases go now, the blocks after it"), name,
+		    ui_date(h->from - 1, last, sizeof last));
 	} else {
-		snprintf(title, sizeof title, _("%s leaves: what they hold "
-		    "from %s"), name, day);
+		snprintf(title, sizeof title, _("%s: intake blocks on days "
+		    "no longer worked"), name);
 	}
 	form = (struct ui_form){ .title = title, .fields = hf.f,
 		.n_fields = n, .ctx = &hf, .info = handover_info };
@@ -252,7 +258,8 @@ is_back(const struct ui *u, int64_t employee_id)
 }
 
 void
-ui_cover(struct ui *u, int64_t employee_id, int from, int to)
+ui_cover(struct ui *u, int64_t employee_id, int from, int to,
+    const char *before)
 {
 	long ei = dataset_employee_index(&u->app->data, employee_id);
 	enum handover_way cases, blocks;
@@ -272,21 +279,32 @@ ui_cover(struct ui *u, int64_t employee_id, int from, int to)
 		    sizeof msg));
 		return;
 	}
+	char key[32], done[256];
+	ui_key(u, UI_ACT_COVER, key, sizeof key);
 	if (!handover_needed(&h)) {
-		ui_message(u, false, _("%s holds no intake block or case to "
-		    "hand over then"), u->app->data.employees[ei].name);
+		char what[256];
+		snprintf(what, sizeof what, _("%s holds no intake block or "
+		    "case to hand over then"), u->app->data.employees[ei].name);
+		ui_message(u, false, "%s%s%s", before ? before : "",
+		    before ? "; " : "", what);
 		handover_clear(&h);
 		return;
 	}
 	if (!ui_handover_ask(u, &h, &cases, &blocks)) {
-		char key[32];
-		ui_message(u, false, _("Nothing handed over; %s proposes it "
-		    "again"), ui_key(u, UI_ACT_COVER, key, sizeof key));
+		char what[256];
+		snprintf(what, sizeof what, _("nothing handed over; %s proposes "
+		    "it again"), key);
+		ui_message(u, false, "%s%s%s", before ? before : "",
+		    before ? "; " : "", what);
 		handover_clear(&h);
 		return;
 	}
 	rc = app_apply_handover(u->app, &h, cases, blocks, &e);
 	handover_clear(&h);
-	ui_changed(u, rc, &e, back ? _("Cases given back") : _("Cover "
-	    "applied"));
+	snprintf(done, sizeof done, "%s%s%s", before ? before : "",
+	    before ? "; " : "", back ? _("cases given back")
+	    : _("cover applied"));
+	if (before == NULL)
+		done[0] = (char)toupper((unsigned char)done[0]);
+	ui_changed(u, rc, &e, done);
 }

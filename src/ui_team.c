@@ -419,7 +419,8 @@ action(struct ui *u, enum ui_action act)
 		ui_employee_end(u, u->selected[UI_VIEW_TEAM]);
 		return true;
 	case UI_ACT_COVER:
-		ui_cover(u, u->selected[UI_VIEW_TEAM], DATE_NONE, DATE_NONE);
+		ui_cover(u, u->selected[UI_VIEW_TEAM], DATE_NONE, DATE_NONE,
+		    NULL);
 		return true;
 	default:
 		return false;

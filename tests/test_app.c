@@ -396,9 +396,11 @@ Test(app, blocks_in_a_sick_leave_are_handed_over)
 
 	/* one undo each: the return, then the cover */
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "case Z-7 moved from Wilma Pattiasina to "
+	    "Özlem Kaya");
 	cr_assert_eq(A.data.cases[ci].employee_id, col.id);
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
-	cr_assert_str_eq(what, "3 records changed");
+	cr_assert_str_eq(what, "cover for Özlem Kaya: 3 cases and blocks");
 	cr_assert_eq(A.data.cases[ci].employee_id, A.data.employees[0].id);
 	cr_assert_eq(A.data.cases[ci].cover_from, 0);
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
@@ -462,8 +464,8 @@ Test(app, a_team_move_with_open_cases_needs_a_handover_and_undoes_whole)
 
 	/* one undo puts the employee and the case back */
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
-	cr_assert_str_eq(what, "Özlem Kaya moved to team Noord, and 1 case "
-	    "or intake block");
+	cr_assert_str_eq(what, "Özlem Kaya moved to team Noord, with 1 case "
+	    "or block");
 	cr_assert_eq(A.data.employees[0].team_id, A.data.teams[0].id);
 	cr_assert_eq(A.data.cases[0].team_id, A.data.teams[0].id);
 

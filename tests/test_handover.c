@@ -314,3 +314,48 @@ Test(handover, cover_respects_disciplines_and_the_cap_and_says_why)
 	cr_assert(!handover_needed(&h), "no block in that week either");
 	handover_clear(&h);
 }
+
+Test(handover, workdays_dropped_give_up_those_blocks_only)
+{
+	struct employee em = ds.employees[0];
+	struct handover h;
+
+	em.workdays = WORKDAYS_ALL & ~(1u << 1); /* no longer on Tuesdays */
+	h = propose(&em);
+	cr_assert(handover_needed(&h));
+	cr_assert_eq(h.n_cases, 0, "the cases stay: they still work here");
+	cr_assert_eq(h.n_blocks, 2, "1 December and 12 January are Tuesdays");
+	for (size_t i = 0; i < h.n_blocks; i++)
+		cr_assert_eq(date_weekday(ds.blocks[h.blocks[i].index].date), 2);
+	handover_clear(&h);
+}
+
+Test(handover, no_cases_for_a_starter_a_leaver_or_someone_off_sick)
+{
+	struct employee *e5 = TEST_APPEND(ds.employees, ds.n_employees);
+	struct employee em;
+	struct handover h;
+
+	/* E5 starts next month; E3 leaves in three weeks; E2 is off sick */
+	snprintf(e5->code, sizeof e5->code, "E5");
+	e5->team_id = 1;
+	e5->contract_hours = 36;
+	e5->workdays = WORKDAYS_ALL;
+	e5->start = D("2026-12-01");
+	e5->end = DATE_NONE;
+	ds.employees[2].end = D("2026-12-11");
+	struct absence *ab = TEST_APPEND(ds.absences, ds.n_absences);
+	ab->employee_id = 2;
+	ab->start = D("2026-11-20");
+	ab->end = D("2026-11-27");
+	ab->percent = 100;
+	em = ds.employees[0];
+	em.team_id = 2;
+	h = propose(&em);
+	for (size_t i = 0; i < h.n_cases; i++)
+		cr_assert_eq(h.cases[i].fair_to, 0, "case %zu went to %lld", i,
+		    (long long)h.cases[i].fair_to);
+	for (size_t k = 0; k < h.n_colleagues; k++)
+		cr_assert(!h.colleagues[k].takes_cases);
+	handover_clear(&h);
+}

@@ -44,7 +44,7 @@ wait_re "\\+[0-9]+ cases?.*: [0-9]+% → [0-9]+%"
 wait_re "Highest of those taking cases [0-9]+%, best possible at least \
 [0-9]+%"
 keys C-s
-wait_for "Cover applied"
+wait_for "Absence saved; cover applied"
 [ "$(open_cases CEN09)" -eq 0 ] || fail "CEN09 still holds open cases"
 cli dump blocks | tr -d '\r' | awk -F, '$4 == "CEN09" &&
     $2 >= "2026-11-24" && $2 <= "2026-12-14"' | grep -q . &&
@@ -61,7 +61,7 @@ cmp -s before.json after.json && fail "the cover changed no figure"
 
 # u twice: the cover, then the absence; the report is back byte for byte
 keys u
-wait_re "Undone: [0-9]+ records changed"
+wait_re "Undone: cover for Koen Pierik: [0-9]+ cases and blocks"
 keys u
 wait_for "Undone: absence of Koen Pierik added"
 report undone.json --team CEN --week 2026-W49
@@ -72,7 +72,7 @@ cmp -s before.json undone.json ||
 keys C-r
 wait_for "Redone: absence of Koen Pierik added"
 keys C-r
-wait_re "Redone: [0-9]+ records changed"
+wait_re "Redone: cover for Koen Pierik: [0-9]+ cases and blocks"
 [ "$(open_cases CEN09)" -eq 0 ] || fail "redo did not hand over again"
 keys Q
 wait_for "EXIT=0"

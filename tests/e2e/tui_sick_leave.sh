@@ -68,14 +68,15 @@ keys Tab Tab
 poll "the form does not show the capacity going to 0" \
     shows_re "2026-W48: capacity [0-9.]+ → 0\\.0 h, load [0-9]+% → — ▲ OVER"
 keys C-s
-wait_for "Absence saved"
-# blocks of theirs in the absence: the form offers to hand them over; not
-# now (tui_cover.sh does)
-if shows "hand them over fairly?" || shows "hand it over fairly?"; then
-	keys n
-	wait_re "Absence saved; the blocks? stays? \(! in the Planner\)"
+# cases or blocks of theirs in the absence: the cover question comes up;
+# not now (tui_cover.sh does)
+wait_re "Absence saved|Cover for "
+if shows "Cover for "; then
+	keys Escape
+	wait_for "Absence saved; nothing handed over; o proposes it again"
+else
+	wait_for "u undoes it"
 fi
-wait_for "u undoes it"
 wait_gone "New absence of"
 poll "the Load line does not say OVER" shows_re "^ Load +— ▲ OVER no capacity"
 wait_for "ziek 100% Mon–Sun"

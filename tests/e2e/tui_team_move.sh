@@ -92,7 +92,7 @@ cli dump employees | tr -d '\r' | awk -F, '$3 == "CEN" { print $1 }' |
 [ -z "$(comm -23 holders members)" ] ||
     fail "a Centrum case is held outside Centrum: $(comm -23 holders members)"
 keys u
-wait_for "Undone: Koen Pierik moved to team Noord, and"
+wait_for "Undone: Koen Pierik moved to team Noord, with"
 snap undone1
 same before undone1 "undo of the fair hand-over"
 
@@ -120,7 +120,7 @@ pick_koen
 keys x
 wait_for "Koen Pierik leaves: the last working day"
 keys C-s
-wait_for "Koen Pierik leaves: what they hold from Tue 24 Nov 2026"
+wait_for "Koen Pierik leaves, last day Mon 23 Nov 2026: the cases go now"
 keys Right # hand over fairly -> the waiting list
 wait_for "The team's waiting list"
 keys Down Left # blocks: hand over fairly -> leave unfilled
