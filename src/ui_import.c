@@ -96,11 +96,24 @@ info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!is_checked(dl))
 		return;
-	len = (size_t)snprintf(buf, size, "%s: %s", _("Dry run"),
-	    summary(&dl->res, sum, sizeof sum));
-	for (p = dl->res.diff; p != NULL && *p != '\0';) {
-		size_t n = strcspn(p, "\n");
-		snprintf(line, sizeof line, "%.*s", (int)n, p);
+	if (dl->bad)
+		len = (size_t)snprintf(buf, size, ngettext("%zu problem; "
+		    "nothing imported. Fix the file and save again:", "%zu "
+		    "problems; nothing imported. Fix the file and save again:",
+		    dl->res.n_problems), dl->res.n_problems);
+	else
+		len = (size_t)snprintf(buf, size, "%s: %s", _("Dry run"),
+		    summary(&dl->res, sum, sizeof sum));
+	for (p = dl->bad ? dl->res.problems : dl->res.diff;
+	     p != NULL && *p != '\0';) {
+		size_t n = strcspn(p, "\n"), skip = strlen(dl->path);
+		/* a problem names the file: by its name, the line must fit */
+		if (dl->bad && strncmp(p, dl->path, skip) == 0 &&
+		    p[skip] == ':')
+			snprintf(line, sizeof line, "%s%.*s", dl->name,
+			    (int)(n - skip), p + skip);
+		else
+			snprintf(line, sizeof line, "%.*s", (int)n, p);
 		int rows = text_width(line) > width ? 2 : 1;
 		if (rows > room - 1 || len + strlen(line) + 64 >= size)
 			break;
@@ -112,8 +125,10 @@ info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
 		left += *p == '\n';
 	if (left > 0 && len + 1 < size) {
 		buf[len++] = '\n';
-		snprintf(buf + len, size - len, ngettext("… and %zu more "
-		    "change", "… and %zu more changes", left), left);
+		snprintf(buf + len, size - len, dl->bad ? ngettext("… and %zu "
+		    "more problem", "… and %zu more problems", left)
+		    : ngettext("… and %zu more change", "… and %zu more changes",
+		    left), left);
 	}
 }
 
@@ -171,10 +186,10 @@ confirm(struct ui *u, struct ui_form *f)
 	import_result_clear(&dl->res);
 	err_clear(&e);
 	dl->checked = dl->bad = false;
-	if (app_import(u->app, (enum import_kind)f->fields[FIELD_KIND].choice,
-	    dl->path, &opt, &dl->res, &e) < 0) {
-		if (dl->res.problems != NULL)
-			return dl->bad = true;
+	int rc = app_import(u->app,
+	    (enum import_kind)f->fields[FIELD_KIND].choice, dl->path, &opt,
+	    &dl->res, &e);
+	if (rc < 0 && dl->res.problems == NULL) {
 		snprintf(f->msg, sizeof f->msg, "%.*s",
 		    (int)sizeof f->msg - 1, e.msg);
 		return false;
@@ -183,6 +198,12 @@ confirm(struct ui *u, struct ui_form *f)
 	dl->kind = f->fields[FIELD_KIND].choice;
 	dl->update = f->fields[FIELD_UPDATE].choice;
 	snprintf(dl->file, sizeof dl->file, "%s", f->fields[FIELD_FILE].text);
+	if (rc < 0) {
+		/* bad rows: listed under the fields, the form stays open to
+		 * fix the file and try again */
+		dl->bad = true;
+		return false;
+	}
 	if (dl->res.added + dl->res.changed == 0)
 		return true;
 	snprintf(q, sizeof q, _("Import %s: %s?"), dl->name,
@@ -248,10 +269,6 @@ ui_import_dialog(struct ui *u)
 	last_kind = fields[FIELD_KIND].choice;
 	last_update = fields[FIELD_UPDATE].choice;
 	snprintf(last_file, sizeof last_file, "%s", fields[FIELD_FILE].text);
-	if (dl.bad) {
-		show_bad(u, &dl);
-		goto done;
-	}
 	if (dl.res.added + dl.res.changed == 0) {
 		ui_message(u, false, _("%s: nothing to import (%s)"), dl.name,
 		    summary(&dl.res, sum, sizeof sum));

@@ -4,7 +4,7 @@
 # summary and lines of change for a yes, then the result; 30,000 new cases
 # show the progress bar while they are written; u undoes each import whole
 # (every dump byte for byte as before); a bad row is refused with FILE:LINE
-# on the status line and nothing written. The dialog speaks Dutch too.
+# under the fields, nothing written, the form open to try again. The dialog speaks Dutch too.
 # Every wait is bounded.
 WIJKLAST_TODAY=2026-11-23
 export WIJKLAST_TODAY
@@ -75,8 +75,13 @@ keys -l "emp"
 keys Tab C-u
 keys -l "$here/bad.csv"
 keys Tab Right C-s
+# listed under the fields, the form still open to fix the file and retry
+wait_for "1 problem; nothing imported. Fix the file and save again:"
 wait_re "bad\\.csv:3: contract_hours: "
 cli dump employees | cmp -s - emp.before || fail "a bad file wrote"
+cp emp.before bad.csv # fixed: the same save checks again, and closes
+keys C-s
+wait_for "bad.csv: nothing to import (0 added, 0 changed"
 keys Q
 wait_for "EXIT=0"
 
