@@ -243,9 +243,10 @@ employee_info(const struct ui *u, struct ui_form *f, char *buf, size_t size)
 		team_line(u, wf, old_t, -cap0, -dem, t0, sizeof t0);
 		team_line(u, wf, new_t, cap1, dem, t1, sizeof t1);
 	}
-	snprintf(buf, size, "%s, %s: %s\n%s%s%s", week,
+	snprintf(buf, size, "%s, %s: %s\n%s%s%s%s", week,
 	    em.name[0] ? em.name : _("new employee"), mine, t0, *t1 ? "\n" : "",
-	    t1);
+	    t1, *t1 ? _(" (if all their work goes along)")
+	    : "");
 }
 
 static int
