@@ -146,6 +146,9 @@ struct model {
 	struct open_case *open;
 	size_t n_open;
 	int hist;       /* weeks of inflow */
+	double *total;  /* [team * hist + h]: cases opened that week */
+	int gap;        /* from less the week of known + 1, in weeks */
+	double rest;    /* share of that week still to come after known */
 	int *inflow;    /* [(team * hist + h) * n_types + type]: cases opened */
 	/* known in advance, per week: [team or employee * weeks + k] */
 	double *team_cap, *team_demand, *emp_cap, *emp_demand;
@@ -223,8 +226,10 @@ history_start(const struct dataset *d, int known)
 	return first_closed != DATE_NONE ? first_closed : first_opened;
 }
 
-/* Survival curves per type from the known cases: a closed case is an
- * event, an open one censored at its age; one opened before the history
+/* Survival curves per type from the cases known at the end of the last
+ * complete week (a closing earlier in a week that has not ended would be
+ * an event whose cohort's survivors are not yet at risk): a closed case is
+ * an event, an open one censored at its age; one opened before the history
  * began enters the risk set at the age it had then (it is there because
  * it lasted that long). */
 static void
@@ -241,8 +246,10 @@ estimate_survival(struct model *m, const int *type_of, int known,
 	int *one_entry = xcalloc(d->n_cases + 1, sizeof *one_entry);
 	int *one_time = xcalloc(d->n_cases + 1, sizeof *one_time);
 	bool *one_event = xcalloc(d->n_cases + 1, sizeof *one_event);
-	int next_week = week_of(known + 1), max_time = 0;
+	int next_week, max_time = 0;
 
+	known = date_monday(known + 1) - 1;
+	next_week = week_of(known + 1);
 	for (size_t i = 0; i < d->n_cases; i++) {
 		const struct case_item *c = &d->cases[i];
 		int o = week_of(c->opened);
@@ -368,6 +375,20 @@ count_inflow(struct model *m, const int *type_of, int known, int start,
 	}
 }
 
+/* The weekly totals of each team's inflow: what the trend is fitted to. */
+static void
+count_totals(struct model *m)
+{
+	size_t nt = m->n_types, nh = (size_t)m->hist;
+
+	m->total = xcalloc(m->d->n_teams * nh + 1, sizeof *m->total);
+	for (size_t t = 0; t < m->d->n_teams; t++)
+		for (size_t h = 0; h < nh; h++)
+			for (size_t y = 0; y < nt; y++)
+				m->total[t * nh + h] += m->inflow[(t * nh + h) *
+				    nt + y];
+}
+
 /* Capacity and the demand that is not cases, week by week: the workload
  * model on the data without its cases. Who holds an intake block that
  * week gets the new cases of their team. */
@@ -423,6 +444,7 @@ model_clear(struct model *m)
 	free(m->factor);
 	free(m->open);
 	free(m->inflow);
+	free(m->total);
 	free(m->team_cap);
 	free(m->team_demand);
 	free(m->emp_cap);
@@ -455,6 +477,9 @@ model_build(struct model *m, const struct dataset *d,
 	estimate_phases(m, type_of, o->known);
 	collect_open(m, type_of, o->known, o->from);
 	count_inflow(m, type_of, o->known, start, o->history_weeks);
+	count_totals(m);
+	m->gap = week_of(o->from) - week_of(o->known + 1);
+	m->rest = (date_monday(o->known + 1) + 7 - (o->known + 1)) / 7.0;
 	known_weeks(m, o->from);
 	free(type_of);
 }
@@ -483,10 +508,51 @@ draw_lifetime(const struct model *m, int curve, int at_least, struct rng *r)
 	return (int)lo;
 }
 
-/* Per simulation: case hours by team / employee and week. */
+/* Per simulation: case hours by team / employee and week; the history
+ * weeks it draws from (a bootstrap sample of them, so that how well the
+ * history pins down the inflow's level and trend is part of the range)
+ * and the trend line through them. */
 struct sim {
 	double *team, *emp;
+	size_t *boot; /* [hist] */
+	double level, slope;
 };
+
+/* Draw sm's history weeks for team and fit their trend line: the least-
+ * squares line through the weeks' totals, so a rise (or fall) carries on
+ * into the forecast. */
+static void
+bootstrap(const struct model *m, struct rng *r, struct sim *sm, size_t team)
+{
+	size_t nh = (size_t)m->hist;
+	const double *n = &m->total[team * nh];
+	double mx = 0, my = 0, sxy = 0, sxx = 0;
+
+	for (size_t i = 0; i < nh; i++) {
+		sm->boot[i] = rng_below(r, nh);
+		mx += (double)sm->boot[i] / (double)nh;
+		my += n[sm->boot[i]] / (double)nh;
+	}
+	for (size_t i = 0; i < nh; i++) {
+		double dx = (double)sm->boot[i] - mx;
+		sxy += dx * (n[sm->boot[i]] - my);
+		sxx += dx * dx;
+	}
+	sm->slope = sxx > 0 ? sxy / sxx : 0;
+	sm->level = my - sm->slope * mx; /* at h = 0 */
+}
+
+/* How much higher sm's trend line is at week x than at history week h
+ * (both counted like h), within 0.5 .. 2. */
+static double
+trend_scale(const struct sim *sm, double x, double h)
+{
+	double at = sm->level + sm->slope * x;
+	double was = sm->level + sm->slope * h;
+	double f = was > 0 && at > 0 ? at / was : 1.0;
+
+	return f < 0.5 ? 0.5 : f > 2.0 ? 2.0 : f;
+}
 
 static void
 add_hours(const struct model *m, struct sim *sm, int holder, int team,
@@ -502,11 +568,57 @@ add_hours(const struct model *m, struct sim *sm, int holder, int team,
 		sm->team[(size_t)team * nw + (size_t)k] += hours;
 }
 
+/* One new case of type y in forecast week k (-1: the week before the
+ * first) for holder (-1: the waiting list of team): it weighs its type's
+ * hours times the phase factor of its age for as long as it lives. */
+static void
+new_case(const struct model *m, struct rng *r, struct sim *sm, size_t team,
+    int k, size_t y, int holder)
+{
+	size_t nw = (size_t)m->weeks;
+	double hours = m->s->case_types[y].hours;
+	int t = draw_lifetime(m, m->curve[y], 0, r);
+
+	for (int j = k < 0 ? 0 : k; j < m->weeks && (t == NEVER || j - k <= t);
+	    j++) {
+		size_t age = (size_t)(j - k) < nw ? (size_t)(j - k) : nw - 1;
+		add_hours(m, sm, holder, (int)team, j, hours *
+		    m->factor[y * nw + age]);
+	}
+}
+
+/* One past week's inflow of team, drawn at random and scaled to the
+ * trend, as the new cases of forecast week k (-1: the week before the
+ * first), times share: each goes to the holder of one of the week's
+ * intake blocks, or to the waiting list. */
+static void
+new_cases(const struct model *m, struct rng *r, struct sim *sm, size_t team,
+    int k, double share)
+{
+	size_t nw = (size_t)m->weeks, nt = m->n_types;
+	size_t h = sm->boot[rng_below(r, (size_t)m->hist)];
+	const int *in = &m->inflow[(team * (size_t)m->hist + h) * nt];
+	size_t slot = team * nw + (size_t)(k < 0 ? 0 : k);
+	int holders = k < 0 ? 0 : m->n_holders[slot];
+
+	/* the forecast week's place on the history's week scale */
+	share *= trend_scale(sm, m->hist + m->gap + k, (double)h);
+	for (size_t y = 0; y < nt; y++)
+		for (int c = 0; c < in[y]; c++) {
+			int copies = (int)share +
+			    (rng_unit(r) < share - (int)share);
+
+			for (; copies > 0; copies--)
+				new_case(m, r, sm, team, k, y, holders ?
+				    (int)m->holders[slot * m->n_holders_max +
+				    rng_below(r, (size_t)holders)] : -1);
+		}
+}
 static void
 simulate(const struct model *m, struct rng *r, struct sim *sm)
 {
 	const struct dataset *d = m->d;
-	size_t nw = (size_t)m->weeks, nt = m->n_types;
+	size_t nw = (size_t)m->weeks;
 
 	memset(sm->team, 0, d->n_teams * nw * sizeof *sm->team);
 	memset(sm->emp, 0, d->n_employees * nw * sizeof *sm->emp);
@@ -520,31 +632,15 @@ simulate(const struct model *m, struct rng *r, struct sim *sm)
 	}
 	if (m->hist == 0)
 		return;
-	for (size_t team = 0; team < d->n_teams; team++)
-		for (int k = 0; k < m->weeks; k++) {
-			size_t h = rng_below(r, (size_t)m->hist);
-			const int *in = &m->inflow[(team * (size_t)m->hist + h) *
-			    nt];
-			size_t slot = team * nw + (size_t)k;
-
-			for (size_t y = 0; y < nt; y++)
-				for (int c = 0; c < in[y]; c++) {
-					int t = draw_lifetime(m, m->curve[y], 0,
-					    r);
-					int holder = m->n_holders[slot] ?
-					    (int)m->holders[slot *
-					    m->n_holders_max + rng_below(r,
-					    (size_t)m->n_holders[slot])] : -1;
-					double hours = m->s->case_types[y].hours;
-
-					for (int j = k; j < m->weeks &&
-					    (t == NEVER || j - k <= t); j++)
-						add_hours(m, sm, holder,
-						    (int)team, j, hours *
-						    m->factor[y * nw +
-						    (size_t)(j - k)]);
-				}
-		}
+	for (size_t team = 0; team < d->n_teams; team++) {
+		bootstrap(m, r, sm, team);
+		/* the rest of the week under way (none when known is its
+		 * Sunday): it lands on the team */
+		if (m->gap == 1 && m->rest < 1.0)
+			new_cases(m, r, sm, team, -1, m->rest);
+		for (int k = 0; k < m->weeks; k++)
+			new_cases(m, r, sm, team, k, 1.0);
+	}
 }
 
 static int
@@ -618,6 +714,7 @@ forecast_run(const struct dataset *d, const struct settings *s,
 	rng_seed(&r, FORECAST_SEED);
 	sm.team = xcalloc(nt * nw + 1, sizeof *sm.team);
 	sm.emp = xcalloc(ne * nw + 1, sizeof *sm.emp);
+	sm.boot = xcalloc((size_t)m.hist + 1, sizeof *sm.boot);
 	tl = xcalloc(nt * nw * sims + 1, sizeof *tl);
 	tc = xcalloc(nt * nw + 1, sizeof *tc);
 	if (o->employees) {
@@ -650,6 +747,7 @@ forecast_run(const struct dataset *d, const struct settings *s,
 	}
 	free(sm.team);
 	free(sm.emp);
+	free(sm.boot);
 	free(tl);
 	free(tc);
 	free(el);

@@ -1112,10 +1112,15 @@ report_backtest(FILE *out, enum report_format fmt,
 		    "in load points (0.05 = 5%).\n\n"), out);
 		fprintf(out, "%-8s %9s %9s %11s %11s %6s\n", _("AHEAD"),
 		    _("IN BAND"), _("ERROR"), _("LAST WEEK"), _("TREND"), "N");
-		for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++)
-			fprintf(out, _("%d weeks  %8.0f%% %9.3f %11.3f %11.3f "
-			    "%6d\n"), sc[h].horizon, sc[h].coverage * 100,
-			    sc[h].mae, sc[h].mae_last, sc[h].mae_trend, sc[h].n);
+		for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++) {
+			char ahead[64];
+
+			snprintf(ahead, sizeof ahead, ngettext("%d week",
+			    "%d weeks", sc[h].horizon), sc[h].horizon);
+			fprintf(out, "%-8s %8.0f%% %9.3f %11.3f %11.3f %6d\n",
+			    ahead, sc[h].coverage * 100, sc[h].mae,
+			    sc[h].mae_last, sc[h].mae_trend, sc[h].n);
+		}
 	}
 	if (fflush(out) != 0 || ferror(out))
 		return err_setx(e, EXIT_IOERR, "cannot write the backtest: %m");
