@@ -26,6 +26,9 @@
 #define AGE_BUCKET 4              /* weeks per age group of the phase mix */
 #define PHASE_MIN_CASES 10        /* an age group needs this many cases */
 #define TREND_WEEKS 8             /* the naive trend line's weeks */
+#define LEVEL_WEEKS 2             /* the run of weeks that sets a
+				   * simulation's inflow level (chosen
+				   * with the demo's backtest) */
 #define NEVER INT_MAX             /* a lifetime past every curve */
 
 static const int horizons[FORECAST_BACKTEST_HORIZONS] = { 4, 8 };
@@ -158,9 +161,12 @@ struct model {
 	size_t n_holders_max;
 };
 
-/* The phase mix: the mean factor of the cases of each type by age group,
- * each case seen at the age it has its recorded phase (now when open, at
- * closing when closed); thin groups take all types', then everyone's. */
+/* The phase mix: the mean factor the figures give a case of each type in
+ * the weeks it is a given age, in groups of AGE_BUCKET weeks. Every case
+ * counts in each week it lived with the phase it has now (wijklast keeps
+ * no phase history, SPEC §3), so this is how the recomputed weeks weigh
+ * it, and the forecast stands on the same footing. Thin groups take all
+ * types', then everyone's mean. */
 static void
 estimate_phases(struct model *m, const int *type_of, int known)
 {
@@ -175,20 +181,20 @@ estimate_phases(struct model *m, const int *type_of, int known)
 	for (size_t i = 0; i < d->n_cases; i++) {
 		const struct case_item *c = &d->cases[i];
 		int seen = c->closed <= known ? c->closed : known;
-		int age = week_of(seen) - week_of(c->opened);
+		int lived = week_of(seen) - week_of(c->opened);
 		double f = m->s->phase_factor[c->phase];
-		size_t g;
 
-		if (c->opened > known || type_of[i] < 0 || age < 0)
+		if (c->opened > known || type_of[i] < 0 || lived < 0)
 			continue;
 		all_sum += f;
 		all_cnt++;
-		if ((g = (size_t)age / AGE_BUCKET) >= groups)
-			continue;
-		sum[(size_t)type_of[i] * groups + g] += f;
-		cnt[(size_t)type_of[i] * groups + g]++;
-		sum[nt * groups + g] += f;
-		cnt[nt * groups + g]++;
+		for (size_t g = 0; g < groups && (int)(g * AGE_BUCKET) <=
+		    lived; g++) {
+			sum[(size_t)type_of[i] * groups + g] += f;
+			cnt[(size_t)type_of[i] * groups + g]++;
+			sum[nt * groups + g] += f;
+			cnt[nt * groups + g]++;
+		}
 	}
 	for (size_t y = 0; y < nt; y++)
 		for (int a = 0; a < m->weeks; a++) {
@@ -375,7 +381,7 @@ count_inflow(struct model *m, const int *type_of, int known, int start,
 	}
 }
 
-/* The weekly totals of each team's inflow: what the trend is fitted to. */
+/* The weekly totals of each team's inflow: what a level is read from. */
 static void
 count_totals(struct model *m)
 {
@@ -508,50 +514,32 @@ draw_lifetime(const struct model *m, int curve, int at_least, struct rng *r)
 	return (int)lo;
 }
 
-/* Per simulation: case hours by team / employee and week; the history
- * weeks it draws from (a bootstrap sample of them, so that how well the
- * history pins down the inflow's level and trend is part of the range)
- * and the trend line through them. */
+/* Per simulation: case hours by team / employee and week, and the level
+ * of the inflow it runs at. */
 struct sim {
 	double *team, *emp;
-	size_t *boot; /* [hist] */
-	double level, slope;
+	double level;
 };
 
-/* Draw sm's history weeks for team and fit their trend line: the least-
- * squares line through the weeks' totals, so a rise (or fall) carries on
- * into the forecast. */
-static void
-bootstrap(const struct model *m, struct rng *r, struct sim *sm, size_t team)
-{
-	size_t nh = (size_t)m->hist;
-	const double *n = &m->total[team * nh];
-	double mx = 0, my = 0, sxy = 0, sxx = 0;
-
-	for (size_t i = 0; i < nh; i++) {
-		sm->boot[i] = rng_below(r, nh);
-		mx += (double)sm->boot[i] / (double)nh;
-		my += n[sm->boot[i]] / (double)nh;
-	}
-	for (size_t i = 0; i < nh; i++) {
-		double dx = (double)sm->boot[i] - mx;
-		sxy += dx * (n[sm->boot[i]] - my);
-		sxx += dx * dx;
-	}
-	sm->slope = sxx > 0 ? sxy / sxx : 0;
-	sm->level = my - sm->slope * mx; /* at h = 0 */
-}
-
-/* How much higher sm's trend line is at week x than at history week h
- * (both counted like h), within 0.5 .. 2. */
+/* The inflow level of a simulation for team: the mean of a random run of
+ * LEVEL_WEEKS history weeks against the mean of them all. Weeks drawn one
+ * by one average out; a season does not (a summer, a wave of referrals),
+ * and the range must hold it too. */
 static double
-trend_scale(const struct sim *sm, double x, double h)
+draw_level(const struct model *m, struct rng *r, size_t team)
 {
-	double at = sm->level + sm->slope * x;
-	double was = sm->level + sm->slope * h;
-	double f = was > 0 && at > 0 ? at / was : 1.0;
+	size_t nh = (size_t)m->hist, first;
+	const double *n = &m->total[team * nh];
+	double run = 0, all = 0;
 
-	return f < 0.5 ? 0.5 : f > 2.0 ? 2.0 : f;
+	if (nh < LEVEL_WEEKS)
+		return 1.0;
+	first = rng_below(r, nh - LEVEL_WEEKS + 1);
+	for (size_t i = 0; i < nh; i++)
+		all += n[i] / (double)nh;
+	for (size_t i = first; i < first + LEVEL_WEEKS; i++)
+		run += n[i] / LEVEL_WEEKS;
+	return all > 0 ? run / all : 1.0;
 }
 
 static void
@@ -588,21 +576,20 @@ new_case(const struct model *m, struct rng *r, struct sim *sm, size_t team,
 }
 
 /* One past week's inflow of team, drawn at random and scaled to the
- * trend, as the new cases of forecast week k (-1: the week before the
- * first), times share: each goes to the holder of one of the week's
- * intake blocks, or to the waiting list. */
+ * simulation's level, as the new cases of forecast week k (-1: the week
+ * before the first), times share: each goes to the holder of one of the
+ * week's intake blocks, or to the waiting list. */
 static void
 new_cases(const struct model *m, struct rng *r, struct sim *sm, size_t team,
     int k, double share)
 {
 	size_t nw = (size_t)m->weeks, nt = m->n_types;
-	size_t h = sm->boot[rng_below(r, (size_t)m->hist)];
+	size_t h = rng_below(r, (size_t)m->hist);
 	const int *in = &m->inflow[(team * (size_t)m->hist + h) * nt];
 	size_t slot = team * nw + (size_t)(k < 0 ? 0 : k);
 	int holders = k < 0 ? 0 : m->n_holders[slot];
 
-	/* the forecast week's place on the history's week scale */
-	share *= trend_scale(sm, m->hist + m->gap + k, (double)h);
+	share *= sm->level;
 	for (size_t y = 0; y < nt; y++)
 		for (int c = 0; c < in[y]; c++) {
 			int copies = (int)share +
@@ -614,6 +601,7 @@ new_cases(const struct model *m, struct rng *r, struct sim *sm, size_t team,
 				    rng_below(r, (size_t)holders)] : -1);
 		}
 }
+
 static void
 simulate(const struct model *m, struct rng *r, struct sim *sm)
 {
@@ -633,7 +621,7 @@ simulate(const struct model *m, struct rng *r, struct sim *sm)
 	if (m->hist == 0)
 		return;
 	for (size_t team = 0; team < d->n_teams; team++) {
-		bootstrap(m, r, sm, team);
+		sm->level = draw_level(m, r, team);
 		/* the rest of the week under way (none when known is its
 		 * Sunday): it lands on the team */
 		if (m->gap == 1 && m->rest < 1.0)
@@ -714,7 +702,6 @@ forecast_run(const struct dataset *d, const struct settings *s,
 	rng_seed(&r, FORECAST_SEED);
 	sm.team = xcalloc(nt * nw + 1, sizeof *sm.team);
 	sm.emp = xcalloc(ne * nw + 1, sizeof *sm.emp);
-	sm.boot = xcalloc((size_t)m.hist + 1, sizeof *sm.boot);
 	tl = xcalloc(nt * nw * sims + 1, sizeof *tl);
 	tc = xcalloc(nt * nw + 1, sizeof *tc);
 	if (o->employees) {
@@ -747,7 +734,6 @@ forecast_run(const struct dataset *d, const struct settings *s,
 	}
 	free(sm.team);
 	free(sm.emp);
-	free(sm.boot);
 	free(tl);
 	free(tc);
 	free(el);

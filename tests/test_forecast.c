@@ -69,7 +69,7 @@ struct world {
  * (random 3..7 when random, else 5) of type JGD at 1 h a week, each open
  * for a lifetime of weeks drawn from 0..12 (mean 6). */
 static void
-world_make(struct world *w, int weeks, bool random, double rise)
+world_make(struct world *w, int weeks, bool random)
 {
 	int first = D("2028-01-03"); /* a Monday */
 	uint64_t x = 42;
@@ -95,7 +95,6 @@ world_make(struct world *w, int weeks, bool random, double rise)
 	for (int wk = 0; wk <= weeks; wk++) {
 		int n = random ? 3 + (int)(lcg(&x) % 5) : 5;
 
-		n += (int)(rise * wk);
 		for (int i = 0; i < n; i++) {
 			struct case_item *c = TEST_APPEND(w->d.cases,
 			    w->d.n_cases);
@@ -135,7 +134,7 @@ Test(forecast, littles_law)
 	struct err e;
 	double want;
 
-	world_make(&w, 150, false, 0);
+	world_make(&w, 150, false);
 	forecast_options_init(&o, &w.s, w.today);
 	o.employees = false;
 	cr_assert_eq(forecast_run(&w.d, &w.s, &o, &f, &e), 0, "%s", e.msg);
@@ -161,7 +160,7 @@ Test(forecast, same_data_same_figures)
 	struct forecast_options o;
 	struct err e;
 
-	world_make(&w, 80, true, 0);
+	world_make(&w, 80, true);
 	forecast_options_init(&o, &w.s, w.today);
 	cr_assert_eq(forecast_run(&w.d, &w.s, &o, &a, &e), 0);
 	cr_assert_eq(forecast_run(&w.d, &w.s, &o, &b, &e), 0);
@@ -184,7 +183,7 @@ Test(forecast, inflow_goes_to_the_team)
 	struct forecast_options o;
 	struct err e;
 
-	world_make(&w, 60, false, 0);
+	world_make(&w, 60, false);
 	forecast_options_init(&o, &w.s, w.today);
 	cr_assert_eq(forecast_run(&w.d, &w.s, &o, &f, &e), 0);
 	for (int k = 0; k < f.weeks; k++)
@@ -206,7 +205,7 @@ Test(forecast, backtest_on_a_known_history)
 	struct world w;
 	struct forecast_score sc[FORECAST_BACKTEST_HORIZONS];
 
-	world_make(&w, 90, true, 0);
+	world_make(&w, 90, true);
 	forecast_backtest(&w.d, &w.s, w.today, -1, sc);
 	for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++) {
 		cr_assert_gt(sc[h].n, 30, "horizon %d: n %d", sc[h].horizon,
@@ -224,19 +223,32 @@ Test(forecast, backtest_on_a_known_history)
 	world_free(&w);
 }
 
-/* A rising inflow: the forecast carries the rise on. */
-Test(forecast, rising_inflow_rises)
+/* With intake blocks planned, the new cases of those weeks land on the
+ * holders: E1 holds one in the first two weeks only. */
+Test(forecast, inflow_goes_to_block_holders)
 {
 	struct world w;
 	struct forecast f;
 	struct forecast_options o;
 	struct err e;
 
-	world_make(&w, 60, false, 0.1);
+	world_make(&w, 60, false);
 	forecast_options_init(&o, &w.s, w.today);
+	for (int k = 0; k < 2; k++) {
+		struct block *b = TEST_APPEND(w.d.blocks, w.d.n_blocks);
+
+		b->team_id = 1;
+		b->employee_id = 1;
+		b->date = o.from + 7 * k + 1;
+		b->hours = 4;
+	}
 	cr_assert_eq(forecast_run(&w.d, &w.s, &o, &f, &e), 0);
-	cr_assert_gt(forecast_team_week(&f, 0, f.weeks - 1)->p50,
-	    forecast_team_week(&f, 0, 0)->p50);
+	for (int k = 0; k < f.weeks; k++)
+		cr_assert(forecast_employee_week(&f, 0, k)->p50 > 0.05,
+		    "week %d: %.3f", k, forecast_employee_week(&f, 0, k)->p50);
+	/* the block's own hours only in its week; cases stay after it */
+	cr_assert_gt(forecast_employee_week(&f, 0, 1)->p50,
+	    forecast_employee_week(&f, 0, 2)->p50);
 	forecast_clear(&f);
 	world_free(&w);
 }
