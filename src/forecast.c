@@ -5,8 +5,10 @@
  * number of weeks between the two: it counts in the week it is T weeks old
  * and not after. Each simulation draws, for every open case, when it closes
  * (its type's survival curve given that it is open at its age now), and
- * for every team and coming week one past week's inflow (whole, all types
- * together), each new case with a lifetime and the phase mix of its age.
+ * for every team an inflow level (that of a random fortnight of the
+ * history) and for every coming week one past week's inflow at that level
+ * (whole, all types together), each new case with a lifetime and the phase
+ * mix of its age.
  * Cost per simulation is linear in the open cases plus the inflow; capacity
  * and the known demand (intake blocks, side activities) are computed once.
  */

@@ -24,7 +24,9 @@ start 100 30
 wait_for "Centrum"
 keys Enter
 wait_for "CEN · Centrum"
-keys Down # Koen Pierik, the second by load
+keys Down # Koen Pierik, the third by load
+wait_for "CEN17 · ggz"
+keys Down
 wait_for "CEN09 · ggz"
 keys Enter
 wait_for "CEN09 · Koen Pierik · Centrum"

@@ -52,11 +52,13 @@ start 100 30
 wait_for "Centrum"
 keys Enter
 wait_for "CEN · Centrum"
-# Koen Pierik: the second row (by load), his details below the table; a
+# Koen Pierik: the third row (by load), his details below the table; a
 # move takes him out of the list, so after an undo he is picked again
 pick_koen() {
 	keys g
 	wait_for "CEN23 · volwassenen"
+	keys Down
+	wait_for "CEN17 · ggz"
 	keys Down
 	wait_for "CEN09 · ggz"
 }
