@@ -190,6 +190,7 @@ Test(forecast, inflow_goes_to_the_team)
 		cr_assert_float_eq(forecast_employee_week(&f, 0, k)->p50, 0.0,
 		    1e-9);
 	cr_assert_gt(forecast_team_week(&f, 0, 0)->p50, 0.5);
+	forecast_clear(&f);
 	cr_assert_eq(forecast_run(&w.d, &w.s, &(struct forecast_options){
 	    .from = o.from, .weeks = 0, .known = o.known, .simulations = 10,
 	    .history_weeks = 4 }, &f, &e), -1);
