@@ -18,12 +18,13 @@ struct cli_options {
 	const char *output;  /* export: -o FILE, "-" for stdout */
 	const char *from; /* plan: first week; cover: first day */
 	const char *to;   /* cover: last day */
-	int weeks;        /* plan: horizon length */
+	int weeks;        /* plan: horizon length; forecast: weeks ahead */
 	int demo_teams;
 	bool dry_run;
 	bool update; /* import: sync */
 	bool apply;
 	bool give_back; /* cover --return */
+	bool backtest;  /* forecast --backtest */
 	bool no_color;
 };
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "dataset.h"
+#include "forecast.h"
 #include "handover.h"
 #include "planner.h"
 #include "settings.h"
@@ -38,6 +39,19 @@ int report_plan(FILE *out, enum report_format fmt, const struct dataset *d,
 int report_handover(FILE *out, enum report_format fmt,
     const struct dataset *d, const struct handover *h,
     enum handover_way cases, enum handover_way blocks, struct err *e);
+
+/* Write a forecast (issue #11): per team (only team, an index, when >= 0)
+ * and employee each week's P10, P50 and P90, and in how many weeks the
+ * median is OVER. Returns -1 on a write error (EXIT_IOERR). */
+int report_forecast(FILE *out, enum report_format fmt, const struct dataset *d,
+    const struct settings *s, const struct forecast *f, long team,
+    struct err *e);
+
+/* Write the scores of a backtest; fmt is REPORT_TEXT or REPORT_JSON.
+ * Returns -1 on a write error (EXIT_IOERR). */
+int report_backtest(FILE *out, enum report_format fmt,
+    const struct forecast_score scores[FORECAST_BACKTEST_HORIZONS],
+    struct err *e);
 
 /* Sort idx[0 .. n-1], indices of d's employees, by name as a Dutch list
  * does (text_name_compare). */

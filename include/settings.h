@@ -74,6 +74,11 @@ struct settings {
 	 * one colleague takes over at once (0: no limit, .. 1000) */
 	int cover_min_weeks;
 	int cover_max_cases_each;
+	/* forecast: weeks ahead (1 .. 52), Monte Carlo runs (100 .. 10000),
+	 * weeks of past inflow resampled (4 .. 104) */
+	int forecast_weeks;
+	int forecast_simulations;
+	int forecast_history_weeks;
 	/* case_types: 1 .. 64 entries, unique codes */
 	struct case_type *case_types;
 	size_t n_case_types;

@@ -15,6 +15,7 @@
 #include "dump.h"
 #include "err.h"
 #include "export.h"
+#include "forecast.h"
 #include "i18n.h"
 #include "import.h"
 #include "planner.h"
@@ -482,6 +483,52 @@ fail:
 }
 
 static int
+cmd_forecast(const struct cli_options *opt)
+{
+	struct forecast_score scores[FORECAST_BACKTEST_HORIZONS];
+	struct forecast_options fo;
+	struct forecast f = { 0 };
+	struct err e;
+	struct app a;
+	int fmt = REPORT_TEXT;
+	long team = -1;
+
+	if (opt->format && ((fmt = report_format_parse(opt->format)) < 0 ||
+	    (opt->backtest && fmt == REPORT_CSV)))
+		return usage_error(opt->backtest ? "--format must be text or "
+		    "json" : "--format must be text, json or csv");
+	if (opt->backtest && opt->weeks)
+		return usage_error("--backtest scores 4 and 8 weeks ahead; "
+		    "--weeks goes with the forecast");
+	err_clear(&e);
+	if (app_open(&a, opt->db, opt->config, &e) < 0)
+		return fail(&e);
+	if (opt->team && (team = app_find_team(&a, opt->team, &e)) < 0)
+		goto fail;
+	if (opt->backtest) {
+		forecast_backtest(&a.data, &a.settings, a.today, team, scores);
+		if (report_backtest(stdout, (enum report_format)fmt, scores,
+		    &e) < 0)
+			goto fail;
+	} else {
+		forecast_options_init(&fo, &a.settings, a.today);
+		if (opt->weeks)
+			fo.weeks = opt->weeks;
+		if (forecast_run(&a.data, &a.settings, &fo, &f, &e) < 0 ||
+		    report_forecast(stdout, (enum report_format)fmt, &a.data,
+		    &a.settings, &f, team, &e) < 0)
+			goto fail;
+	}
+	forecast_clear(&f);
+	app_close(&a);
+	return 0;
+fail:
+	forecast_clear(&f);
+	app_close(&a);
+	return fail(&e);
+}
+
+static int
 cmd_snapshot(const struct cli_options *opt)
 {
 	char week[WEEK_BUF];
@@ -599,6 +646,13 @@ static const struct {
 	    "default their absence of today or the next one; a leaver: what "
 	    "comes after the last day) fairly to colleagues; --return gives "
 	    "the cases back.\n") },
+	{ "forecast", N_("Usage: wijklast forecast [--team CODE] [--weeks N] "
+	    "[--format text|json|csv]\n"
+	    "       wijklast forecast --backtest [--team CODE] "
+	    "[--format text|json]\n"
+	    "The load of the coming weeks (default: forecast.weeks from next "
+	    "week) as a median with\nan 80% range; --backtest replays the "
+	    "past to show how well that range held.\n") },
 	{ "snapshot", N_("Usage: wijklast snapshot [--week W]\n"
 	    "Freeze a week's figures (default: last week).\n") },
 	{ "check", N_("Usage: wijklast check\n"
@@ -636,6 +690,7 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	const char *cmd = argv[0];
 	bool reports = strcmp(cmd, "report") == 0 ||
 	    strcmp(cmd, "export") == 0;
+	bool forecast = strcmp(cmd, "forecast") == 0;
 
 	int status;
 
@@ -650,19 +705,23 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	if (opt->week && !reports && strcmp(cmd, "snapshot") != 0)
 		return usage_error("--week goes with report, export and "
 		    "snapshot");
-	if (opt->team && !reports)
-		return usage_error("--team goes with report and export");
+	if (opt->team && !reports && !forecast)
+		return usage_error("--team goes with report, export and "
+		    "forecast");
 	bool cover = strcmp(cmd, "cover") == 0;
-	if (opt->format && !reports && strcmp(cmd, "plan") != 0 && !cover)
-		return usage_error("--format goes with report, export, plan "
-		    "and cover");
+	if (opt->format && !reports && strcmp(cmd, "plan") != 0 && !cover &&
+	    !forecast)
+		return usage_error("--format goes with report, export, plan, "
+		    "cover and forecast");
 	if (opt->dialect && strcmp(cmd, "export") != 0)
 		return usage_error("--dialect goes with export");
 	if (opt->output && strcmp(cmd, "export") != 0 &&
 	    strcmp(cmd, "dump") != 0)
 		return usage_error("-o goes with export and dump");
-	if (opt->weeks && strcmp(cmd, "plan") != 0)
-		return usage_error("--weeks goes with plan");
+	if (opt->weeks && strcmp(cmd, "plan") != 0 && !forecast)
+		return usage_error("--weeks goes with plan and forecast");
+	if (opt->backtest && !forecast)
+		return usage_error("--backtest goes with forecast");
 	if ((opt->from || opt->apply) && strcmp(cmd, "plan") != 0 && !cover)
 		return usage_error("--from and --apply go with plan and cover");
 	if ((opt->to || opt->give_back) && !cover)
@@ -689,6 +748,8 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_plan(argc, argv, opt);
 	if (strcmp(cmd, "snapshot") == 0)
 		return cmd_snapshot(opt);
+	if (forecast)
+		return cmd_forecast(opt);
 	if (strcmp(cmd, "cover") == 0)
 		return cmd_cover(argc, argv, opt);
 	if (strcmp(cmd, "check") == 0)

@@ -9,6 +9,7 @@
  * so their holders are OVER while colleagues have room (SPEC §1). Everything
  * comes from one splitmix64 stream: the same seed and today, the same city.
  */
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,6 +31,9 @@
 #define ROSTER_WEEKS_BACK 8
 #define RECENT_NAMES 256    /* names kept to avoid duplicates nearby */
 #define MAX_CASES 120       /* per employee, a guard for odd configs */
+#define HISTORY_WEEKS 56    /* complete case history: a year and more */
+#define STOCK_WEEKS 104     /* before it: where its open cases came from */
+#define RISING_TEAM "NRD"   /* the team whose inflow keeps rising */
 
 /* --- the random stream --- */
 
@@ -869,31 +873,6 @@ phase_for_age(struct gen *g, int age)
 	return PHASE_TAPER;
 }
 
-/* Closed cases of the past year, half of them closed in the last eight
- * weeks: they balance the recent referrals, so past weeks carried about
- * the same load and the trend creeps up rather than jumps. */
-static int
-add_closed_cases(struct gen *g, struct staff *sf)
-{
-	int n = rng_int(&g->rng, 2, 6);
-	int lo = sf->em.start > g->today - 365 ? sf->em.start : g->today - 365;
-
-	for (int i = 0; i < n && lo <= g->today - 60; i++) {
-		int opened = rng_int(&g->rng, lo, g->today - 60);
-		int closed = opened + rng_int(&g->rng, 21, 200);
-
-		if (rng_percent(&g->rng, 50))
-			closed = rng_int(&g->rng, g->today - 56, g->today - 1);
-		if (closed >= g->today)
-			closed = g->today - 1;
-		if (add_case(g, sf, case_type_for(g, sf->discipline),
-		    rng_percent(&g->rng, 70) ? PHASE_TAPER : PHASE_ACTIVE,
-		    opened, closed, 0, &sf->fixed) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /* Does a case of this type and phase still fit under goal hours? */
 static bool
 case_fits(const struct gen *g, const char *type, enum phase phase,
@@ -905,44 +884,222 @@ case_fits(const struct gen *g, const char *type, enum phase phase,
 	return h > 0 && have + h / 2 <= goal;
 }
 
-/* Open cases for sf up to goal hours: first the referrals from their own
- * past intake blocks, then older ones. Returns the hours reached in *have. */
+/* Weeks a case of a type stays open on average in the demo: a Wmo
+ * provision or a GGZ inquiry is quick, debts and complex youth cases are
+ * not. */
+static double
+mean_weeks(const char *type)
+{
+	static const struct {
+		const char *type;
+		double weeks;
+	} means[] = {
+		{ "JGD", 26 }, { "JGDC", 40 }, { "VOL", 20 }, { "WMO", 12 },
+		{ "FIN", 34 }, { "HG", 18 }, { "GGZ", 10 },
+	};
+
+	for (size_t i = 0; i < NELEM(means); i++)
+		if (strcmp(means[i].type, type) == 0)
+			return means[i].weeks;
+	return 20;
+}
+
+/* P(a case of mean m weeks is still open after x weeks): the lifetimes
+ * are gamma(2)-shaped, few very short and few very long. */
+static double
+still_open(double x, double m)
+{
+	return (1 + 2 * x / m) * exp(-2 * x / m);
+}
+
+/* A lifetime in days for mean m weeks: the mean of two exponentials. */
+static int
+draw_lifetime(struct gen *g, double m)
+{
+	double e1 = -log(1 - rng_real(&g->rng, 0, 1));
+	double e2 = -log(1 - rng_real(&g->rng, 0, 1));
+
+	return (int)lround(m * (e1 + e2) / 2 * 7);
+}
+
+/* Referrals in the week of monday against a normal week: fewer in the
+ * summer holidays and around Christmas, and in the team whose inflow
+ * rises, fewer the further back. */
+static double
+season(const struct gen *g, int monday)
+{
+	int year, week, back = (g->monday - monday) / 7;
+	double f;
+
+	date_iso_week(monday, &year, &week);
+	f = week >= 28 && week <= 33 ? 0.6 : week >= 51 || week == 1 ? 0.55 :
+	    1.0;
+	if (strcmp(g->profile->code, RISING_TEAM) == 0)
+		f *= back >= 52 ? 0.55 : 1 - 0.45 * back / 52.0;
+	return f;
+}
+
+/* A Poisson count of mean lambda (Knuth; lambda is small here). */
+static int
+poisson(struct gen *g, double lambda)
+{
+	double limit = exp(-lambda), p = 1;
+	int k = -1;
+
+	do {
+		k++;
+		p *= rng_real(&g->rng, 0, 1);
+	} while (p > limit && k < 100);
+	return k;
+}
+
+/* Case hours sf may expect open today per referral a week: the sum over
+ * the weeks back of their season, the chance a case from then is still
+ * open and its hours (types by sf's discipline, phase by age). */
+static double
+open_hours_per_referral(const struct gen *g, const struct staff *sf)
+{
+	const struct discipline *dp = &disciplines[sf->discipline];
+	double sum = 0;
+
+	for (int back = 0; back < STOCK_WEEKS + HISTORY_WEEKS; back++) {
+		int monday = g->monday - 7 * back;
+		double phase = back < 6 ? 1.425 : back < 17 ? 1.0 : 0.825;
+
+		if (monday + 4 < sf->em.start)
+			break;
+		for (int k = 0; k < 3; k++) {
+			const struct case_type *ct = settings_case_type(g->s,
+			    dp->types[k]);
+
+			if (ct != NULL)
+				sum += season(g, monday) * dp->type_weight[k] /
+				    100.0 * still_open(back,
+				    mean_weeks(dp->types[k])) * ct->hours *
+				    phase;
+		}
+	}
+	return sum;
+}
+
+/* sf's intake block in the week of monday, up to today, or NULL. */
+static const struct block *
+block_in_week(const struct gen *g, const struct staff *sf, int monday)
+{
+	for (size_t i = 0; i < g->n_blocks; i++) {
+		const struct block *b = &g->blocks[i];
+
+		if (b->employee_id == sf->em.id && b->date >= monday &&
+		    b->date <= monday + 6 && b->date <= g->today)
+			return b;
+	}
+	return NULL;
+}
+
+/* A referral waiting to be added as a case. */
+struct referral {
+	char type[SETTINGS_CODE_MAX];
+	int opened, closed;
+	int64_t origin;
+};
+
+/* The phase a closed case keeps: the one of a day in its life (there is
+ * no phase history, so past weeks weigh a case by it, SPEC §3). */
+static enum phase
+closed_phase(struct gen *g, const struct referral *r)
+{
+	return phase_for_age(g, rng_int(&g->rng, 0, r->closed - r->opened));
+}
+
+/* sf's caseload with its history, up to goal hours open today: referrals
+ * week by week (a Poisson number in each, the rate set so the open ones
+ * reach about the goal; in the roster's weeks they come in through sf's
+ * intake block), each with a lifetime. The cases that closed before the
+ * history began are not kept, as in a register started then. Of the ones
+ * still open, those past the goal close early; a shortfall is made up with
+ * open cases of the last months. Returns the hours reached in *have. */
 static int
 fill_caseload(struct gen *g, struct staff *sf, double goal, double *have)
 {
-	int lo = sf->em.start > g->today - 365 ? sf->em.start : g->today - 365;
-	int hi = g->today - 43 >= lo ? g->today - 43 : g->today;
-	int count = 0;
+	int begin = g->monday - 7 * HISTORY_WEEKS, count = 0;
+	double per = open_hours_per_referral(g, sf);
+	double lambda = per > 0 ? goal / per : 0;
+	struct referral *open = NULL;
+	size_t n_open = 0, open_cap = 0;
+	int rc = -1;
 
-	for (size_t i = 0; i < g->n_blocks; i++) {
-		const struct block *b = &g->blocks[i];
-		const char *type;
-		enum phase ph;
+	if (lambda > 3)
+		lambda = 3;
+	for (int back = STOCK_WEEKS + HISTORY_WEEKS - 1; back >= 0; back--) {
+		int monday = g->monday - 7 * back;
+		int n = monday + 4 < sf->em.start ? 0 :
+		    poisson(g, lambda * season(g, monday));
+		const struct block *b = back <= ROSTER_WEEKS_BACK ?
+		    block_in_week(g, sf, monday) : NULL;
 
-		/* most blocks bring a referral that is still open */
-		if (b->employee_id != sf->em.id || b->date > g->today ||
-		    !rng_percent(&g->rng, 60))
+		for (int i = 0; i < n; i++) {
+			struct referral r = { .origin = b ? b->id : 0 };
+
+			snprintf(r.type, sizeof r.type, "%s",
+			    case_type_for(g, sf->discipline));
+			r.opened = b ? b->date : monday + rng_int(&g->rng, 0, 4);
+			if (r.opened < sf->em.start)
+				r.opened = sf->em.start;
+			if (r.opened > g->today)
+				continue;
+			r.closed = r.opened + draw_lifetime(g,
+			    mean_weeks(r.type));
+			if (r.closed < begin)
+				continue;
+			if (r.closed >= g->today) {
+				XGROW(open, open_cap, n_open + 1);
+				open[n_open++] = r;
+			} else if (add_case(g, sf, r.type, closed_phase(g, &r),
+			    r.opened, r.closed, r.origin, have) == -1) {
+				goto done;
+			}
+		}
+	}
+	/* the ones still open, in a random order, up to the goal */
+	for (size_t i = n_open; i > 1; i--) {
+		size_t j = (size_t)rng_int(&g->rng, 0, (int)i - 1);
+		struct referral t = open[i - 1];
+
+		open[i - 1] = open[j];
+		open[j] = t;
+	}
+	for (size_t i = 0; i < n_open; i++) {
+		struct referral *r = &open[i];
+		enum phase ph = phase_for_age(g, g->today - r->opened);
+		bool fits = case_fits(g, r->type, ph, *have, goal);
+
+		if (!fits && r->opened >= g->today)
 			continue;
-		type = case_type_for(g, sf->discipline);
-		ph = phase_for_age(g, g->today - b->date);
-		if (!case_fits(g, type, ph, *have, goal))
-			return 0;
-		if (add_case(g, sf, type, ph, b->date, DATE_NONE, b->id,
+		if (!fits)
+			r->closed = rng_int(&g->rng, r->opened > begin ?
+			    r->opened : begin, g->today - 1);
+		if (add_case(g, sf, r->type, fits ? ph : closed_phase(g, r),
+		    r->opened, fits ? DATE_NONE : r->closed, r->origin,
 		    have) == -1)
-			return -1;
-		count++;
+			goto done;
+		count += fits;
 	}
 	while (count++ < MAX_CASES) {
 		const char *type = case_type_for(g, sf->discipline);
-		int opened = rng_int(&g->rng, lo, hi);
+		int lo = sf->em.start > g->today - 120 ? sf->em.start :
+		    g->today - 120;
+		int opened = rng_int(&g->rng, lo, g->today);
 		enum phase ph = phase_for_age(g, g->today - opened);
 
 		if (!case_fits(g, type, ph, *have, goal))
 			break;
 		if (add_case(g, sf, type, ph, opened, DATE_NONE, 0, have) == -1)
-			return -1;
+			goto done;
 	}
-	return 0;
+	rc = 0;
+done:
+	free(open);
+	return rc;
 }
 
 /* The calibration of the file comment: solve the team's case ratio c from
@@ -968,8 +1125,6 @@ add_cases(struct gen *g)
 		struct staff *sf = &g->staff[i];
 		int pct[7];
 
-		if (sf->role != ROLE_NEW && add_closed_cases(g, sf) == -1)
-			return -1;
 		for (int d = 0; d < 7; d++)
 			pct[d] = absent_pct(g, sf->em.id, g->monday + d);
 		sf->capacity = workload_capacity(workload_available(&sf->em,

@@ -31,6 +31,9 @@ usage(FILE *out)
 	    "                                                      propose a fair intake roster\n"
 	    "  wijklast cover EMPLOYEE [--from D] [--to D] [--return] [--apply] [--format text|json]\n"
 	    "                                                      hand over an absent colleague's work\n"
+	    "  wijklast forecast [--team CODE] [--weeks N] [--format text|json|csv]\n"
+	    "  wijklast forecast --backtest [--team CODE] [--format text|json]\n"
+	    "                                                      the coming weeks' load with a range\n"
 	    "  wijklast snapshot [--week W]                        freeze a week's figures (default: last)\n"
 	    "  wijklast check                                      integrity and foreign-key check\n"
 	    "  wijklast backup FILE                                consistent copy of the database\n"
@@ -115,7 +118,8 @@ main(int argc, char **argv)
 {
 	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
 		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS, OPT_FROM, OPT_WEEKS,
-		OPT_APPLY, OPT_DIALECT, OPT_UPDATE, OPT_TO, OPT_RETURN };
+		OPT_APPLY, OPT_DIALECT, OPT_UPDATE, OPT_TO, OPT_RETURN,
+		OPT_BACKTEST };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -131,6 +135,7 @@ main(int argc, char **argv)
 		{ "apply", no_argument, NULL, OPT_APPLY },
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "return", no_argument, NULL, OPT_RETURN },
+		{ "backtest", no_argument, NULL, OPT_BACKTEST },
 		{ "dialect", required_argument, NULL, OPT_DIALECT },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -164,6 +169,7 @@ main(int argc, char **argv)
 		case OPT_APPLY: opt.apply = true; break;
 		case OPT_TO: opt.to = optarg; break;
 		case OPT_RETURN: opt.give_back = true; break;
+		case OPT_BACKTEST: opt.backtest = true; break;
 		case OPT_WEEKS:
 			if (int_option("--weeks", optarg, 1, 52, &opt.weeks) < 0)
 				return EXIT_USAGE;
@@ -202,6 +208,7 @@ main(int argc, char **argv)
 		if (opt.week || opt.team || opt.format || opt.dry_run ||
 		    opt.update ||
 		    opt.demo_teams || opt.from || opt.weeks || opt.apply ||
+		    opt.backtest ||
 		    opt.dialect || opt.output) {
 			fputs("wijklast: that option needs a command "
 			    "(see wijklast --help)\n", stderr);

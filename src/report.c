@@ -908,3 +908,230 @@ report_handover(FILE *out, enum report_format fmt, const struct dataset *d,
 		    "%m");
 	return 0;
 }
+
+/* --- forecasts --- */
+
+/* A forecast load in a file: three decimals, empty / null when infinite
+ * or not counted. */
+static void
+forecast_num(FILE *out, double load, bool counted, bool json)
+{
+	if (!counted || isinf(load))
+		fputs(json ? "null" : "", out);
+	else
+		fprintf(out, "%.3f", load);
+}
+
+static void
+forecast_json_weeks(FILE *out, const struct forecast *f,
+    const struct forecast_week *row, const struct settings *s)
+{
+	char week[WEEK_BUF];
+	int over = forecast_over_in(row, f->weeks, s);
+
+	fputs(", \"over_in\": ", out);
+	if (over)
+		fprintf(out, "%d", over);
+	else
+		fputs("null", out);
+	fputs(", \"weeks\": [", out);
+	for (int k = 0; k < f->weeks; k++) {
+		fprintf(out, "%s{\"week\": \"%s\", \"p10\": ", k ? ", " : "",
+		    date_format_week(f->from + 7 * k, week));
+		forecast_num(out, row[k].p10, row[k].counted, true);
+		fputs(", \"p50\": ", out);
+		forecast_num(out, row[k].p50, row[k].counted, true);
+		fputs(", \"p90\": ", out);
+		forecast_num(out, row[k].p90, row[k].counted, true);
+		fputc('}', out);
+	}
+	fputs("]}", out);
+}
+
+/* Does a forecast row show anyone at all (an employee long gone does not)? */
+static bool
+row_counted(const struct forecast_week *row, int weeks)
+{
+	for (int k = 0; k < weeks; k++)
+		if (row[k].counted)
+			return true;
+	return false;
+}
+
+static void
+forecast_json(FILE *out, const struct dataset *d, const struct settings *s,
+    const struct forecast *f, long only)
+{
+	char week[WEEK_BUF];
+	bool first = true;
+
+	fprintf(out, "{\n  \"from\": \"%s\",\n  \"teams\": [",
+	    date_format_week(f->from, week));
+	for (size_t t = 0; t < d->n_teams; t++) {
+		if (!in_report((long)t, only))
+			continue;
+		fputs(first ? "\n    {" : ",\n    {", out);
+		first = false;
+		fputs("\"code\": ", out);
+		report_json_string(out, d->teams[t].code);
+		forecast_json_weeks(out, f, forecast_team_week(f, t, 0), s);
+	}
+	fputs(first ? "],\n" : "\n  ],\n", out);
+	first = true;
+	fputs("  \"employees\": [", out);
+	for (size_t i = 0; f->employees && i < d->n_employees; i++) {
+		const struct forecast_week *row = forecast_employee_week(f, i,
+		    0);
+		long t = dataset_team_index(d, d->employees[i].team_id);
+
+		if (!in_report(t, only) || !row_counted(row, f->weeks))
+			continue;
+		fputs(first ? "\n    {" : ",\n    {", out);
+		first = false;
+		fputs("\"code\": ", out);
+		report_json_string(out, d->employees[i].code);
+		fputs(", \"team\": ", out);
+		report_json_string(out, t >= 0 ? d->teams[t].code : "");
+		forecast_json_weeks(out, f, row, s);
+	}
+	fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
+}
+
+static void
+forecast_csv_rows(FILE *out, const struct forecast *f, const char *kind,
+    const char *team, const char *code, const struct forecast_week *row)
+{
+	char week[WEEK_BUF];
+
+	for (int k = 0; k < f->weeks; k++) {
+		fprintf(out, "%s,%s,", date_format_week(f->from + 7 * k, week),
+		    kind);
+		csv_write_text(out, team, ',');
+		fputc(',', out);
+		csv_write_text(out, code, ',');
+		fputc(',', out);
+		forecast_num(out, row[k].p10, row[k].counted, false);
+		fputc(',', out);
+		forecast_num(out, row[k].p50, row[k].counted, false);
+		fputc(',', out);
+		forecast_num(out, row[k].p90, row[k].counted, false);
+		fputs("\r\n", out);
+	}
+}
+
+static void
+forecast_csv(FILE *out, const struct dataset *d, const struct forecast *f,
+    long only)
+{
+	fputs("week,kind,team,code,p10,p50,p90\r\n", out);
+	for (size_t t = 0; t < d->n_teams; t++)
+		if (in_report((long)t, only))
+			forecast_csv_rows(out, f, "team", d->teams[t].code,
+			    d->teams[t].code, forecast_team_week(f, t, 0));
+	for (size_t i = 0; f->employees && i < d->n_employees; i++) {
+		const struct forecast_week *row = forecast_employee_week(f, i,
+		    0);
+		long t = dataset_team_index(d, d->employees[i].team_id);
+
+		if (in_report(t, only) && row_counted(row, f->weeks))
+			forecast_csv_rows(out, f, "employee", t >= 0 ?
+			    d->teams[t].code : "", d->employees[i].code, row);
+	}
+}
+
+static const char *
+forecast_pct(char *buf, size_t size, double load, bool counted,
+    const struct settings *s)
+{
+	return workload_format_percent(buf, size, load, counted, s,
+	    i18n_decimal_comma());
+}
+
+static void
+forecast_text(FILE *out, const struct dataset *d, const struct settings *s,
+    const struct forecast *f, long only)
+{
+	char week[WEEK_BUF], code[CLEAN_BUF], name[CLEAN_BUF], p[3][32];
+
+	fprintf(out, _("Forecast of the load from %s, %d weeks ahead: the "
+	    "median (P50) and the\nrange that holds the outcome 8 times in "
+	    "10 (P10 to P90).\n"), date_format_week(f->from, week), f->weeks);
+	for (size_t t = 0; t < d->n_teams; t++) {
+		const struct forecast_week *row = forecast_team_week(f, t, 0);
+		int over = forecast_over_in(row, f->weeks, s);
+
+		if (!in_report((long)t, only))
+			continue;
+		fprintf(out, "\n%s %s", CLEAN(code, d->teams[t].code),
+		    CLEAN(name, d->teams[t].name));
+		if (over)
+			fprintf(out, ngettext(": OVER in %d week",
+			    ": OVER in %d weeks", over), over);
+		fprintf(out, "\n  %-9s %7s %7s %7s\n", _("WEEK"), "P10", "P50",
+		    "P90");
+		for (int k = 0; k < f->weeks; k++) {
+			fprintf(out, "  %-9s %7s %7s %7s  %s\n",
+			    date_format_week(f->from + 7 * k, week),
+			    forecast_pct(p[0], 32, row[k].p10, row[k].counted, s),
+			    forecast_pct(p[1], 32, row[k].p50, row[k].counted, s),
+			    forecast_pct(p[2], 32, row[k].p90, row[k].counted, s),
+			    report_status_label(workload_status(row[k].p50,
+			    row[k].counted, s)));
+		}
+	}
+}
+
+int
+report_forecast(FILE *out, enum report_format fmt, const struct dataset *d,
+    const struct settings *s, const struct forecast *f, long team,
+    struct err *e)
+{
+	switch (fmt) {
+	case REPORT_JSON:
+		forecast_json(out, d, s, f, team);
+		break;
+	case REPORT_CSV:
+		forecast_csv(out, d, f, team);
+		break;
+	case REPORT_TEXT:
+		forecast_text(out, d, s, f, team);
+		break;
+	}
+	if (fflush(out) != 0 || ferror(out))
+		return err_setx(e, EXIT_IOERR, "cannot write the forecast: %m");
+	return 0;
+}
+
+int
+report_backtest(FILE *out, enum report_format fmt,
+    const struct forecast_score sc[FORECAST_BACKTEST_HORIZONS], struct err *e)
+{
+	if (fmt == REPORT_JSON) {
+		fputs("{\"backtest\": [", out);
+		for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++)
+			fprintf(out, "%s\n  {\"horizon\": %d, \"coverage\": "
+			    "%.3f, \"mae\": %.3f, \"mae_last\": %.3f, "
+			    "\"mae_trend\": %.3f, \"n\": %d}", h ? "," : "",
+			    sc[h].horizon, sc[h].coverage, sc[h].mae,
+			    sc[h].mae_last, sc[h].mae_trend, sc[h].n);
+		fputs("\n]}\n", out);
+	} else {
+		fputs(_("Backtest: forecasts made in past weeks from the data "
+		    "known then, against\nthe load those weeks had. Errors are "
+		    "in load points (0.05 = 5%).\n\n"), out);
+		fprintf(out, "%-8s %9s %9s %11s %11s %6s\n", _("AHEAD"),
+		    _("IN BAND"), _("ERROR"), _("LAST WEEK"), _("TREND"), "N");
+		for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++) {
+			char ahead[64];
+
+			snprintf(ahead, sizeof ahead, ngettext("%d week",
+			    "%d weeks", sc[h].horizon), sc[h].horizon);
+			fprintf(out, "%-8s %8.0f%% %9.3f %11.3f %11.3f %6d\n",
+			    ahead, sc[h].coverage * 100, sc[h].mae,
+			    sc[h].mae_last, sc[h].mae_trend, sc[h].n);
+		}
+	}
+	if (fflush(out) != 0 || ferror(out))
+		return err_setx(e, EXIT_IOERR, "cannot write the backtest: %m");
+	return 0;
+}

@@ -64,10 +64,19 @@ static const struct field cover_fields[] = {
 	    cover_max_cases_each),
 };
 
+static const struct field forecast_fields[] = {
+	F("weeks", true, 1, false, 52, false, forecast_weeks),
+	F("simulations", true, 100, false, 10000, false,
+	    forecast_simulations),
+	F("history_weeks", true, 4, false, 104, false,
+	    forecast_history_weeks),
+};
+
 #undef F
 
 static const char *const top_keys[] = {
-	"workweek", "thresholds", "intake", "cover", "case_types", "phases",
+	"workweek", "thresholds", "intake", "cover", "forecast", "case_types",
+	"phases",
 	"holidays", "disciplines", "teams", "keys",
 };
 
@@ -872,6 +881,8 @@ read_config(const char *path, const config_t *cfg, struct settings *t,
 	    NELEM(intake_fields), t, e) == -1 ||
 	    read_group(path, root, "cover", cover_fields,
 	    NELEM(cover_fields), t, e) == -1 ||
+	    read_group(path, root, "forecast", forecast_fields,
+	    NELEM(forecast_fields), t, e) == -1 ||
 	    read_case_types(path, root, t, e) == -1 ||
 	    read_phases(path, root, t, e) == -1 ||
 	    read_holidays(path, root, t, e) == -1 ||
@@ -908,6 +919,9 @@ settings_defaults(struct settings *s)
 	s->horizon_weeks = 8;
 	s->cover_min_weeks = 2;
 	s->cover_max_cases_each = 0;
+	s->forecast_weeks = 12;
+	s->forecast_simulations = 500;
+	s->forecast_history_weeks = 26;
 	s->n_case_types = NELEM(default_case_types);
 	s->case_types = xcalloc(s->n_case_types, sizeof *s->case_types);
 	memcpy(s->case_types, default_case_types, sizeof default_case_types);

@@ -36,6 +36,11 @@ assert_same(const struct settings *a, const struct settings *b)
 	cr_assert_float_eq(a->followup_hours, b->followup_hours, 1e-9);
 	cr_assert_eq(a->max_blocks_per_week, b->max_blocks_per_week);
 	cr_assert_eq(a->horizon_weeks, b->horizon_weeks);
+	cr_assert_eq(a->cover_min_weeks, b->cover_min_weeks);
+	cr_assert_eq(a->cover_max_cases_each, b->cover_max_cases_each);
+	cr_assert_eq(a->forecast_weeks, b->forecast_weeks);
+	cr_assert_eq(a->forecast_simulations, b->forecast_simulations);
+	cr_assert_eq(a->forecast_history_weeks, b->forecast_history_weeks);
 	cr_assert_eq(a->n_case_types, b->n_case_types);
 	for (size_t i = 0; i < a->n_case_types; i++) {
 		cr_assert_str_eq(a->case_types[i].code, b->case_types[i].code);
@@ -848,4 +853,31 @@ Test(settings, cover_and_who_may_hold_a_case_type)
 	assert_error("case_types = ( { code = \"HG\"; name = \"HG\"; "
 	    "hours = 4; disciplines = [ \"hg\", \"hg\" ]; } );\n",
 	    ":1: case_types[0].disciplines[1]: \"hg\" is listed twice");
+}
+
+Test(settings, forecast_group)
+{
+	struct settings s;
+
+	settings_defaults(&s);
+	cr_assert_eq(s.forecast_weeks, 12);
+	cr_assert_eq(s.forecast_simulations, 500);
+	cr_assert_eq(s.forecast_history_weeks, 26);
+	load_ok(&s, "forecast: { weeks = 20; simulations = 1000; "
+	    "history_weeks = 52; };\n");
+	cr_assert_eq(s.forecast_weeks, 20);
+	cr_assert_eq(s.forecast_simulations, 1000);
+	cr_assert_eq(s.forecast_history_weeks, 52);
+	settings_clear(&s);
+
+	assert_error("forecast: {\n weeks = 53; };\n",
+	    ":2: forecast.weeks: 53 is out of range (at least 1, at most 52)");
+	assert_error("forecast: { simulations = 99; };\n",
+	    ":1: forecast.simulations: 99 is out of range "
+	    "(at least 100, at most 10000)");
+	assert_error("forecast: { history_weeks = 3; };\n",
+	    ":1: forecast.history_weeks: 3 is out of range "
+	    "(at least 4, at most 104)");
+	assert_error("forecast: { horizon = 3; };\n",
+	    ":1: forecast.horizon: unknown key");
 }

@@ -510,11 +510,11 @@ Test(ui_render, hints_follow_rebound_keys)
 }
 
 /* Sorted by name, the Team view lists its members by surname, Dutch style:
- * Nadia Ait Taleb, Gökhan Aydın, Renée Blokhuis ..., Jan-Willem de Vries
+ * Tuğba Aydın, Ilham Azzouzi, Stijn van den Berg ..., Jan-Willem de Vries
  * under V, not under J. */
 Test(ui_render, team_view_sorts_names_by_surname)
 {
-	long nrd = -1, first, aydin, vries, wojcik;
+	long nrd = -1, first, azzouzi, vries, wolters;
 	int tries = 0;
 
 	start("C.UTF-8", 132, 40, NULL);
@@ -531,13 +531,13 @@ Test(ui_render, team_view_sorts_names_by_surname)
 	} while (strstr(ui.msg, "Sorted by name") == NULL);
 	ui.msg[0] = '\0';
 	render(UI_VIEW_TEAM, 132, 40);
-	first = find("Nadia Ait Taleb", 40);
-	aydin = find("Gökhan Aydın", 40);
+	first = find("Tuğba Aydın", 40);
+	azzouzi = find("Ilham Azzouzi", 40);
 	vries = find("Jan-Willem de Vries", 40);
-	wojcik = find("Katarzyna Wójcik", 40);
-	cr_assert(first >= 0 && first < aydin && aydin < vries &&
-	    vries < wojcik, "Ait Taleb %ld, Aydın %ld, de Vries %ld, Wójcik %ld",
-	    first, aydin, vries, wojcik);
-	cr_assert_eq(find("Marieke Schuttenbelt", 40) + 1, vries);
+	wolters = find("Esther Wolters", 40);
+	cr_assert(first >= 0 && first < azzouzi && azzouzi < vries &&
+	    vries < wolters, "Aydın %ld, Azzouzi %ld, de Vries %ld, "
+	    "Wolters %ld", first, azzouzi, vries, wolters);
+	cr_assert_eq(find("Wilma Tuhumury", 40) + 1, vries);
 	stop();
 }

@@ -65,8 +65,8 @@ has last-nl.txt '^Bevroren: de cijfers'
 lacks current-en.txt 'rozen'
 lacks current-nl.txt 'bevroren'
 # Dutch words and decimal commas; the English report keeps its own.
-has current-nl.txt '^NRD   Noord  *532,8  *559,0  *9,0  *105% HOOG  *7/3/4/5$'
-has current-en.txt '^NRD   Noord  *532.8  *559.0  *9.0  *105% HIGH  *7/3/4/5$'
+has current-nl.txt '^NRD   Noord  *513,0  *525,5  *5,2  *102% HOOG  *8/1/4/8$'
+has current-en.txt '^NRD   Noord  *513.0  *525.5  *5.2  *102% HIGH  *8/1/4/8$'
 has current-nl.txt ' RUIMTE$'
 has current-nl.txt 'CAPACITEIT'
 for word in ROOM HIGH; do
@@ -122,11 +122,12 @@ for team, names in sections.items():
     assert names == sorted(names, key=key), (team, names)
 # The examples, where the demo has them.
 noord = sections["NRD"]
-assert noord.index("Jan-Willem de Vries") > noord.index("Joost Pierik"), noord
+assert noord.index("Jan-Willem de Vries") > noord.index("Wilma Tuhumury"), noord
+assert noord.index("Oğuz Şahin") > noord.index("Hester Oosterhof"), noord
 EOF
 nl plan NRD >plan-nl.txt
-has plan-nl.txt '^NRD14   Nadia Ait Taleb '
-grep -E '^NRD[0-9]+ ' plan-nl.txt | head -n 3 | grep -q 'Gökhan Aydın' ||
+has plan-nl.txt '^NRD11   Tuğba Aydın '
+grep -E '^NRD[0-9]+ ' plan-nl.txt | head -n 3 | grep -q 'Ilham Azzouzi' ||
 	fail "plan: not by name: $(grep -E '^NRD[0-9]+ ' plan-nl.txt | head -n 3)"
 grep -E '^NRD[0-9]+ ' plan-nl.txt | grep -q '[0-9]\.[0-9]' &&
 	fail "a decimal point in the Dutch plan"
