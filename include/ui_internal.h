@@ -14,6 +14,8 @@
 
 struct app;
 struct err;
+struct forecast;
+struct ui_model;
 struct ui_planner;
 struct ui_week_cache;
 
@@ -132,6 +134,7 @@ struct ui {
 	struct ui_cases *cases;     /* the Cases view's filter (ui_cases.c) */
 	struct ui_form *form;       /* the form open over the view, or NULL */
 	struct ui_week_cache *weeks; /* live figures of other weeks (ui.c) */
+	struct ui_model *model;      /* shared costly figures (ui_model.c) */
 };
 
 /* The figures of the week of monday as the data is now (never a snapshot),
@@ -139,6 +142,15 @@ struct ui {
  * data change and kept for a few weeks. Borrowed: valid until the data
  * changes. */
 const struct week_figures *ui_live_week(const struct ui *u, int monday);
+
+/* The forecast of the coming weeks from the data as it is now (teams and
+ * employees), borrowed until the data changes; NULL until it is made —
+ * asking marks it wanted, and ui_model_catch_up makes it (the loop calls
+ * it once a frame is on screen; true when it made something new, to draw
+ * again). Free with ui_model_free at the end of the session. */
+const struct forecast *ui_forecast(struct ui *u);
+bool ui_model_catch_up(struct ui *u);
+void ui_model_free(struct ui *u);
 
 /* A key hint of the status line, "[ ]: week": what an action does (or a
  * pair of them, the second UI_ACT_NONE for none), shown with the first key

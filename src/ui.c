@@ -1624,6 +1624,7 @@ ui_end(struct ui *u)
 	week_cache_free(u->weeks);
 	u->weeks = NULL;
 	ui_planner_free(u);
+	ui_model_free(u);
 	ui_trend_free(u);
 	ui_cases_free(u);
 	free(u->rows);
@@ -1653,6 +1654,9 @@ ui_run(struct app *a, bool color, struct err *e)
 
 	for (;;) {
 		if (dirty)
+			ui_draw(&u);
+		/* costly figures once the frame is seen, then the frame again */
+		if (ui_model_catch_up(&u))
 			ui_draw(&u);
 		dirty = true;
 		int ch = next_key(&u);

@@ -2,11 +2,13 @@
  * teams, or the config's teams filter in its order — with load bar, load %,
  * status, an 8-week trend sparkline, members per status and in sustained
  * overload, waiting list, and the city total; a team in sustained overload
- * is bold with a "!" marker. Counts of zero are blank. Enter opens the Team
- * view, p the Planner, T the Trend. */
+ * is bold with a "!" marker; "OVER in": in how many weeks the forecast's
+ * median reaches OVER (blank: not within its horizon). Counts of zero are
+ * blank. Enter opens the Team view, p the Planner, T the Trend. */
 #include <stdio.h>
 
 #include "app.h"
+#include "forecast.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui_internal.h"
@@ -19,6 +21,7 @@ enum {
 	COL_LOAD,
 	COL_STATUS,
 	COL_SPARK,
+	COL_OVER_IN,
 	COL_OVER,
 	COL_HIGH,
 	COL_OK,
@@ -34,6 +37,8 @@ enum {
 
 /* The weeks of the sparklines while draw runs (ui_trend_spark_weeks). */
 static const struct week_figures *spark_weeks;
+/* The forecast while draw runs (ui_forecast), or NULL: not made yet. */
+static const struct forecast *forecast;
 
 void
 ui_overview_rows(struct ui *u)
@@ -99,13 +104,17 @@ layout(const struct ui *u, struct ui_column *c)
 		false, 0, 0 };
 	/* dropped last: the trend is what the Overview is for */
 	c[COL_SPARK] = (struct ui_column){ _("Trend"), UI_SPARK_WEEKS,
-		UI_SPARK_WEEKS, 4, false, 0, 0 };
+		UI_SPARK_WEEKS, 6, false, 0, 0 };
+	int in_w = text_width(_("OVER in"));
+	c[COL_OVER_IN] = (struct ui_column){ _("OVER in"), in_w < 5 ? 5 : in_w,
+		in_w < 5 ? 5 : in_w, 8, true, 0, 0 };
+	/* the counts go from the calm end: ROOM first, OVER last */
 	c[COL_OVER] = (struct ui_column){ ui_status_marker(LOAD_STATUS_OVER),
-		3, 3, 3, true, 0, 0 };
+		3, 3, 7, true, 0, 0 };
 	c[COL_HIGH] = (struct ui_column){ ui_status_marker(LOAD_STATUS_HIGH),
-		3, 3, 3, true, 0, 0 };
+		3, 3, 5, true, 0, 0 };
 	c[COL_OK] = (struct ui_column){ ui_status_marker(LOAD_STATUS_OK), 3, 3,
-		3, true, 0, 0 };
+		4, true, 0, 0 };
 	c[COL_ROOM] = (struct ui_column){ ui_status_marker(LOAD_STATUS_ROOM),
 		3, 3, 3, true, 0, 0 };
 	/* not "!": that marks a team in sustained overload (the legend) */
@@ -162,6 +171,29 @@ draw_figures(const struct ui *u, const struct ui_column *c, int y,
 	    tw->waiting_cases ? buf : "", true, attr);
 }
 
+/* In how many weeks team index goes OVER by the forecast: "3 wk", "" when
+ * not within it, "…" while it is being made. */
+static void
+draw_over_in(const struct ui *u, const struct ui_column *c, int y,
+    long index, attr_t attr)
+{
+	char buf[32];
+	int n;
+
+	if (c[COL_OVER_IN].w == 0)
+		return;
+	if (forecast == NULL) {
+		ui_put(y, c[COL_OVER_IN].x, c[COL_OVER_IN].w,
+		    ui_glyph("…", "..."), true, attr);
+		return;
+	}
+	n = forecast_over_in(forecast_team_week(forecast, (size_t)index, 0),
+	    forecast->weeks, &u->app->settings);
+	snprintf(buf, sizeof buf, ngettext("%d wk", "%d wk", n), n);
+	ui_put(y, c[COL_OVER_IN].x, c[COL_OVER_IN].w, n ? buf : "", true,
+	    attr | (n ? ui_status_attr(u, LOAD_STATUS_OVER) : A_NORMAL));
+}
+
 static void
 draw_team(const struct ui *u, const struct ui_column *c, int y, long index,
     attr_t attr)
@@ -174,6 +206,7 @@ draw_team(const struct ui *u, const struct ui_column *c, int y, long index,
 		spark[k] = &w[k].teams[index];
 	draw_figures(u, c, y, &u->fig.teams[index], spark, t->code, t->name,
 	    attr);
+	draw_over_in(u, c, y, index, attr);
 }
 
 /* The shown teams of week w added up, with the city's status. */
@@ -207,6 +240,7 @@ draw(struct ui *u)
 
 	/* one app_weeks for every team's sparkline */
 	spark_weeks = ui_trend_spark_weeks(u);
+	forecast = ui_forecast(u);
 	ui_list_cursor(u);
 	layout(u, c);
 	ui_header(c, COL_COUNT, 1, -1, false);
