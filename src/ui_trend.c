@@ -5,7 +5,10 @@
  * the figures of the week under the cursor (← →). ↑ ↓ step to the next team,
  * or the next member of the employee's team. Figures come from app_weeks
  * (past weeks from snapshots), cached until the data or the range changes;
- * the Overview's sparklines use the same cache. */
+ * the Overview's sparklines use the same cache. After the shown week, when
+ * the forecast covers the weeks after it, a fan: each coming week's 80 %
+ * range shaded with its median marked (ui_forecast); the cursor walks into
+ * it too. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +16,7 @@
 
 #include "app.h"
 #include "date.h"
+#include "forecast.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui_internal.h"
@@ -43,9 +47,11 @@ struct ui_trend {
 			    employee, else a team */
 	int64_t team_id; /* the employee's team: whose members ↑ ↓ walk */
 	int weeks;       /* the range */
-	int cursor;      /* weeks before the shown one the cursor is on */
+	int cursor;      /* weeks before the shown one the cursor is on;
+			    negative: a week of the fan after it */
 	struct weeks_cache chart, spark;
 	int x0, cw, n_shown; /* where the weeks were drawn: for clicks */
+	int n_fan;           /* forecast weeks drawn after them */
 };
 
 static struct ui_trend *
@@ -346,7 +352,8 @@ draw_labels(const struct ui *u, int y, const struct week_figures *w, int n,
 		    x >= cx + LABEL_W))
 			draw_label(y, x, w[k].monday, A_NORMAL);
 	}
-	draw_label(y, cx, w[n - 1 - tr->cursor].monday, A_REVERSE);
+	if (tr->cursor >= 0)
+		draw_label(y, cx, w[n - 1 - tr->cursor].monday, A_REVERSE);
 }
 
 /* The week under the cursor: its load, demand and capacity, then the
@@ -434,6 +441,118 @@ draw_subject(const struct ui *u, long i, int first, int n)
 	ui_put(1, 0, COLS, line, false, A_BOLD);
 }
 
+/* --- the fan --- */
+
+/* The forecast weeks of the subject right after the shown week: the
+ * first's index into the forecast, and how many (0: none to show). */
+static int
+fan_weeks(struct ui *u, const struct forecast **fc, int *k0)
+{
+	int first;
+
+	*fc = ui_forecast(u);
+	if (*fc == NULL)
+		return 0;
+	first = (u->monday + 7 - (*fc)->from) / 7;
+	if (first < 0 || first >= (*fc)->weeks)
+		return 0;
+	*k0 = first;
+	return (*fc)->weeks - first;
+}
+
+/* Week k of the forecast for subject i. */
+static const struct forecast_week *
+fan_week(const struct ui *u, const struct forecast *fc, long i, int k)
+{
+	return u->trend->employee ? forecast_employee_week(fc, (size_t)i, k) :
+	    forecast_team_week(fc, (size_t)i, k);
+}
+
+/* One coming week: its range P10 .. P90 shaded, its median a line, in the
+ * colour of the median's band. */
+static void
+draw_fan_week(const struct ui *u, int y_bottom, int x, int bw, int height,
+    const struct forecast_week *fw, double step)
+{
+	const struct settings *s = &u->app->settings;
+	enum load_status st = workload_status(fw->p50, fw->counted, s);
+	int lo, hi, mid;
+
+	if (!fw->counted)
+		return;
+	lo = isinf(fw->p10) ? height - 1 : (int)floor(fw->p10 / step);
+	hi = isinf(fw->p90) ? height - 1 : (int)floor(fw->p90 / step);
+	mid = isinf(fw->p50) ? height - 1 : (int)floor(fw->p50 / step);
+	lo = lo < 0 ? 0 : lo >= height ? height - 1 : lo;
+	hi = hi < 0 ? 0 : hi >= height ? height - 1 : hi;
+	mid = mid < 0 ? 0 : mid >= height ? height - 1 : mid;
+	attrset(ui_status_attr(u, st));
+	for (int r = lo; r <= hi; r++)
+		for (int c = 0; c < bw; c++)
+			mvaddstr(y_bottom - r, x + c, r == mid ?
+			    ui_glyph("━", "=") : ui_glyph("░", ":"));
+	attrset(A_NORMAL);
+}
+
+/* Under the fan: each week's median marker and, where there is room,
+ * "W52"; the cursor's reversed. */
+static void
+draw_fan_labels(const struct ui *u, int y, const struct forecast *fc,
+    long i, int k0)
+{
+	const struct ui_trend *tr = u->trend;
+	int every = (LABEL_W + tr->cw - 1) / tr->cw;
+	int cx = tr->x0 + (tr->n_shown - 1 - tr->cursor) * tr->cw;
+
+	for (int k = 0; k < tr->n_fan; k++) {
+		const struct forecast_week *fw = fan_week(u, fc, i, k0 + k);
+		enum load_status st = workload_status(fw->p50, fw->counted,
+		    &u->app->settings);
+		int x = tr->x0 + (tr->n_shown + k) * tr->cw;
+		int mx = x + (tr->cw > 1 ? (tr->cw - 2) / 2 : 0);
+		attr_t cur = tr->cursor == -(k + 1) ? A_REVERSE : A_NORMAL;
+		ui_put(y + 1, mx, 1, fw->counted ? ui_status_marker(st) : " ",
+		    false, cur | ui_status_attr(u, st));
+		/* none that the cursor's would cover; the cursor's last */
+		if ((k + 1) % every == 0 && !cur && (x + LABEL_W <= cx ||
+		    x >= cx + LABEL_W))
+			draw_label(y, x, fc->from + 7 * (k0 + k), A_NORMAL);
+	}
+	if (tr->cursor < 0)
+		draw_label(y, cx, fc->from + 7 * (k0 - tr->cursor - 1),
+		    A_REVERSE);
+}
+
+/* The coming week under the cursor: its median and range. */
+static void
+draw_fan_figures(const struct ui *u, int y, const struct forecast *fc,
+    long i, int k)
+{
+	const struct forecast_week *fw = fan_week(u, fc, i, k);
+	char line[512], week[64], a[32], b[32], c[32], status[32];
+
+	ui_week_label(fc->from + 7 * k, week, sizeof week);
+	if (!fw->counted) {
+		snprintf(line, sizeof line, "%s · %s", week,
+		    _("not counted: no capacity and no demand"));
+	} else {
+		const struct settings *s = &u->app->settings;
+		snprintf(line, sizeof line, _("%s · forecast: median %s %s, 8 "
+		    "in 10 between %s and %s"), week,
+		    workload_format_percent(b, sizeof b, fw->p50, true, s,
+		    u->decimal_comma), ui_status_text(workload_status(fw->p50,
+		    true, s), status, sizeof status),
+		    workload_format_percent(a, sizeof a, fw->p10, true, s,
+		    u->decimal_comma),
+		    workload_format_percent(c, sizeof c, fw->p90, true, s,
+		    u->decimal_comma));
+	}
+	ui_put(y, 1, COLS - 1, line, false, A_BOLD);
+	ui_put(y + 1, 1, COLS - 1, ui_is_utf8() ? _("░ forecast range (8 in "
+	    "10 weeks fall in it), ━ median") : _(": forecast range (8 in 10 "
+	    "weeks fall in it), = median"), false, A_NORMAL);
+}
+
 /* Weeks that fit the chart's width at one column each. */
 static int
 max_weeks(void)
@@ -462,30 +581,55 @@ draw(struct ui *u)
 	/* going back lands on the subject */
 	u->selected[tr->employee ? UI_VIEW_TEAM : UI_VIEW_OVERVIEW] =
 	    u->selected[UI_VIEW_TREND];
+	const struct forecast *fc;
+	int k0 = 0, fan = fan_weeks(u, &fc, &k0);
 	if (n > max_weeks())
 		n = max_weeks();
+	/* the fan no wider than the history, all of it within the width */
+	if (fan > n)
+		fan = n;
+	if (n + fan > max_weeks())
+		fan = max_weeks() - n;
 	if (tr->cursor >= n)
 		tr->cursor = n - 1;
+	if (tr->cursor < -fan)
+		tr->cursor = -fan;
 	first = u->monday - 7 * (n - 1);
 	w = cached_weeks(u, &tr->chart, first, (size_t)n);
 	tr->x0 = AXIS_W;
-	tr->cw = (COLS - AXIS_W - BAND_LABEL_W) / n;
+	tr->cw = (COLS - AXIS_W - BAND_LABEL_W) / (n + fan);
 	if (tr->cw > COLUMN_MAX)
 		tr->cw = COLUMN_MAX;
 	if (tr->cw < 1)
 		tr->cw = 1;
 	tr->n_shown = n;
+	tr->n_fan = fan;
 	step = row_step(u, w, (size_t)n, i, height);
+	for (int k = 0; k < fan; k++) { /* room for the fan's top too */
+		const struct forecast_week *fw = fan_week(u, fc, i, k0 + k);
+		if (fw->counted && !isinf(fw->p90) &&
+		    fw->p90 > step * height)
+			step = ceil(fw->p90 * 100 / height) / 100;
+	}
 
 	draw_subject(u, i, first, n);
-	draw_thresholds(u, y_bottom, height, step, n * tr->cw);
+	draw_thresholds(u, y_bottom, height, step, (n + fan) * tr->cw);
 	for (int k = 0; k < n; k++) {
 		struct team_week t = figures(u, &w[k], i);
 		draw_bar(u, y_bottom, tr->x0 + k * tr->cw,
 		    tr->cw > 1 ? tr->cw - 1 : 1, height, &t, step);
 	}
+	for (int k = 0; k < fan; k++)
+		draw_fan_week(u, y_bottom, tr->x0 + (n + k) * tr->cw,
+		    tr->cw > 1 ? tr->cw - 1 : 1, height,
+		    fan_week(u, fc, i, k0 + k), step);
 	draw_labels(u, y_bottom + 1, w, n, i);
-	draw_figures(u, y_bottom + 3, &w[n - 1 - tr->cursor], i);
+	if (fan > 0)
+		draw_fan_labels(u, y_bottom + 1, fc, i, k0);
+	if (tr->cursor < 0)
+		draw_fan_figures(u, y_bottom + 3, fc, i, k0 - tr->cursor - 1);
+	else
+		draw_figures(u, y_bottom + 3, &w[n - 1 - tr->cursor], i);
 	ui_legend(u, y_bottom + 5, NULL);
 }
 
@@ -530,8 +674,8 @@ action(struct ui *u, enum ui_action act)
 	case UI_ACT_LEFT:
 		tr->cursor += tr->cursor + 1 < n;
 		return true;
-	case UI_ACT_RIGHT:
-		tr->cursor -= tr->cursor > 0;
+	case UI_ACT_RIGHT: /* on into the fan, when there is one */
+		tr->cursor -= tr->cursor > -tr->n_fan;
 		return true;
 	case UI_ACT_RANGE_WIDER:
 	case UI_ACT_RANGE_NARROWER:
@@ -570,7 +714,7 @@ click(struct ui *u, int y, int x)
 	    y > LINES - BOTTOM_LINES + 1)
 		return true;
 	k = (x - tr->x0) / tr->cw;
-	if (k < tr->n_shown)
+	if (k < tr->n_shown + tr->n_fan)
 		tr->cursor = tr->n_shown - 1 - k;
 	return true;
 }
