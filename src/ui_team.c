@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "date.h"
+#include "forecast.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui_internal.h"
@@ -28,6 +29,7 @@ enum {
 	COL_LOAD,
 	COL_BAR,
 	COL_STATUS,
+	COL_AHEAD, /* the forecast's median of the coming weeks */
 	COL_COUNT
 };
 
@@ -187,6 +189,11 @@ layout(struct ui_column *c)
 	/* wide enough for the "no capacity" that replaces an infinite bar */
 	c[COL_BAR] = (struct ui_column){ _("Load"), 11, 24, 2, false, 0, 0 };
 	c[COL_STATUS] = column(_("Status"), ui_status_width(), 0, false);
+	int ahead_w = text_width(_("Ahead"));
+	if (ahead_w < UI_SPARK_WEEKS)
+		ahead_w = UI_SPARK_WEEKS;
+	c[COL_AHEAD] = (struct ui_column){ _("Ahead"), ahead_w, ahead_w, 1,
+		false, 0, 0 };
 	ui_layout(c, COL_COUNT, COLS);
 }
 
@@ -221,6 +228,38 @@ draw_load(const struct ui *u, const struct ui_column *c, int y, double load,
 	    attr | ui_status_attr(u, st));
 }
 
+/* The forecast while draw runs (ui_forecast), or NULL: not made yet. */
+static const struct forecast *forecast;
+
+/* The median of the coming weeks as a sparkline: week k of fw[k]. */
+static void
+draw_ahead(const struct ui *u, const struct ui_column *c, int y,
+    const struct forecast_week *fw, int n, attr_t attr)
+{
+	struct team_week weeks[UI_SPARK_WEEKS];
+	const struct team_week *spark[UI_SPARK_WEEKS];
+
+	if (c[COL_AHEAD].w == 0)
+		return;
+	if (fw == NULL) {
+		ui_put(y, c[COL_AHEAD].x, c[COL_AHEAD].w, ui_glyph("…", "..."),
+		    false, attr);
+		return;
+	}
+	for (int k = 0; k < UI_SPARK_WEEKS; k++) {
+		weeks[k] = (struct team_week){ 0 };
+		if (k < n) {
+			weeks[k].load = fw[k].p50;
+			weeks[k].counted = fw[k].counted;
+			weeks[k].status = workload_status(fw[k].p50,
+			    fw[k].counted, &u->app->settings);
+		}
+		spark[k] = &weeks[k];
+	}
+	ui_trend_spark(u, y, c[COL_AHEAD].x, spark, UI_SPARK_WEEKS,
+	    attr & ~A_REVERSE);
+}
+
 static void
 draw_employee(const struct ui *u, const struct ui_column *c, int y, long i,
     attr_t attr)
@@ -250,6 +289,9 @@ draw_employee(const struct ui *u, const struct ui_column *c, int y, long i,
 		    attr | ui_status_attr(u, LOAD_STATUS_OVER));
 	}
 	draw_load(u, c, y, w->load, w->counted, w->status, attr);
+	draw_ahead(u, c, y, forecast && forecast->employees ?
+	    forecast_employee_week(forecast, (size_t)i, 0) : NULL,
+	    forecast ? forecast->weeks : 0, attr);
 }
 
 static void
@@ -271,6 +313,8 @@ draw_total(const struct ui *u, const struct ui_column *c, int y, long t)
 	ui_put(y, c[COL_FTE].x, c[COL_FTE].w, buf, true, A_BOLD);
 	draw_hours(u, c, y, h, A_BOLD);
 	draw_load(u, c, y, tw->load, tw->counted, tw->status, A_BOLD);
+	draw_ahead(u, c, y, forecast ? forecast_team_week(forecast,
+	    (size_t)t, 0) : NULL, forecast ? forecast->weeks : 0, A_BOLD);
 }
 
 /* "CEN · Centrum · 18 members · sorted by load ▾ · ▲ 4 ● 3 ✓ 6 ○ 5" */
@@ -346,6 +390,7 @@ draw(struct ui *u)
 	if (t < 0)
 		return;
 	ui_list_cursor(u);
+	forecast = ui_forecast(u);
 	layout(c);
 	draw_team_line(u, t);
 	ui_header(c, COL_COUNT, 2, sort_col(u), sort_descending(u));
