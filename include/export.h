@@ -6,6 +6,7 @@
 #define WIJKLAST_EXPORT_H
 
 #include "dataset.h"
+#include "forecast.h"
 #include "settings.h"
 #include "workload.h"
 
@@ -22,6 +23,9 @@ struct export_request {
 	enum export_dialect dialect; /* csv only */
 	long team;                   /* a team index, or -1 for every team */
 	int generated;               /* the date it is made (today) */
+	/* The coming weeks (forecast_run of the teams), for the html's fan
+	 * chart and the xlsx's Forecast sheet; NULL: none. */
+	const struct forecast *forecast;
 	/* Called with 0 < fraction <= 1 as the work goes on; may be NULL. */
 	void (*progress)(void *ctx, double fraction);
 	void *ctx;

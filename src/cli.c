@@ -207,8 +207,19 @@ cmd_export(const struct cli_options *opt)
 	}
 	rq.generated = a.today;
 	app_week(&a, monday, &w);
-	if (export_write(out, &rq, &a.data, &a.settings, &w, &e) < 0)
+	/* the people's formats show the coming weeks too */
+	struct forecast fc = { 0 };
+	if (rq.format == EXPORT_HTML || rq.format == EXPORT_XLSX) {
+		struct forecast_options fo;
+		forecast_options_init(&fo, &a.settings, a.today);
+		if (forecast_run(&a.data, &a.settings, &fo, &fc, &e) < 0)
+			status = fail(&e);
+		rq.forecast = &fc;
+	}
+	if (status == 0 && export_write(out, &rq, &a.data, &a.settings, &w,
+	    &e) < 0)
 		status = fail(&e);
+	forecast_clear(&fc);
 	workload_week_clear(&w);
 	app_close(&a);
 	return status;

@@ -814,6 +814,9 @@ static const char html_style[] =
 	"svg text { font-size: 12px; fill: #111; }\n"
 	"svg rect.bar { stroke: #333; stroke-width: 0.5; }\n"
 	"svg line.threshold { stroke: #333; stroke-dasharray: 4 3; }\n"
+	"svg .band { fill: #bcd; stroke: none; }\n"
+	"svg .median { fill: none; stroke: #134; stroke-width: 1.5; }\n"
+	"svg text.over { fill: #a00; font-weight: bold; }\n"
 	"@media print {\n"
 	"  body { margin: 0; font-size: 9pt; }\n"
 	"  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n"
@@ -908,6 +911,136 @@ html_chart(FILE *f, const struct summary *x)
 	fputs("</svg>\n", f);
 }
 
+/* The forecast as small fans, a panel per team: each coming week's 80 %
+ * range as a band, its median as a line, the OVER threshold dashed; the
+ * median's points carry their figures (data-p10 .. data-p90) for readers
+ * that check them. */
+#define FAN_W 720
+#define FAN_PANEL 96 /* a team's panel: its label and its fan */
+#define FAN_PLOT 72
+#define FAN_LEFT 180
+
+static void
+html_forecast(FILE *f, const struct summary *x)
+{
+	const struct forecast *fc = x->rq->forecast;
+	double lo = x->s->over, hi = x->s->over; /* the loads drawn, all teams
+						   * on one scale */
+	char num[NUM_BUF], label[CODE_SIZE + NAME_SIZE], fitted[4 * NAME_SIZE];
+	char from[WEEK_BUF], to[WEEK_BUF];
+	int height = 36 + (int)x->total * FAN_PANEL, row = 0;
+	double step = (double)(FAN_W - FAN_LEFT - 60) /
+	    (fc->weeks > 1 ? fc->weeks - 1 : 1);
+
+	for (size_t t = 0; t < x->d->n_teams; t++)
+		for (int k = 0; in_export(x, t) && k < fc->weeks; k++) {
+			const struct forecast_week *fw =
+			    forecast_team_week(fc, t, k);
+			if (!fw->counted)
+				continue;
+			if (isfinite(fw->p90) && fw->p90 > hi)
+				hi = fw->p90;
+			if (fw->p10 < lo)
+				lo = fw->p10;
+		}
+	/* whole tenths around them, the top no higher than 300 % */
+	hi = fmin(ceil(hi * 10.0) / 10.0, 3.0);
+	lo = fmax(floor(lo * 10.0) / 10.0, 0.0);
+	if (hi <= lo)
+		hi = lo + 0.1;
+	fputs("<h2>", f);
+	html_text(f, _("Forecast"));
+	fputs("</h2>\n<p>", f);
+	fprintf(f, _("From %s, %d weeks ahead: the band holds the outcome 8 "
+	    "times in 10, the line is the median; dashed: OVER (%s%%)."),
+	    date_format_week(fc->from, from), fc->weeks,
+	    text_format_decimal(num, sizeof num, x->s->over * 100, 0, false));
+	fputs("</p>\n", f);
+	fprintf(f, "<svg class=\"forecast\" xmlns=\"http://www.w3.org/2000/"
+	    "svg\" role=\"img\" aria-labelledby=\"forecast-title\" "
+	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n"
+	    "<title id=\"forecast-title\">", FAN_W, height, FAN_W, height);
+	html_text(f, _("Forecast"));
+	fputs("</title>\n", f);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		double top, bottom;
+		int over_in;
+		if (!in_export(x, t))
+			continue;
+		top = 16 + (double)row++ * FAN_PANEL;
+		bottom = top + FAN_PLOT;
+#define FAN_Y(v) (bottom - (fmax(fmin(isfinite(v) ? (v) : hi, hi), lo) - \
+	    lo) / (hi - lo) * FAN_PLOT)
+		const struct forecast_week *w0 = forecast_team_week(fc, t, 0);
+		over_in = forecast_over_in(w0, fc->weeks, x->s);
+		snprintf(label, sizeof label, "%s %s", x->d->teams[t].code,
+		    x->d->teams[t].name);
+		fprintf(f, "<g class=\"fan\" data-team=\"");
+		html_text(f, x->d->teams[t].code);
+		fprintf(f, "\" data-over-in=\"%d\">\n<text x=\"4\" "
+		    "y=\"%.1f\">", over_in, top + FAN_PLOT / 2.0);
+		html_text(f, text_trim(text_fit(fitted, sizeof fitted, label, 24,
+		    false)));
+		fputs("</text>\n", f);
+		if (over_in > 0) {
+			char in[64];
+			snprintf(in, sizeof in, ngettext("OVER in %d week",
+			    "OVER in %d weeks", over_in), over_in);
+			fprintf(f, "<text class=\"over\" x=\"4\" y=\"%.1f\">",
+			    top + FAN_PLOT / 2.0 + 15);
+			html_text(f, in);
+			fputs("</text>\n", f);
+		}
+		/* the band: P90 left to right, then P10 back */
+		fputs("<polygon class=\"band\" points=\"", f);
+		for (int k = 0; k < fc->weeks; k++)
+			fprintf(f, "%.1f,%.1f ", FAN_LEFT + k * step,
+			    FAN_Y(w0[k].p90));
+		for (int k = fc->weeks - 1; k >= 0; k--)
+			fprintf(f, "%.1f,%.1f ", FAN_LEFT + k * step,
+			    FAN_Y(w0[k].p10));
+		fputs("\"/>\n<polyline class=\"median\" points=\"", f);
+		for (int k = 0; k < fc->weeks; k++)
+			fprintf(f, "%.1f,%.1f ", FAN_LEFT + k * step,
+			    FAN_Y(w0[k].p50));
+		fputs("\"/>\n", f);
+		for (int k = 0; k < fc->weeks; k++) {
+			char a[NUM_BUF], b[NUM_BUF], c[NUM_BUF], wk[WEEK_BUF];
+			fprintf(f, "<circle class=\"p50 %s\" data-week=\"%s\" "
+			    "data-p10=\"%s\" data-p50=\"%s\" data-p90=\"%s\" "
+			    "cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"><title>%s: %s"
+			    "</title></circle>\n", status_class(workload_status(
+			    w0[k].p50, w0[k].counted, x->s)),
+			    date_format_week(fc->from + 7 * k, wk),
+			    text_format_decimal(a, sizeof a, w0[k].p10, 3, false),
+			    text_format_decimal(b, sizeof b, w0[k].p50, 3, false),
+			    text_format_decimal(c, sizeof c, w0[k].p90, 3, false),
+			    FAN_LEFT + k * step, FAN_Y(w0[k].p50), wk,
+			    load_text(num, w0[k].p50, w0[k].counted, x->comma));
+		}
+		fprintf(f, "<line class=\"threshold\" x1=\"%d\" y1=\"%.1f\" "
+		    "x2=\"%.1f\" y2=\"%.1f\"/>\n<text x=\"%.1f\" "
+		    "y=\"%.1f\">%s%%</text>\n", FAN_LEFT, FAN_Y(x->s->over),
+		    FAN_LEFT + (fc->weeks - 1) * step, FAN_Y(x->s->over),
+		    FAN_LEFT + (fc->weeks - 1) * step + 6,
+		    FAN_Y(x->s->over) + 4, text_format_decimal(num,
+		    sizeof num, x->s->over * 100, 0, false));
+		/* the first and the last week under the last panel */
+		if (row == (int)x->total) {
+			fprintf(f, "<text x=\"%d\" y=\"%.1f\">%s</text>\n"
+			    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
+			    "%s</text>\n", FAN_LEFT, bottom + 16,
+			    date_format_week(fc->from, from),
+			    FAN_LEFT + (fc->weeks - 1) * step, bottom + 16,
+			    date_format_week(fc->from + 7 * (fc->weeks - 1),
+			    to));
+		}
+#undef FAN_Y
+		fputs("</g>\n", f);
+	}
+	fputs("</svg>\n", f);
+}
+
 static void
 html_heading(FILE *f, const char *code, const char *name)
 {
@@ -986,6 +1119,8 @@ write_html(FILE *f, struct summary *x)
 	bands_legend(f, x->s);
 	fputs("</p>\n", f);
 	html_chart(f, x);
+	if (x->rq->forecast != NULL) /* where the manager looks first */
+		html_forecast(f, x);
 	write_tables(f, x, &html);
 	fputs("</body>\n</html>\n", f);
 }
@@ -1193,6 +1328,53 @@ overview_col(int c)
 	return c <= TC_BANDS ? c : c + (int)N_BANDS - 1;
 }
 
+/* The Forecast sheet: a row per team and coming week — P10, P50, P90
+ * and the median's band — and each team's weeks until OVER. */
+static void
+xlsx_forecast(struct xlsx *xl, const struct summary *x, const char *title)
+{
+	static const char *const heads[] = { N_("Code"), N_("Team"),
+		N_("Week"), "P10", "P50", "P90", N_("Status"), N_("OVER in") };
+	static const char align[] = "lllrrrlr";
+	const struct forecast *fc = x->rq->forecast;
+	lxw_worksheet *ws = workbook_add_worksheet(xl->wb,
+	    sheet_name(xl, _("Forecast")));
+	char wk[WEEK_BUF], note[256], from[WEEK_BUF];
+	int row = 0;
+
+	xlsx_sheet_head(xl, ws, heads, align, 8,
+	    (int)x->total * fc->weeks, title);
+	for (int col = 3; col <= 5; col++)
+		xlsx_load_column(ws, col);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		const struct forecast_week *w0;
+		int over_in;
+		if (!in_export(x, t))
+			continue;
+		w0 = forecast_team_week(fc, t, 0);
+		over_in = forecast_over_in(w0, fc->weeks, x->s);
+		for (int k = 0; k < fc->weeks; k++) {
+			enum load_status st = workload_status(w0[k].p50,
+			    w0[k].counted, x->s);
+			row++;
+			xlsx_text(ws, row, 0, x->d->teams[t].code, NULL);
+			xlsx_text(ws, row, 1, x->d->teams[t].name, NULL);
+			xlsx_text(ws, row, 2, date_format_week(fc->from + 7 * k,
+			    wk), NULL);
+			xlsx_load(xl, ws, row, 3, w0[k].p10, w0[k].counted);
+			xlsx_load(xl, ws, row, 4, w0[k].p50, w0[k].counted);
+			xlsx_load(xl, ws, row, 5, w0[k].p90, w0[k].counted);
+			xlsx_status(xl, ws, row, 6, st);
+			if (over_in > 0)
+				xlsx_count(xl, ws, row, 7, over_in);
+		}
+	}
+	snprintf(note, sizeof note, _("From %s, %d weeks ahead: P10 to P90 "
+	    "holds the outcome 8 times in 10, P50 is the median."),
+	    date_format_week(fc->from, from), fc->weeks);
+	xlsx_text(ws, row + 2, 0, note, NULL);
+}
+
 static void
 xlsx_team_row(struct xlsx *xl, lxw_worksheet *ws, int row,
     const struct summary *x, size_t t)
@@ -1311,6 +1493,8 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 			xlsx_text(ws, row + 3, 0, report_frozen_note(), NULL);
 		step(x);
 	}
+	if (x->rq->forecast != NULL)
+		xlsx_forecast(&xl, x, title);
 	rc = workbook_close(xl.wb);
 	free(xl.names);
 	if (rc != LXW_NO_ERROR)

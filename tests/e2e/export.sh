@@ -80,8 +80,13 @@ assert d["employees"] and all(e["team"] == "NRD" for e in d["employees"])
 expect 0 "$W" --db "$db" export --team NRD --format xlsx -o nrd.xlsx
 "$PY" -c '
 import openpyxl
-assert openpyxl.load_workbook("nrd.xlsx").sheetnames == ["Overview", "NRD"]
-' || fail "--team NRD xlsx sheets"
+wb = openpyxl.load_workbook("nrd.xlsx")
+assert wb.sheetnames == ["Overview", "NRD", "Forecast"], wb.sheetnames
+rows = [r for r in wb["Forecast"].iter_rows(min_row=2, values_only=True)
+        if r and r[2]]  # the weeks, not the note under them
+assert {r[0] for r in rows} == {"NRD"}, rows[:3]
+assert len(rows) == 12, len(rows)
+' || fail "--team NRD xlsx sheets, and its forecast of NRD only"
 
 # ISO week edges: 2026 has a week 53; 2027-W01 starts on 2027-01-04.
 for week in 2026-W53 2027-W01; do

@@ -82,11 +82,11 @@ DUTCH = {"Name": "Naam", "Members": "Leden", "Capacity": "Capaciteit",
 WORDS = {"en": {"ROOM": "ROOM", "OK": "OK", "HIGH": "HIGH", "OVER": "OVER",
                 "yes": "yes", "employee": "employee", "team": "team",
                 "no capacity": "— (no capacity)", "frozen": "(frozen)",
-                "Overview": "Overview"},
+                "Overview": "Overview", "Forecast": "Forecast"},
          "nl": {"ROOM": "RUIMTE", "OK": "OK", "HIGH": "HOOG", "OVER": "OVER",
                 "yes": "ja", "employee": "medewerker", "team": "team",
                 "no capacity": "— (geen capaciteit)", "frozen": "(bevroren)",
-                "Overview": "Overzicht"}}[LANG]
+                "Overview": "Overzicht", "Forecast": "Voorspelling"}}[LANG]
 if LANG == "nl":
     TEAM_HEADS = {DUTCH.get(h, h): k for h, k in TEAM_HEADS.items()}
     EMPLOYEE_HEADS = {DUTCH.get(h, h): k for h, k in EMPLOYEE_HEADS.items()}
@@ -262,7 +262,8 @@ def read_html(path):
             self.tags[tag] = self.tags.get(tag, 0) + 1
     p = Counter()
     p.feed(raw)
-    check(p.tags.get("svg") == 1, "not one <svg>")
+    # the week's chart, and the forecast's fans after it when given
+    check(p.tags.get("svg") in (1, 2), "not one or two <svg>")
     for tag in ("script", "link", "img", "iframe"):
         check(tag not in p.tags, f"external or active content: <{tag}>")
     check("http://" not in raw.replace('xmlns="http://www.w3.org/2000/svg"', "")
@@ -292,8 +293,20 @@ def read_html(path):
                                   LANG == "nl")
                     r["team"] = team
                     employees[r["code"]] = r
-    svg = body.find("{http://www.w3.org/2000/svg}svg")
     ns = "{http://www.w3.org/2000/svg}"
+    svgs = body.findall(ns + "svg")
+    svg = svgs[0]
+    if len(svgs) == 2:
+        fc = svgs[1]
+        check(fc.get("class") == "forecast", "the second <svg> is not the "
+              "forecast")
+        fans = [g for g in fc.iter(ns + "g") if g.get("class") == "fan"]
+        check(sorted(g.get("data-team") for g in fans) == sorted(teams),
+              "not one fan per team")
+        for c in fc.iter(ns + "circle"):
+            p10, p50, p90 = (float(c.get(k)) for k in
+                             ("data-p10", "data-p50", "data-p90"))
+            check(p10 <= p50 <= p90, f"fan point {p10} {p50} {p90}")
     bars = [r for r in svg.iter(ns + "rect")
             if r.get("class", "").startswith("bar")]
     check(sorted(b.get("data-team") for b in bars) == sorted(teams),
@@ -359,13 +372,22 @@ def read_xlsx(path):
     wb = openpyxl.load_workbook(path)
     teams = {r["code"]: r for r in read_sheet(wb.worksheets[0], TEAM_HEADS,
                                               "team")}
-    check(wb.sheetnames == [WORDS["Overview"]] + list(teams),
+    sheets = [WORDS["Overview"]] + list(teams)
+    check(wb.sheetnames in (sheets, sheets + [WORDS["Forecast"]]),
           f"sheets {wb.sheetnames}")
+    if wb.sheetnames[-1] == WORDS["Forecast"]:
+        ws = wb.worksheets[-1]
+        rows = list(ws.iter_rows(min_row=2, values_only=True))
+        weeks = [r for r in rows if r and r[0] in teams]
+        check(len(weeks) > 0 and len(weeks) % len(teams) == 0,
+              f"forecast rows {len(weeks)} for {len(teams)} teams")
+        for r in weeks:
+            check(r[3] <= r[4] <= r[5], f"forecast row {r}")
     FROZEN.add(WORDS["frozen"] in (wb.properties.title or ""))
     for ws in wb.worksheets:  # the printed page's header
         FROZEN.add(WORDS["frozen"] in (ws.oddHeader.left.text or ""))
     employees = {}
-    for ws in wb.worksheets[1:]:
+    for ws in wb.worksheets[1:len(teams) + 1]:
         for r in read_sheet(ws, EMPLOYEE_HEADS, "employee"):
             r["team"] = ws.title
             employees[r["code"]] = r
