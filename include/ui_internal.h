@@ -25,7 +25,8 @@ struct ui_week_cache;
 
 /* In the order of the tabs (their keys 1 .. 6). */
 enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_PLANNER,
-	UI_VIEW_EMPLOYEE, UI_VIEW_CASES, UI_VIEW_TREND, UI_VIEW_COUNT };
+	UI_VIEW_EMPLOYEE, UI_VIEW_CASES, UI_VIEW_TREND, UI_VIEW_MAKEUP,
+	UI_VIEW_COUNT };
 
 /* What keys (and mouse wheels) do; the key table in ui.c maps keys to these
  * and generates the help screen and the status line's hints. */
@@ -53,6 +54,7 @@ enum ui_action {
 	UI_ACT_VIEW_TEAM,
 	UI_ACT_VIEW_PLANNER,
 	UI_ACT_VIEW_TREND,
+	UI_ACT_VIEW_MAKEUP,
 	UI_ACT_VIEW_EMPLOYEE,
 	UI_ACT_VIEW_CASES,
 	UI_ACT_RANGE_WIDER,
@@ -223,6 +225,7 @@ void ui_cases_close(struct ui *u, int64_t case_id);
 void ui_cases_free(struct ui *u);
 
 extern const struct ui_view_ops ui_trend_ops;
+extern const struct ui_view_ops ui_makeup_ops;
 
 /* The Overview's rows: every team, or the config's teams filter in its
  * order (ui_rows_push); the Trend's ↑ ↓ walk them too. */

@@ -10,6 +10,7 @@
 #include "err.h"
 #include "handover.h"
 #include "i18n.h"
+#include "makeup.h"
 #include "report.h"
 #include "text.h"
 #include "xmem.h"
@@ -91,6 +92,58 @@ json_status(FILE *out, enum load_status st)
 		report_json_string(out, workload_status_code(st));
 }
 
+/* "makeup": each team's make-up (makeup.h) — null for a frozen week,
+ * whose figures are history while the cases are not. */
+static void
+json_makeup(FILE *out, const struct dataset *d, const struct settings *s,
+    const struct week_figures *w, long only)
+{
+	bool first_team = true;
+
+	if (w->frozen) {
+		fputs("  \"makeup\": null\n", out);
+		return;
+	}
+	fputs("  \"makeup\": [", out);
+	for (size_t t = 0; t < d->n_teams; t++) {
+		struct makeup m;
+		bool first = true;
+		if (!in_report((long)t, only))
+			continue;
+		makeup_team(d, s, w, (long)t, &m);
+		fputs(first_team ? "\n    {\"team\": " : ",\n    {\"team\": ",
+		    out);
+		first_team = false;
+		report_json_string(out, d->teams[t].code);
+		fputs(", \"disciplines\": [", out);
+		for (size_t k = 0; k < m.n_disciplines; k++) {
+			const struct makeup_discipline *md = &m.disciplines[k];
+			fputs(k ? ", {\"discipline\": " : "{\"discipline\": ",
+			    out);
+			report_json_string(out, md->code);
+			fprintf(out, ", \"members\": %d, \"capacity\": %.2f, "
+			    "\"demand\": %.2f, \"load\": ", md->members,
+			    md->capacity, md->demand);
+			json_load(out, md->load, md->capacity > 0 ||
+			    md->demand > 0);
+			fprintf(out, ", \"over\": %s}", md->over ? "true"
+			    : "false");
+		}
+		fputs("], \"single_point\": [", out);
+		for (size_t k = 0; k < m.n_types; k++) {
+			if (!m.types[k].single)
+				continue;
+			fputs(first ? "{\"type\": " : ", {\"type\": ", out);
+			first = false;
+			report_json_string(out, m.types[k].type->code);
+			fprintf(out, ", \"holders\": %d}", m.types[k].holders);
+		}
+		fprintf(out, "], \"unheld_hours\": %.2f}", m.unheld);
+		makeup_clear(&m);
+	}
+	fputs(first_team ? "]\n" : "\n  ]\n", out);
+}
+
 static void
 write_json(FILE *out, const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long only)
@@ -167,7 +220,9 @@ write_json(FILE *out, const struct dataset *d, const struct settings *s,
 		    ew->new_cases, ew->closed_cases, ew->blocks,
 		    ew->absent_blocks);
 	}
-	fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
+	fputs(first ? "],\n" : "\n  ],\n", out);
+	json_makeup(out, d, s, w, only);
+	fputs("}\n", out);
 }
 
 /* --- CSV: one row per team, then one per employee --- */
@@ -341,6 +396,44 @@ static const struct text_col employee_cols[TE_COUNT] = {
 #define CLEAN_BUF 512
 #define CLEAN(buf, s) text_sanitize(buf, sizeof buf, s)
 
+/* A team's make-up under its employees: per discipline present its
+ * capacity against the demand it may hold; the case types with a single
+ * point of cover. */
+static void
+text_makeup(FILE *out, const struct dataset *d, const struct settings *s,
+    const struct week_figures *w, long t)
+{
+	char cap[32], dem[32], load[32], code[CLEAN_BUF];
+	bool comma = i18n_decimal_comma();
+	struct makeup m;
+
+	makeup_team(d, s, w, t, &m);
+	fprintf(out, "\n  %-14s %7s %9s %9s %6s\n", _("MAKE-UP"),
+	    _("MEMBERS"), _("CAPACITY"), _("DEMAND"), _("LOAD"));
+	for (size_t k = 0; k < m.n_disciplines; k++) {
+		const struct makeup_discipline *md = &m.disciplines[k];
+		fprintf(out, "  %-14s %7d %9s %9s %6s%s\n",
+		    md->code[0] ? CLEAN(code, md->code) : _("(none)"),
+		    md->members, text_format_decimal(cap, sizeof cap,
+		    md->capacity, 1, comma), text_format_decimal(dem,
+		    sizeof dem, md->demand, 1, comma),
+		    workload_format_percent(load, sizeof load, md->load, true,
+		    s, comma), md->over ? _("  demand exceeds capacity") : "");
+	}
+	for (size_t k = 0; k < m.n_types; k++) {
+		const struct makeup_type *mt = &m.types[k];
+		if (!mt->single)
+			continue;
+		if (mt->holders == 0)
+			fprintf(out, _("  ! %s: no member present may hold its "
+			    "%d open cases\n"), mt->type->code, mt->open_cases);
+		else
+			fprintf(out, _("  ! %s: a single point of cover, one "
+			    "member present may hold it\n"), mt->type->code);
+	}
+	makeup_clear(&m);
+}
+
 static void
 write_text(FILE *out, const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long only)
@@ -427,6 +520,8 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 			text_row(out, "  ", employee_cols, TE_COUNT, cells,
 			    note);
 		}
+		if (!w->frozen)
+			text_makeup(out, d, s, w, (long)t);
 	}
 	free(order);
 }

@@ -50,6 +50,7 @@ static const struct ui_view_ops *const views[UI_VIEW_COUNT] = {
 	[UI_VIEW_TREND] = &ui_trend_ops,
 	[UI_VIEW_EMPLOYEE] = &ui_employee_ops,
 	[UI_VIEW_CASES] = &ui_cases_ops,
+	[UI_VIEW_MAKEUP] = &ui_makeup_ops,
 };
 
 /* The action that shows each view: its first key labels the view's tab. */
@@ -60,6 +61,7 @@ static const enum ui_action view_actions[UI_VIEW_COUNT] = {
 	[UI_VIEW_TREND] = UI_ACT_VIEW_TREND,
 	[UI_VIEW_EMPLOYEE] = UI_ACT_VIEW_EMPLOYEE,
 	[UI_VIEW_CASES] = UI_ACT_VIEW_CASES,
+	[UI_VIEW_MAKEUP] = UI_ACT_VIEW_MAKEUP,
 };
 
 /* The key table: one entry per action, its name in the config's keys group
@@ -113,6 +115,9 @@ static const struct ui_binding bindings[] = {
 	    N_("Cases of the selected team") },
 	{ UI_ACT_VIEW_TREND, "trend", { '6', 'T' },
 	    N_("Trend of the selected team or employee") },
+	{ UI_ACT_VIEW_MAKEUP, "makeup", { '7', 'M' },
+	    N_("Make-up: the team's disciplines against the work they may "
+	    "hold") },
 	{ UI_ACT_RANGE_WIDER, "range_wider", { '+', '=' },
 	    N_("Trend: more weeks") },
 	{ UI_ACT_RANGE_NARROWER, "range_narrower", { '-', '_' },
@@ -1383,6 +1388,8 @@ view_of_action(enum ui_action act)
 		return UI_VIEW_EMPLOYEE;
 	case UI_ACT_VIEW_CASES:
 		return UI_VIEW_CASES;
+	case UI_ACT_VIEW_MAKEUP:
+		return UI_VIEW_MAKEUP;
 	default:
 		return UI_VIEW_OVERVIEW;
 	}
@@ -1412,6 +1419,7 @@ global_action(struct ui *u, enum ui_action act, int ch)
 	case UI_ACT_VIEW_PLANNER:
 	case UI_ACT_VIEW_EMPLOYEE:
 	case UI_ACT_VIEW_CASES:
+	case UI_ACT_VIEW_MAKEUP:
 		ui_show(u, view_of_action(act));
 		break;
 	case UI_ACT_VIEW_TREND:

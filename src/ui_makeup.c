@@ -1,0 +1,181 @@
+/* ui_makeup: whether the selected team's make-up fits its work in the shown
+ * week (makeup.h): a row per discipline present — members, capacity, the
+ * demand it may hold, load bar and status, "demand exceeds capacity" — and
+ * under them a row per case type the team has — open cases, hours, how
+ * many present members may hold it, and a single point of cover flagged.
+ * Read-only: the lever is the Team view (who is in the team) and the
+ * config (case_types[].disciplines). */
+#include <math.h>
+#include <stdio.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "makeup.h"
+#include "text.h"
+#include "ui_internal.h"
+
+enum { COL_NAME, COL_MEMBERS, COL_CAPACITY, COL_DEMAND, COL_LOAD, COL_BAR,
+	COL_NOTE, COL_COUNT };
+
+#define TOP_LINES 3 /* title bar, team line, column header */
+#define TYPE_ROW 1000 /* rows from here are case types, before disciplines */
+
+/* The team's make-up while draw runs. */
+static struct makeup shown;
+
+static long
+team_index(const struct ui *u)
+{
+	return dataset_team_index(&u->app->data, u->selected[UI_VIEW_OVERVIEW]);
+}
+
+/* Disciplines first, then the case types the team has cases of. */
+static void
+rows(struct ui *u)
+{
+	for (size_t k = 0; k < shown.n_disciplines; k++)
+		ui_rows_push(u, (long)k);
+	for (size_t k = 0; k < shown.n_types; k++)
+		if (shown.types[k].open_cases > 0)
+			ui_rows_push(u, TYPE_ROW + (long)k);
+}
+
+static int64_t
+row_id(const struct ui *u, long index)
+{
+	(void)u;
+	return index + 1;
+}
+
+static void
+layout(struct ui_column *c)
+{
+	c[COL_NAME] = (struct ui_column){ _("Discipline"), 14, 24, 0, false,
+		0, 0 };
+	c[COL_MEMBERS] = (struct ui_column){ _("Members"), 7, 7, 0, true, 0,
+		0 };
+	c[COL_CAPACITY] = (struct ui_column){ _("Cap."), 6, 6, 0, true, 0, 0 };
+	c[COL_DEMAND] = (struct ui_column){ _("Demand"), 6, 6, 0, true, 0, 0 };
+	c[COL_LOAD] = (struct ui_column){ "%", 5, 5, 0, true, 0, 0 };
+	c[COL_BAR] = (struct ui_column){ _("Load"), 8, 16, 2, false, 0, 0 };
+	c[COL_NOTE] = (struct ui_column){ "", 12, 60, 1, false, 0, 0 };
+	ui_layout(c, COL_COUNT, COLS);
+}
+
+static void
+draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
+    attr_t attr)
+{
+	char buf[256], num[32];
+
+	if (index >= TYPE_ROW) {
+		const struct makeup_type *mt = &shown.types[index - TYPE_ROW];
+		snprintf(buf, sizeof buf, "%s %s", mt->type->code,
+		    mt->type->name);
+		ui_put(y, c[COL_NAME].x, c[COL_NAME].w, buf, false, attr);
+		snprintf(num, sizeof num, "%d", mt->holders);
+		ui_put(y, c[COL_MEMBERS].x, c[COL_MEMBERS].w, num, true, attr);
+		ui_put(y, c[COL_CAPACITY].x, c[COL_CAPACITY].w, "", true, attr);
+		ui_put(y, c[COL_DEMAND].x, c[COL_DEMAND].w,
+		    ui_hours(u, num, sizeof num, mt->demand), true, attr);
+		snprintf(buf, sizeof buf, ngettext("%d open case",
+		    "%d open cases", mt->open_cases), mt->open_cases);
+		if (mt->single && mt->holders == 0)
+			snprintf(buf, sizeof buf, "%s", _("! nobody present may "
+			    "hold it"));
+		else if (mt->single)
+			snprintf(buf, sizeof buf, "%s", _("! single point of "
+			    "cover"));
+		ui_put(y, c[COL_LOAD].x, c[COL_LOAD].w, "", true, attr);
+		ui_put(y, c[COL_BAR].x, c[COL_BAR].w, "", false, attr);
+		ui_put(y, c[COL_NOTE].x, c[COL_NOTE].w, buf, false, attr |
+		    (mt->single ? ui_status_attr(u, LOAD_STATUS_OVER)
+				: A_NORMAL));
+		return;
+	}
+	const struct makeup_discipline *md = &shown.disciplines[index];
+	enum load_status st = workload_status(md->load, true,
+	    &u->app->settings);
+	ui_put(y, c[COL_NAME].x, c[COL_NAME].w, md->code[0] ? md->code
+	    : _("(none)"), false, attr);
+	snprintf(num, sizeof num, "%d", md->members);
+	ui_put(y, c[COL_MEMBERS].x, c[COL_MEMBERS].w, num, true, attr);
+	ui_put(y, c[COL_CAPACITY].x, c[COL_CAPACITY].w,
+	    ui_hours(u, num, sizeof num, md->capacity), true, attr);
+	ui_put(y, c[COL_DEMAND].x, c[COL_DEMAND].w,
+	    ui_hours(u, num, sizeof num, md->demand), true, attr);
+	ui_put(y, c[COL_LOAD].x, c[COL_LOAD].w,
+	    ui_load(num, sizeof num, md->load, true), true, attr);
+	ui_bar(u, y, c[COL_BAR].x, c[COL_BAR].w, md->load, st,
+	    attr & ~A_REVERSE);
+	ui_put(y, c[COL_NOTE].x, c[COL_NOTE].w, md->over ?
+	    _("demand exceeds capacity") : "", false,
+	    attr | (md->over ? ui_status_attr(u, st) : A_NORMAL));
+}
+
+static void
+draw(struct ui *u)
+{
+	struct ui_column c[COL_COUNT];
+	long t = team_index(u);
+	char line[512];
+	int y;
+
+	makeup_clear(&shown);
+	if (t < 0)
+		return;
+	makeup_team(&u->app->data, &u->app->settings, &u->fig, t, &shown);
+	ui_list_cursor(u);
+	layout(c);
+	snprintf(line, sizeof line, _("%s · %s · make-up: each discipline's "
+	    "capacity against the work it may hold"), u->app->data.teams[t].code,
+	    u->app->data.teams[t].name);
+	ui_put(1, 0, COLS, line, false, A_BOLD);
+	ui_header(c, COL_COUNT, 2, -1, false);
+	y = ui_list_draw(u, c, TOP_LINES, LINES - 1 - TOP_LINES - 2, draw_row,
+	    _("Nobody in this team has capacity this week."));
+	if (shown.unheld > 0) {
+		char h[32];
+		snprintf(line, sizeof line, _("%s h of cases no member present "
+		    "may hold"), ui_hours(u, h, sizeof h, shown.unheld));
+		ui_put(y + 1, 1, COLS - 1, line, false,
+		    ui_status_attr(u, LOAD_STATUS_OVER));
+	}
+	ui_put(LINES - 2, 1, COLS - 1, _("Below: case types, the members "
+	    "present who may hold them and their hours"), false, A_NORMAL);
+}
+
+static bool
+action(struct ui *u, enum ui_action act)
+{
+	switch (act) {
+	case UI_ACT_BACK:
+	case UI_ACT_LEFT:
+	case UI_ACT_QUIT: /* q leaves the view first */
+		ui_show(u, UI_VIEW_TEAM);
+		return true;
+	case UI_ACT_OPEN:
+	case UI_ACT_RIGHT:
+	case UI_ACT_SORT_NEXT:
+	case UI_ACT_SORT_REVERSE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const struct ui_hint hints[] = {
+	{ { UI_ACT_BACK }, N_("back") },
+	{ { UI_ACT_WEEK_PREV, UI_ACT_WEEK_NEXT }, N_("week") },
+	{ { UI_ACT_VIEW_TEAM }, N_("team") },
+	{ { UI_ACT_NONE }, NULL },
+};
+
+const struct ui_view_ops ui_makeup_ops = {
+	.name = N_("Make-up"),
+	.hints = hints,
+	.rows = rows,
+	.row_id = row_id,
+	.draw = draw,
+	.action = action,
+};
