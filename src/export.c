@@ -23,6 +23,7 @@
 #include "err.h"
 #include "export.h"
 #include "i18n.h"
+#include "makeup.h"
 #include "report.h"
 #include "text.h"
 #include "xmem.h"
@@ -627,6 +628,64 @@ struct tables {
 	void (*end)(FILE *);
 };
 
+/* Each team's make-up (makeup.h): a row per discipline present, and a row
+ * per case type with a single point of cover. */
+static const char *const makeup_heads[] = { N_("Team"), N_("Discipline"),
+	N_("Members"), N_("Capacity"), N_("Demand"), N_("Load"), N_("Note") };
+static const char makeup_align[] = "llrrrrl";
+
+static void
+write_makeup(FILE *f, struct summary *x, const struct tables *tb)
+{
+	char buf[5][NUM_BUF], note[256];
+	const char *cells[7];
+
+	tb->heading(f, NULL, _("Make-up"));
+	tb->begin(f, makeup_heads, makeup_align, 7);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		struct makeup m;
+		if (!in_export(x, t))
+			continue;
+		makeup_team(x->d, x->s, x->w, (long)t, &m);
+		for (size_t k = 0; k < m.n_disciplines; k++) {
+			const struct makeup_discipline *md = &m.disciplines[k];
+			cells[0] = x->d->teams[t].code;
+			cells[1] = md->code[0] ? md->code : _("(none)");
+			snprintf(buf[0], NUM_BUF, "%d", md->members);
+			cells[2] = buf[0];
+			cells[3] = text_format_decimal(buf[1], NUM_BUF,
+			    md->capacity, 2, x->comma);
+			cells[4] = text_format_decimal(buf[2], NUM_BUF,
+			    md->demand, 2, x->comma);
+			cells[5] = workload_format_percent(buf[3], NUM_BUF,
+			    md->load, true, x->s, x->comma);
+			cells[6] = md->over ? _("demand exceeds capacity") : "";
+			tb->row(f, cells, makeup_align, 7, 5, md->over ?
+			    LOAD_STATUS_OVER : LOAD_STATUS_NONE);
+		}
+		for (size_t k = 0; k < m.n_types; k++) {
+			const struct makeup_type *mt = &m.types[k];
+			if (!mt->single)
+				continue;
+			cells[0] = x->d->teams[t].code;
+			cells[1] = mt->type->code;
+			snprintf(buf[0], NUM_BUF, "%d", mt->holders);
+			cells[2] = buf[0];
+			cells[3] = "";
+			cells[4] = text_format_decimal(buf[2], NUM_BUF,
+			    mt->demand, 2, x->comma);
+			cells[5] = "";
+			snprintf(note, sizeof note, "%s", mt->holders == 0 ?
+			    _("! nobody present may hold it") :
+			    _("! single point of cover"));
+			cells[6] = note;
+			tb->row(f, cells, makeup_align, 7, 6, LOAD_STATUS_OVER);
+		}
+		makeup_clear(&m);
+	}
+	tb->end(f);
+}
+
 static void
 write_tables(FILE *f, struct summary *x, const struct tables *tb)
 {
@@ -657,6 +716,8 @@ write_tables(FILE *f, struct summary *x, const struct tables *tb)
 		tb->end(f);
 		step(x);
 	}
+	if (!x->w->frozen) /* the make-up is of the cases as they are now */
+		write_makeup(f, x, tb);
 }
 
 /* The title of the people's formats: "Workload, week 2026-W47", with
@@ -1328,6 +1389,53 @@ overview_col(int c)
 	return c <= TC_BANDS ? c : c + (int)N_BANDS - 1;
 }
 
+/* The Make-up sheet: write_makeup's rows. */
+static void
+xlsx_makeup(struct xlsx *xl, const struct summary *x, const char *title)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(xl->wb,
+	    sheet_name(xl, _("Make-up")));
+	int row = 0;
+
+	xlsx_sheet_head(xl, ws, makeup_heads, makeup_align, 7,
+	    (int)x->total * 8, title);
+	xlsx_load_column(ws, 5);
+	for (size_t t = 0; t < x->d->n_teams; t++) {
+		struct makeup m;
+		if (!in_export(x, t))
+			continue;
+		makeup_team(x->d, x->s, x->w, (long)t, &m);
+		for (size_t k = 0; k < m.n_disciplines; k++) {
+			const struct makeup_discipline *md = &m.disciplines[k];
+			row++;
+			xlsx_text(ws, row, 0, x->d->teams[t].code, NULL);
+			xlsx_text(ws, row, 1, md->code[0] ? md->code
+			    : _("(none)"), NULL);
+			xlsx_count(xl, ws, row, 2, md->members);
+			xlsx_hours(xl, ws, row, 3, md->capacity);
+			xlsx_hours(xl, ws, row, 4, md->demand);
+			xlsx_load(xl, ws, row, 5, md->load, true);
+			if (md->over)
+				xlsx_text(ws, row, 6,
+				    _("demand exceeds capacity"), NULL);
+		}
+		for (size_t k = 0; k < m.n_types; k++) {
+			const struct makeup_type *mt = &m.types[k];
+			if (!mt->single)
+				continue;
+			row++;
+			xlsx_text(ws, row, 0, x->d->teams[t].code, NULL);
+			xlsx_text(ws, row, 1, mt->type->code, NULL);
+			xlsx_count(xl, ws, row, 2, mt->holders);
+			xlsx_hours(xl, ws, row, 4, mt->demand);
+			xlsx_text(ws, row, 6, mt->holders == 0 ?
+			    _("! nobody present may hold it") :
+			    _("! single point of cover"), NULL);
+		}
+		makeup_clear(&m);
+	}
+}
+
 /* The Forecast sheet: a row per team and coming week — P10, P50, P90
  * and the median's band — and each team's weeks until OVER. */
 static void
@@ -1493,6 +1601,8 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 			xlsx_text(ws, row + 3, 0, report_frozen_note(), NULL);
 		step(x);
 	}
+	if (!x->w->frozen)
+		xlsx_makeup(&xl, x, title);
 	if (x->rq->forecast != NULL)
 		xlsx_forecast(&xl, x, title);
 	rc = workbook_close(xl.wb);

@@ -811,7 +811,7 @@ static enum ui_action key_action(enum ui_view view, int ch);
 
 /* The tab of view v: " 2 Team ", its key and name; short, " 2 ". */
 static char *
-tab_label(int v, bool full, char *buf, size_t size)
+tab_label(int v, bool full, bool tight, char *buf, size_t size)
 {
 	char key[32];
 	const int *k = NULL;
@@ -824,8 +824,9 @@ tab_label(int v, bool full, char *buf, size_t size)
 		key_label(k[0], key, sizeof key);
 	else
 		snprintf(key, sizeof key, "%d", v + 1);
-	snprintf(buf, size, " %s%s%s ", key, full ? " " : "",
-	    full ? i18n_context(views[v]->name) : "");
+	snprintf(buf, size, "%s%s%s%s%s", tight ? "" : " ", key,
+	    full ? " " : "", full ? i18n_context(views[v]->name) : "",
+	    tight ? "" : " ");
 	return buf;
 }
 
@@ -858,14 +859,14 @@ week_titles(const struct ui *u, char out[][128])
 }
 
 /* The title bar: brand, tabs, and what is shown on the right. Short of
- * room the brand goes first, then the right-hand text shortens, and only
- * then do the other tabs lose their names: tabs are what people click. */
+ * room the brand goes first, then the tabs close up, then the right-hand
+ * text shortens, and only then do the other tabs lose their names: tabs
+ * are what people click. */
 static void
 draw_title(struct ui *u, const char *what)
 {
 	char right[3][128], label[64];
-	int n_right, tabs_full = 0, tabs_short = 0, brand = 0, pick = -1;
-	bool full = true;
+	int n_right, tabs_w[3] = { 0 }, brand = 0, pick = -1, kind = 0;
 
 	if (what != NULL) {
 		snprintf(right[0], sizeof right[0], "%s", what);
@@ -876,31 +877,34 @@ draw_title(struct ui *u, const char *what)
 	} else {
 		n_right = week_titles(u, right);
 	}
-	for (int v = 0; v < UI_VIEW_COUNT; v++) {
-		tabs_full += text_width(tab_label(v, true, label, sizeof label))
-		    + 1;
-		tabs_short += text_width(tab_label(v, v == (int)u->view, label,
-		    sizeof label)) + 1;
-	}
-	/* the first layout that fits, in this order: with the brand and the
-	 * tabs' names, without the brand, then short tabs with and without;
-	 * within each the right-hand text from longest to shortest */
-	for (int step = 0; step < 4 * n_right && pick < 0; step++) {
-		int r = step % n_right, layout = step / n_right;
-		int b = layout % 2 == 0 ? 10 : 0;
-		int t = layout < 2 ? tabs_full : tabs_short;
-		if (1 + b + t + text_width(right[r]) + 1 <= COLS)
-			pick = r, brand = b, full = layout < 2;
+	/* tabs: 0 named and padded, 1 named and close, 2 only the current
+	 * one named */
+	for (int v = 0; v < UI_VIEW_COUNT; v++)
+		for (int k = 0; k < 3; k++)
+			tabs_w[k] += text_width(tab_label(v, k < 2 ||
+			    v == (int)u->view, k > 0, label, sizeof label)) + 1;
+	/* the first layout that fits, in this order: the tabs' names with
+	 * the right-hand text from longest to shortest — each first with the
+	 * brand, then without, then with the tabs closer together — and then
+	 * short tabs */
+	for (int step = 0; step < 6 * n_right && pick < 0; step++) {
+		bool named = step < 4 * n_right;
+		int r = named ? step / 4 : (step - 4 * n_right) / 2;
+		int tabs = named ? step % 4 / 2 : 2;
+		int b = step % 2 == 0 ? 10 : 0;
+		if (1 + b + tabs_w[tabs] + text_width(right[r]) + 1 <= COLS)
+			pick = r, brand = b, kind = tabs;
 	}
 	if (pick < 0) /* nothing fits whole: short tabs, as much as fits */
-		pick = n_right - 1, full = false;
+		pick = n_right - 1, kind = 2;
 
 	ui_fill(0, A_REVERSE);
 	if (brand > 0)
 		ui_put(0, 1, 8, "wijklast", false, A_REVERSE | A_BOLD);
 	int x = 1 + brand;
 	for (int v = 0; v < UI_VIEW_COUNT; v++) {
-		tab_label(v, full || v == (int)u->view, label, sizeof label);
+		tab_label(v, kind < 2 || v == (int)u->view, kind > 0, label,
+		    sizeof label);
 		int w = text_width(label);
 		if (x + w >= COLS)
 			w = 0;

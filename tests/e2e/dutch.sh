@@ -83,7 +83,14 @@ for path in sys.argv[1:]:
     lines = open(path, encoding="utf-8").read().split("\n")
     head = next(l for l in lines if l.startswith("  CODE"))
     col = head.index("STATUS")
+    makeup = False  # a team's make-up table: its own columns
     for l in lines:
+        if l.startswith(("  MAKE-UP", "  SAMENSTELLING")):
+            makeup = True
+        elif not l.strip() or not l.startswith("  "):
+            makeup = False
+        if makeup:
+            continue
         if l.startswith("  ") and not l.startswith("  CODE") and l.strip():
             word = l[col:].split(" ")[0]
             assert word in ("ROOM", "OK", "HIGH", "OVER", "RUIMTE", "HOOG"), \

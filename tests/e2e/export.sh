@@ -81,7 +81,8 @@ expect 0 "$W" --db "$db" export --team NRD --format xlsx -o nrd.xlsx
 "$PY" -c '
 import openpyxl
 wb = openpyxl.load_workbook("nrd.xlsx")
-assert wb.sheetnames == ["Overview", "NRD", "Forecast"], wb.sheetnames
+assert wb.sheetnames == ["Overview", "NRD", "Make-up", "Forecast"], \
+    wb.sheetnames
 rows = [r for r in wb["Forecast"].iter_rows(min_row=2, values_only=True)
         if r and r[2]]  # the weeks, not the note under them
 assert {r[0] for r in rows} == {"NRD"}, rows[:3]

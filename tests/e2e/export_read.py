@@ -82,11 +82,13 @@ DUTCH = {"Name": "Naam", "Members": "Leden", "Capacity": "Capaciteit",
 WORDS = {"en": {"ROOM": "ROOM", "OK": "OK", "HIGH": "HIGH", "OVER": "OVER",
                 "yes": "yes", "employee": "employee", "team": "team",
                 "no capacity": "— (no capacity)", "frozen": "(frozen)",
-                "Overview": "Overview", "Forecast": "Forecast"},
+                "Overview": "Overview", "Forecast": "Forecast",
+                "Make-up": "Make-up"},
          "nl": {"ROOM": "RUIMTE", "OK": "OK", "HIGH": "HOOG", "OVER": "OVER",
                 "yes": "ja", "employee": "medewerker", "team": "team",
                 "no capacity": "— (geen capaciteit)", "frozen": "(bevroren)",
-                "Overview": "Overzicht", "Forecast": "Voorspelling"}}[LANG]
+                "Overview": "Overzicht", "Forecast": "Voorspelling",
+                "Make-up": "Samenstelling"}}[LANG]
 if LANG == "nl":
     TEAM_HEADS = {DUTCH.get(h, h): k for h, k in TEAM_HEADS.items()}
     EMPLOYEE_HEADS = {DUTCH.get(h, h): k for h, k in EMPLOYEE_HEADS.items()}
@@ -230,6 +232,8 @@ def read_md(path):
             heads = None
             team = None if section == "Teams" else re.sub(
                 r"\\(.)", r"\1", section).split(" ")[0]
+        elif section == WORDS["Make-up"]:
+            continue  # the team make-up: not the week's figures
         elif line.startswith("|"):
             cells = md_cells(line)
             if heads is None:
@@ -280,6 +284,8 @@ def read_html(path):
         if el.tag == "h2":
             heading = text_of(el)
             team = None if heading == "Teams" else heading.split(" ")[0]
+        elif el.tag == "table" and heading == WORDS["Make-up"]:
+            continue  # the team make-up: not the week's figures
         elif el.tag == "table":
             heads = [text_of(th) for th in el.iter("th")]
             for tr in el.find("tbody"):
@@ -373,7 +379,10 @@ def read_xlsx(path):
     teams = {r["code"]: r for r in read_sheet(wb.worksheets[0], TEAM_HEADS,
                                               "team")}
     sheets = [WORDS["Overview"]] + list(teams)
-    check(wb.sheetnames in (sheets, sheets + [WORDS["Forecast"]]),
+    extra = wb.sheetnames[len(sheets):]
+    check(wb.sheetnames[:len(sheets)] == sheets and
+          extra in ([], [WORDS["Make-up"]], [WORDS["Forecast"]],
+                    [WORDS["Make-up"], WORDS["Forecast"]]),
           f"sheets {wb.sheetnames}")
     if wb.sheetnames[-1] == WORDS["Forecast"]:
         ws = wb.worksheets[-1]
