@@ -469,6 +469,9 @@ model_build(struct model *m, const struct dataset *d,
 	int *type_of = case_types(d, s);
 	int start = history_start(d, o->known);
 
+	if (start == DATE_NONE) /* no case known yet: no history at all */
+		start = o->known;
+
 	memset(m, 0, sizeof *m);
 	m->d = d;
 	m->s = s;

@@ -253,3 +253,37 @@ Test(forecast, inflow_goes_to_block_holders)
 	forecast_clear(&f);
 	world_free(&w);
 }
+
+/* A team with people and no case yet (a database being set up): the
+ * forecast is their known load, and no date arithmetic runs off DATE_NONE
+ * (UBSan found it through an export of such a database). */
+Test(forecast, no_cases_at_all)
+{
+	struct dataset ds = { 0 };
+	struct settings st;
+	struct forecast_options o;
+	struct forecast f;
+	struct err e;
+
+	settings_defaults(&st);
+	struct team *t = TEST_APPEND(ds.teams, ds.n_teams);
+	snprintf(t->code, sizeof t->code, "CEN");
+	struct employee *em = TEST_APPEND(ds.employees, ds.n_employees);
+	em->team_id = 1;
+	em->contract_hours = 36;
+	em->workdays = WORKDAYS_ALL;
+	em->start = D("2026-01-01");
+	em->end = DATE_NONE;
+	forecast_options_init(&o, &st, D("2026-11-23"));
+	o.simulations = 20;
+	err_clear(&e);
+	cr_assert_eq(forecast_run(&ds, &st, &o, &f, &e), 0, "%s", e.msg);
+	for (int k = 0; k < f.weeks; k++) {
+		const struct forecast_week *w = forecast_team_week(&f, 0, k);
+		cr_assert(w->p50 == 0 || !w->counted, "week %d: %g", k,
+		    w->p50);
+	}
+	forecast_clear(&f);
+	dataset_clear(&ds);
+	settings_clear(&st);
+}
