@@ -3,25 +3,76 @@
  * demand it may hold, load bar and status, "demand exceeds capacity" — and
  * under them a row per case type the team has — open cases, hours, how
  * many present members may hold it, and a single point of cover flagged.
+ * "Ahead": each discipline's load in the coming weeks by the forecast —
+ * the demand it may hold growing as the team's median demand does,
+ * against its members' capacity each week.
  * Read-only: the lever is the Team view (who is in the team) and the
  * config (case_types[].disciplines). */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
+#include "forecast.h"
 #include "i18n.h"
 #include "makeup.h"
 #include "text.h"
 #include "ui_internal.h"
 
 enum { COL_NAME, COL_MEMBERS, COL_CAPACITY, COL_DEMAND, COL_LOAD, COL_BAR,
-	COL_NOTE, COL_COUNT };
+	COL_AHEAD, COL_NOTE, COL_COUNT };
 
 #define TOP_LINES 3 /* title bar, team line, column header */
 #define TYPE_ROW 1000 /* rows from here are case types, before disciplines */
 
-/* The team's make-up while draw runs. */
+/* The team's make-up while draw runs, and the coming weeks of each of its
+ * disciplines (counted false: not known yet). */
 static struct makeup shown;
+static struct team_week ahead[64][UI_SPARK_WEEKS];
+static bool ahead_known;
+
+/* The disciplines' medians of the coming weeks into ahead[][]: the demand
+ * each may hold now, grown as the team's median demand grows (its median
+ * load times its capacity that week), against the capacity its members
+ * have that week. */
+static void
+make_ahead(struct ui *u, long t)
+{
+	const struct forecast *fc = ui_forecast(u);
+	const struct dataset *d = &u->app->data;
+	const struct team_week *now = &u->fig.teams[t];
+
+	memset(ahead, 0, sizeof ahead);
+	ahead_known = fc != NULL && now->demand > 0;
+	for (int k = 0; ahead_known && k < UI_SPARK_WEEKS; k++) {
+		const double *cap = ui_forecast_capacity(u, k);
+		const struct forecast_week *tw = forecast_team_week(fc,
+		    (size_t)t, k);
+		double team_cap = 0;
+		if (cap == NULL || !tw->counted || isinf(tw->p50))
+			continue;
+		for (size_t i = 0; i < d->n_employees; i++)
+			if (d->employees[i].team_id == d->teams[t].id)
+				team_cap += cap[i];
+		double growth = tw->p50 * team_cap / now->demand;
+		for (size_t j = 0; j < shown.n_disciplines && j < 64; j++) {
+			double c = 0;
+			for (size_t i = 0; i < d->n_employees; i++) {
+				const struct employee *em = &d->employees[i];
+				if (em->team_id == d->teams[t].id &&
+				    text_equal_nocase(em->discipline,
+				    shown.disciplines[j].code))
+					c += cap[i];
+			}
+			struct team_week *w = &ahead[j][k];
+			w->counted = c > 0;
+			w->load = workload_load(shown.disciplines[j].demand *
+			    growth, c);
+			w->status = workload_status(w->load, w->counted,
+			    &u->app->settings);
+		}
+	}
+}
 
 static long
 team_index(const struct ui *u)
@@ -58,6 +109,11 @@ layout(struct ui_column *c)
 	c[COL_DEMAND] = (struct ui_column){ _("Demand"), 6, 6, 0, true, 0, 0 };
 	c[COL_LOAD] = (struct ui_column){ "%", 5, 5, 0, true, 0, 0 };
 	c[COL_BAR] = (struct ui_column){ _("Load"), 8, 16, 2, false, 0, 0 };
+	int ahead_w = text_width(_("Ahead"));
+	if (ahead_w < UI_SPARK_WEEKS)
+		ahead_w = UI_SPARK_WEEKS;
+	c[COL_AHEAD] = (struct ui_column){ _("Ahead"), ahead_w, ahead_w, 3,
+		false, 0, 0 };
 	c[COL_NOTE] = (struct ui_column){ "", 12, 60, 1, false, 0, 0 };
 	ui_layout(c, COL_COUNT, COLS);
 }
@@ -88,6 +144,7 @@ draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
 			    "cover"));
 		ui_put(y, c[COL_LOAD].x, c[COL_LOAD].w, "", true, attr);
 		ui_put(y, c[COL_BAR].x, c[COL_BAR].w, "", false, attr);
+		ui_put(y, c[COL_AHEAD].x, c[COL_AHEAD].w, "", false, attr);
 		ui_put(y, c[COL_NOTE].x, c[COL_NOTE].w, buf, false, attr |
 		    (mt->single ? ui_status_attr(u, LOAD_STATUS_OVER)
 				: A_NORMAL));
@@ -108,6 +165,16 @@ draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
 	    ui_load(num, sizeof num, md->load, true), true, attr);
 	ui_bar(u, y, c[COL_BAR].x, c[COL_BAR].w, md->load, st,
 	    attr & ~A_REVERSE);
+	if (c[COL_AHEAD].w > 0 && !ahead_known) {
+		ui_put(y, c[COL_AHEAD].x, c[COL_AHEAD].w, ui_glyph("…", "..."),
+		    false, attr);
+	} else if (c[COL_AHEAD].w > 0 && index < 64) {
+		const struct team_week *spark[UI_SPARK_WEEKS];
+		for (int k = 0; k < UI_SPARK_WEEKS; k++)
+			spark[k] = &ahead[index][k];
+		ui_trend_spark(u, y, c[COL_AHEAD].x, spark, UI_SPARK_WEEKS,
+		    attr & ~A_REVERSE);
+	}
 	ui_put(y, c[COL_NOTE].x, c[COL_NOTE].w, md->over ?
 	    _("demand exceeds capacity") : "", false,
 	    attr | (md->over ? ui_status_attr(u, st) : A_NORMAL));
@@ -125,6 +192,7 @@ draw(struct ui *u)
 	if (t < 0)
 		return;
 	makeup_team(&u->app->data, &u->app->settings, &u->fig, t, &shown);
+	make_ahead(u, t);
 	ui_list_cursor(u);
 	layout(c);
 	snprintf(line, sizeof line, _("%s · %s · make-up: each discipline's "

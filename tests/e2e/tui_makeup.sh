@@ -58,6 +58,9 @@ wait_re "financien +1 .*demand exceeds capacity"
 wait_re "FIN Geldzaken.* 1 .*! single point of cover"
 wait_re "HG Huiselijk geweld +0 .*! nobody present may hold it"
 wait_re "h of cases no member present may hold"
+# the coming weeks per discipline once the forecast is made
+wait_for "Ahead"
+wait_re "financien +1 .*% [▁▂▃▄▅▆▇█]{8} demand exceeds capacity"
 keys Q
 wait_for "EXIT=0"
 start_dutch 80 24
