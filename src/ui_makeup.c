@@ -101,20 +101,20 @@ row_id(const struct ui *u, long index)
 static void
 layout(struct ui_column *c)
 {
-	c[COL_NAME] = (struct ui_column){ _("Discipline"), 14, 24, 0, false,
+	c[COL_NAME] = (struct ui_column){ _("Discipline"), 14, 20, 0, false,
 		0, 0 };
 	c[COL_MEMBERS] = (struct ui_column){ _("Members"), 7, 7, 0, true, 0,
 		0 };
 	c[COL_CAPACITY] = (struct ui_column){ _("Cap."), 6, 6, 0, true, 0, 0 };
 	c[COL_DEMAND] = (struct ui_column){ _("Demand"), 6, 6, 0, true, 0, 0 };
 	c[COL_LOAD] = (struct ui_column){ "%", 5, 5, 0, true, 0, 0 };
-	c[COL_BAR] = (struct ui_column){ _("Load"), 8, 16, 2, false, 0, 0 };
+	c[COL_BAR] = (struct ui_column){ _("Load"), 8, 12, 2, false, 0, 0 };
 	int ahead_w = text_width(_("Ahead"));
 	if (ahead_w < UI_SPARK_WEEKS)
 		ahead_w = UI_SPARK_WEEKS;
 	c[COL_AHEAD] = (struct ui_column){ _("Ahead"), ahead_w, ahead_w, 3,
 		false, 0, 0 };
-	c[COL_NOTE] = (struct ui_column){ "", 12, 60, 1, false, 0, 0 };
+	c[COL_NOTE] = (struct ui_column){ "", 16, 60, 1, false, 0, 0 };
 	ui_layout(c, COL_COUNT, COLS);
 }
 
@@ -137,8 +137,7 @@ draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
 		snprintf(buf, sizeof buf, ngettext("%d open case",
 		    "%d open cases", mt->open_cases), mt->open_cases);
 		if (mt->single && mt->holders == 0)
-			snprintf(buf, sizeof buf, "%s", _("! nobody present may "
-			    "hold it"));
+			snprintf(buf, sizeof buf, "%s", _("! nobody may hold"));
 		else if (mt->single)
 			snprintf(buf, sizeof buf, "%s", _("! single point of "
 			    "cover"));
@@ -176,7 +175,7 @@ draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
 		    attr & ~A_REVERSE);
 	}
 	ui_put(y, c[COL_NOTE].x, c[COL_NOTE].w, md->over ?
-	    _("demand exceeds capacity") : "", false,
+	    _("over capacity") : "", false,
 	    attr | (md->over ? ui_status_attr(u, st) : A_NORMAL));
 }
 

@@ -54,13 +54,13 @@ start 100 30 -- --config mk.cfg
 wait_for "Centrum"
 keys 7
 wait_for "CEN · Centrum · make-up"
-wait_re "financien +1 .*demand exceeds capacity"
+wait_re "financien +1 .*over capacity"
 wait_re "FIN Geldzaken.* 1 .*! single point of cover"
-wait_re "HG Huiselijk geweld +0 .*! nobody present may hold it"
+wait_re "HG Huiselijk geweld +0 .*! nobody may hold"
 wait_re "h of cases no member present may hold"
 # the coming weeks per discipline once the forecast is made
 wait_for "Ahead"
-wait_re "financien +1 .*% [▁▂▃▄▅▆▇█]{8} demand exceeds capacity"
+wait_re "financien +1 .* [▁▂▃▄▅▆▇█]{8} over capacity"
 keys Q
 wait_for "EXIT=0"
 start_dutch 80 24
