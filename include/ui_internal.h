@@ -150,6 +150,10 @@ const struct week_figures *ui_live_week(const struct ui *u, int monday);
  * asking marks it wanted, and ui_model_catch_up makes it (the loop calls
  * it once a frame is on screen; true when it made something new, to draw
  * again). Free with ui_model_free at the end of the session. */
+/* The 8 weeks up to and including the shown one, for the sparklines:
+ * borrowed, valid until the data or the week changes. */
+#define UI_SPARK_WEEKS 8
+const struct week_figures *ui_spark_weeks(struct ui *u);
 const struct forecast *ui_forecast(struct ui *u);
 /* Each employee's capacity (index-aligned with the dataset) in week k of
  * that forecast, for k < UI_SPARK_WEEKS; NULL when not made yet. */
@@ -237,16 +241,6 @@ void ui_overview_rows(struct ui *u);
 /* Show the Trend of an employee (employee_id) or, with 0, of the team
  * selected in the Overview. */
 void ui_trend_show(struct ui *u, int64_t employee_id);
-
-/* The 8 weeks up to and including the shown one, for the Overview's
- * sparklines: borrowed, valid until the data or the week changes. */
-const struct week_figures *ui_trend_spark_weeks(struct ui *u);
-#define UI_SPARK_WEEKS 8
-
-/* Draw a sparkline at (y, x): a cell per week of n, its height the load,
- * coloured by status; blank for a week not counted. */
-void ui_trend_spark(const struct ui *u, int y, int x,
-    const struct team_week *const *weeks, size_t n, attr_t attr);
 
 /* Free the Trend's state (NULL-safe; at the end of the session). */
 void ui_trend_free(struct ui *u);
@@ -343,6 +337,11 @@ void ui_bar(const struct ui *u, int y, int x, int width, double load,
 /* The status bands' markers and thresholds, and what "!" means, at row y:
  * "! OVER 4 weeks running", with who (or NULL) before the OVER. */
 void ui_legend(const struct ui *u, int y, const char *who);
+
+/* Draw a sparkline at (y, x): a cell per week of n, its height the load,
+ * coloured by status; blank for a week not counted. */
+void ui_spark(const struct ui *u, int y, int x,
+    const struct team_week *const *weeks, size_t n, attr_t attr);
 
 /* Attributes for a status: its colour, or bold for OVER in monochrome. */
 attr_t ui_status_attr(const struct ui *u, enum load_status st);

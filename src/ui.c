@@ -202,6 +202,32 @@ ui_legend(const struct ui *u, int y, const char *who)
 	ui_put(y, 0, COLS, buf, false, A_NORMAL);
 }
 
+void
+ui_spark(const struct ui *u, int y, int x,
+    const struct team_week *const *weeks, size_t n, attr_t attr)
+{
+	static const char *const blocks[8] = { "▁", "▂", "▃", "▄", "▅", "▆",
+		"▇", "█" };
+	static const char ascii[] = "_.,-~=\"#";
+
+	if (x + (int)n > COLS)
+		return;
+	move(y, x);
+	for (size_t k = 0; k < n; k++) {
+		const struct team_week *tw = weeks[k];
+		char one[2] = { 0 };
+		/* 10 % a step: 60 % and below ▁, 100 % ▅, 130 % and up █ */
+		int level = isinf(tw->load) ? 7 :
+		    (int)floor((tw->load - 0.6) * 10 + 1e-9);
+
+		level = level < 0 ? 0 : level > 7 ? 7 : level;
+		one[0] = ascii[level];
+		attrset(attr | ui_status_attr(u, tw->status));
+		addstr(!tw->counted ? " " : ui_glyph(blocks[level], one));
+	}
+	attrset(A_NORMAL);
+}
+
 const char *
 ui_glyph(const char *utf8_glyph, const char *ascii)
 {

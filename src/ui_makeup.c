@@ -171,7 +171,7 @@ draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
 		const struct team_week *spark[UI_SPARK_WEEKS];
 		for (int k = 0; k < UI_SPARK_WEEKS; k++)
 			spark[k] = &ahead[index][k];
-		ui_trend_spark(u, y, c[COL_AHEAD].x, spark, UI_SPARK_WEEKS,
+		ui_spark(u, y, c[COL_AHEAD].x, spark, UI_SPARK_WEEKS,
 		    attr & ~A_REVERSE);
 	}
 	ui_put(y, c[COL_NOTE].x, c[COL_NOTE].w, md->over ?

@@ -1,6 +1,7 @@
 /* ui_model: figures the views share that are costly to make, made once per
- * data change and kept, read-only: the forecast of the coming weeks (teams
- * and employees) and the capacities of its first weeks. A view asks with ui_forecast; the first ask only marks it
+ * data change and kept, read-only: the weeks of the sparklines, the forecast
+ * of the coming weeks (teams and employees) and the capacities of its first
+ * weeks. A view asks with ui_forecast; the first ask only marks it
  * wanted, and the loop makes it right after the frame is on screen, so the
  * first screen and a key never wait for it (ui_model_catch_up). */
 #include <stdlib.h>
@@ -16,6 +17,10 @@
 #define CAPACITY_WEEKS UI_SPARK_WEEKS
 
 struct ui_model {
+	/* the 8 weeks up to the shown one, for the sparklines */
+	struct week_figures spark[UI_SPARK_WEEKS];
+	int spark_first;
+	unsigned spark_gen; /* data_gen + 1 they were made from; 0: none */
 	struct forecast forecast;
 	/* each employee's capacity in the forecast's first weeks, as the
 	 * data knows them: what a discipline's median is weighted by */
@@ -33,6 +38,22 @@ model(struct ui *u)
 	if (u->model == NULL)
 		u->model = xcalloc(1, sizeof *u->model);
 	return u->model;
+}
+
+const struct week_figures *
+ui_spark_weeks(struct ui *u)
+{
+	struct ui_model *m = model(u);
+	int first = u->monday - 7 * (UI_SPARK_WEEKS - 1);
+
+	if (m->spark_gen != u->data_gen + 1 || m->spark_first != first) {
+		for (int k = 0; k < UI_SPARK_WEEKS; k++)
+			workload_week_clear(&m->spark[k]);
+		app_weeks(u->app, first, UI_SPARK_WEEKS, m->spark);
+		m->spark_first = first;
+		m->spark_gen = u->data_gen + 1;
+	}
+	return m->spark;
 }
 
 const struct forecast *
@@ -101,6 +122,8 @@ ui_model_free(struct ui *u)
 {
 	if (u->model == NULL)
 		return;
+	for (int k = 0; k < UI_SPARK_WEEKS; k++)
+		workload_week_clear(&u->model->spark[k]);
 	forecast_clear(&u->model->forecast);
 	free(u->model->capacity);
 	free(u->model);

@@ -35,7 +35,7 @@ enum {
 #define TOP_LINES 2
 #define BOTTOM_LINES 3
 
-/* The weeks of the sparklines while draw runs (ui_trend_spark_weeks). */
+/* The weeks of the sparklines while draw runs (ui_spark_weeks). */
 static const struct week_figures *spark_weeks;
 /* The forecast while draw runs (ui_forecast), or NULL: not made yet. */
 static const struct forecast *forecast;
@@ -152,7 +152,7 @@ draw_figures(const struct ui *u, const struct ui_column *c, int y,
 	    ui_status_text(tw->status, buf, sizeof buf), false,
 	    attr | ui_status_attr(u, tw->status));
 	if (c[COL_SPARK].w > 0) /* its colours too, like the bar */
-		ui_trend_spark(u, y, c[COL_SPARK].x, spark, UI_SPARK_WEEKS,
+		ui_spark(u, y, c[COL_SPARK].x, spark, UI_SPARK_WEEKS,
 		    attr & ~A_REVERSE);
 	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i += 2) {
 		int n = tw->by_status[counts[i + 1]];
@@ -239,7 +239,7 @@ draw(struct ui *u)
 	char who[128];
 
 	/* one app_weeks for every team's sparkline */
-	spark_weeks = ui_trend_spark_weeks(u);
+	spark_weeks = ui_spark_weeks(u);
 	forecast = ui_forecast(u);
 	ui_list_cursor(u);
 	layout(u, c);

@@ -256,7 +256,7 @@ draw_ahead(const struct ui *u, const struct ui_column *c, int y,
 		}
 		spark[k] = &weeks[k];
 	}
-	ui_trend_spark(u, y, c[COL_AHEAD].x, spark, UI_SPARK_WEEKS,
+	ui_spark(u, y, c[COL_AHEAD].x, spark, UI_SPARK_WEEKS,
 	    attr & ~A_REVERSE);
 }
 

@@ -4,8 +4,8 @@
  * threshold lines of the status bands, a status marker under each bar and
  * the figures of the week under the cursor (← →). ↑ ↓ step to the next team,
  * or the next member of the employee's team. Figures come from app_weeks
- * (past weeks from snapshots), cached until the data or the range changes;
- * the Overview's sparklines use the same cache. After the shown week, when
+ * (past weeks from snapshots), cached until the data or the range changes.
+ * After the shown week, when
  * the forecast covers the weeks after it, a fan: each coming week's 80 %
  * range shaded with its median marked (ui_forecast); the cursor walks into
  * it too. */
@@ -49,7 +49,7 @@ struct ui_trend {
 	int weeks;       /* the range */
 	int cursor;      /* weeks before the shown one the cursor is on;
 			    negative: a week of the fan after it */
-	struct weeks_cache chart, spark;
+	struct weeks_cache chart;
 	int x0, cw, n_shown; /* where the weeks were drawn: for clicks */
 	int n_fan;           /* forecast weeks drawn after them */
 };
@@ -79,7 +79,6 @@ ui_trend_free(struct ui *u)
 	if (u->trend == NULL)
 		return;
 	cache_clear(&u->trend->chart);
-	cache_clear(&u->trend->spark);
 	free(u->trend);
 	u->trend = NULL;
 }
@@ -99,39 +98,6 @@ cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n)
 		c->gen = u->data_gen;
 	}
 	return c->w;
-}
-
-const struct week_figures *
-ui_trend_spark_weeks(struct ui *u)
-{
-	return cached_weeks(u, &state(u)->spark,
-	    u->monday - 7 * (UI_SPARK_WEEKS - 1), UI_SPARK_WEEKS);
-}
-
-void
-ui_trend_spark(const struct ui *u, int y, int x,
-    const struct team_week *const *weeks, size_t n, attr_t attr)
-{
-	static const char *const blocks[8] = { "▁", "▂", "▃", "▄", "▅", "▆",
-		"▇", "█" };
-	static const char ascii[] = "_.,-~=\"#";
-
-	if (x + (int)n > COLS)
-		return;
-	move(y, x);
-	for (size_t k = 0; k < n; k++) {
-		const struct team_week *tw = weeks[k];
-		char one[2] = { 0 };
-		/* 10 % a step: 60 % and below ▁, 100 % ▅, 130 % and up █ */
-		int level = isinf(tw->load) ? 7 :
-		    (int)floor((tw->load - 0.6) * 10 + 1e-9);
-
-		level = level < 0 ? 0 : level > 7 ? 7 : level;
-		one[0] = ascii[level];
-		attrset(attr | ui_status_attr(u, tw->status));
-		addstr(!tw->counted ? " " : ui_glyph(blocks[level], one));
-	}
-	attrset(A_NORMAL);
 }
 
 /* --- the subject --- */
