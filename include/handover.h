@@ -91,9 +91,10 @@ int handover_propose(const struct dataset *d, const struct settings *s,
 
 /* Cover for employee_id's absence from from to to (inclusive; the past is
  * left as it was): their intake blocks in it, and, when the period is
- * cover.min_weeks weeks or longer, their open cases (else these stay, with
- * the reason). They count as absent the whole period, whatever the
- * absences recorded say. */
+ * cover.min_weeks weeks or longer and has begun, their open cases (else
+ * these stay, with the reason: a case moves at once, so an absence that
+ * starts later keeps them until it does). They count as absent the whole
+ * period, whatever the absences recorded say. */
 int handover_cover(const struct dataset *d, const struct settings *s,
     int64_t employee_id, int from, int to, int today, struct handover *out,
     struct err *e);

@@ -362,12 +362,16 @@ handover_cover(const struct dataset *d, const struct settings *s,
 	set_period(out, from, to);
 	collect_cases(d, s, out, employee_id, from);
 	collect_blocks(d, out, employee_id, from, to, NULL);
-	if (to - from + 1 < 7 * s->cover_min_weeks)
-		for (size_t i = 0; i < out->n_cases; i++) {
-			out->cases[i].stays = true;
-			out->cases[i].reason = "the absence is shorter than "
-			    "cover.min_weeks";
-		}
+	/* cases move now, not on a date: so only for an absence that has
+	 * begun (this week's figures are of who holds them today) and is long
+	 * enough */
+	const char *wait = to - from + 1 < 7 * s->cover_min_weeks ?
+	    "the absence is shorter than cover.min_weeks" : from > today ?
+	    "the absence has not begun: hand them over when it does" : NULL;
+	for (size_t i = 0; wait && i < out->n_cases; i++) {
+		out->cases[i].stays = true;
+		out->cases[i].reason = wait;
+	}
 	if (!handover_needed(out))
 		return 0;
 

@@ -1211,19 +1211,27 @@ report_backtest(FILE *out, enum report_format fmt,
 			    sc[h].mae_last, sc[h].mae_trend, sc[h].n);
 		fputs("\n]}\n", out);
 	} else {
+		bool comma = i18n_decimal_comma();
 		fputs(_("Backtest: forecasts made in past weeks from the data "
-		    "known then, against\nthe load those weeks had. Errors are "
-		    "in load points (0.05 = 5%).\n\n"), out);
+		    "known then, against\nthe load those weeks had. IN BAND: "
+		    "how often it fell in the 80% range;\nERROR: the median's "
+		    "mean error in percentage points, next to two naive\n"
+		    "forecasts: the last week's load, and the line through the "
+		    "last 8 weeks.\n\n"), out);
 		fprintf(out, "%-8s %9s %9s %11s %11s %6s\n", _("AHEAD"),
 		    _("IN BAND"), _("ERROR"), _("LAST WEEK"), _("TREND"), "N");
 		for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++) {
-			char ahead[64];
+			char ahead[64], a[32], b[32], c[32];
 
 			snprintf(ahead, sizeof ahead, ngettext("%d week",
 			    "%d weeks", sc[h].horizon), sc[h].horizon);
-			fprintf(out, "%-8s %8.0f%% %9.3f %11.3f %11.3f %6d\n",
-			    ahead, sc[h].coverage * 100, sc[h].mae,
-			    sc[h].mae_last, sc[h].mae_trend, sc[h].n);
+			fprintf(out, "%-8s %8.0f%% %9s %11s %11s %6d\n",
+			    ahead, sc[h].coverage * 100,
+			    text_format_decimal(a, sizeof a, sc[h].mae * 100, 1,
+			    comma), text_format_decimal(b, sizeof b,
+			    sc[h].mae_last * 100, 1, comma),
+			    text_format_decimal(c, sizeof c,
+			    sc[h].mae_trend * 100, 1, comma), sc[h].n);
 		}
 	}
 	if (fflush(out) != 0 || ferror(out))

@@ -282,9 +282,16 @@ ui_cover(struct ui *u, int64_t employee_id, int from, int to,
 	char key[32], done[256];
 	ui_key(u, UI_ACT_COVER, key, sizeof key);
 	if (!handover_needed(&h)) {
-		char what[256];
-		snprintf(what, sizeof what, _("%s holds no intake block or "
-		    "case to hand over then"), u->app->data.employees[ei].name);
+		char what[512];
+		if (h.n_cases > 0 && h.cases[0].reason != NULL)
+			snprintf(what, sizeof what, ngettext("no intake block "
+			    "then, and the %zu case stays: %s", "no intake "
+			    "block then, and the %zu cases stay: %s", h.n_cases),
+			    h.n_cases, _(h.cases[0].reason));
+		else
+			snprintf(what, sizeof what, _("%s holds no intake "
+			    "block or case to hand over then"),
+			    u->app->data.employees[ei].name);
 		ui_message(u, false, "%s%s%s", before ? before : "",
 		    before ? "; " : "", what);
 		handover_clear(&h);

@@ -23,7 +23,8 @@ enum { COL_NAME, COL_MEMBERS, COL_CAPACITY, COL_DEMAND, COL_LOAD, COL_BAR,
 	COL_AHEAD, COL_NOTE, COL_COUNT };
 
 #define TOP_LINES 3 /* title bar, team line, column header */
-#define TYPE_ROW 1000 /* rows from here are case types, before disciplines */
+#define TYPE_ROW 1000 /* rows from here are case types, after disciplines */
+#define TYPE_HEAD (TYPE_ROW - 1) /* the case types' own heading */
 
 /* The team's make-up while draw runs, and the coming weeks of each of its
  * disciplines (counted false: not known yet). */
@@ -84,11 +85,17 @@ team_index(const struct ui *u)
 static void
 rows(struct ui *u)
 {
+	bool head = false;
+
 	for (size_t k = 0; k < shown.n_disciplines; k++)
 		ui_rows_push(u, (long)k);
 	for (size_t k = 0; k < shown.n_types; k++)
-		if (shown.types[k].open_cases > 0)
+		if (shown.types[k].open_cases > 0) {
+			if (!head)
+				ui_rows_push(u, TYPE_HEAD);
+			head = true;
 			ui_rows_push(u, TYPE_ROW + (long)k);
+		}
 }
 
 static int64_t
@@ -124,6 +131,14 @@ draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
 {
 	char buf[256], num[32];
 
+	if (index == TYPE_HEAD) { /* the case types' columns */
+		const char *heads[COL_COUNT] = { _("Case type"),
+			_("May hold"), "", _("Hours"), "", "", "", "" };
+		for (int k = 0; k < COL_COUNT; k++)
+			ui_put(y, c[k].x, c[k].w, heads[k], c[k].right,
+			    attr | A_BOLD | A_UNDERLINE);
+		return;
+	}
 	if (index >= TYPE_ROW) {
 		const struct makeup_type *mt = &shown.types[index - TYPE_ROW];
 		snprintf(buf, sizeof buf, "%s %s", mt->type->code,
@@ -208,8 +223,6 @@ draw(struct ui *u)
 		ui_put(y + 1, 1, COLS - 1, line, false,
 		    ui_status_attr(u, LOAD_STATUS_OVER));
 	}
-	ui_put(LINES - 2, 1, COLS - 1, _("Below: case types, the members "
-	    "present who may hold them and their hours"), false, A_NORMAL);
 }
 
 static bool

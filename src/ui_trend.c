@@ -384,7 +384,7 @@ draw_figures(const struct ui *u, int y, const struct week_figures *w,
 /* "CEN · Centrum · 12 weeks: 2026-W37 – 2026-W48", or the employee's name
  * and code before their team. */
 static void
-draw_subject(const struct ui *u, long i, int first, int n)
+draw_subject(const struct ui *u, long i, int first, int n, bool fan)
 {
 	const struct dataset *d = &u->app->data;
 	char line[512], range[64], from[WEEK_BUF], to[WEEK_BUF];
@@ -405,6 +405,13 @@ draw_subject(const struct ui *u, long i, int first, int n)
 		    range);
 	}
 	ui_put(1, 0, COLS, line, false, A_BOLD);
+	if (fan) { /* what the fan after the bars is, right of the subject */
+		const char *what = ui_is_utf8() ? _("ahead: ░ 8 in 10, ━ median")
+		    : _("ahead: : 8 in 10, = median");
+		int ww = text_width(what);
+		if (text_width(line) + 3 + ww <= COLS)
+			ui_put(1, COLS - ww, ww, what, false, A_NORMAL);
+	}
 }
 
 /* --- the fan --- */
@@ -503,8 +510,8 @@ draw_fan_figures(const struct ui *u, int y, const struct forecast *fc,
 		    _("not counted: no capacity and no demand"));
 	} else {
 		const struct settings *s = &u->app->settings;
-		snprintf(line, sizeof line, _("%s · forecast: median %s %s, 8 "
-		    "in 10 between %s and %s"), week,
+		snprintf(line, sizeof line, _("%s · forecast median %s %s · "
+		    "8 in 10: %s–%s"), week,
 		    workload_format_percent(b, sizeof b, fw->p50, true, s,
 		    u->decimal_comma), ui_status_text(workload_status(fw->p50,
 		    true, s), status, sizeof status),
@@ -514,9 +521,10 @@ draw_fan_figures(const struct ui *u, int y, const struct forecast *fc,
 		    u->decimal_comma));
 	}
 	ui_put(y, 1, COLS - 1, line, false, A_BOLD);
-	ui_put(y + 1, 1, COLS - 1, ui_is_utf8() ? _("░ forecast range (8 in "
-	    "10 weeks fall in it), ━ median") : _(": forecast range (8 in 10 "
-	    "weeks fall in it), = median"), false, A_NORMAL);
+	ui_put(y + 1, 1, COLS - 1, ui_is_utf8() ? _("░ the range the week's "
+	    "load falls in 8 times in 10, ━ the median") : _(": the range the "
+	    "week's load falls in 8 times in 10, = the median"), false,
+	    A_NORMAL);
 }
 
 /* Weeks that fit the chart's width at one column each. */
@@ -578,7 +586,7 @@ draw(struct ui *u)
 			step = ceil(fw->p90 * 100 / height) / 100;
 	}
 
-	draw_subject(u, i, first, n);
+	draw_subject(u, i, first, n, fan > 0);
 	draw_thresholds(u, y_bottom, height, step, (n + fan) * tr->cw);
 	for (int k = 0; k < n; k++) {
 		struct team_week t = figures(u, &w[k], i);

@@ -353,7 +353,7 @@ Test(app, blocks_in_a_sick_leave_are_handed_over)
 	workload_week_clear(&w);
 
 	/* with a case, the cover of the default period (this absence): the
-	 * blocks and, the absence being four weeks, the case too */
+	 * blocks now; its case waits until the absence begins */
 	struct case_item c = new_case("Z-7");
 	cr_assert_eq(app_save_case(&A, &c, &e), 0, "%s", e.msg);
 	struct handover h;
@@ -362,6 +362,16 @@ Test(app, blocks_in_a_sick_leave_are_handed_over)
 	cr_assert_eq(h.from, ab.start);
 	cr_assert_eq(h.to, ab.end);
 	cr_assert_eq(h.n_blocks, 2, "the block of 30 Nov is before the absence");
+	cr_assert(h.n_cases == 1 && h.cases[0].stays);
+	handover_clear(&h);
+	/* the absence as from today, four weeks: the case goes too */
+	ab = A.data.absences[0];
+	ab.start = A.today;
+	cr_assert_eq(app_save_absence(&A, &ab, &e), 0, "%s", e.msg);
+	cr_assert_eq(app_propose_cover(&A, 0, DATE_NONE, DATE_NONE, false, &h,
+	    &e), 0, "%s", e.msg);
+	cr_assert_eq(h.from, A.today);
+	cr_assert_eq(h.n_blocks, 3, "30 Nov is in it now");
 	for (size_t k = 0; k < h.n_blocks; k++)
 		cr_assert_eq(h.blocks[k].fair_to, col.id);
 	cr_assert_eq(h.n_cases, 1);
@@ -400,9 +410,11 @@ Test(app, blocks_in_a_sick_leave_are_handed_over)
 	    "Özlem Kaya");
 	cr_assert_eq(A.data.cases[ci].employee_id, col.id);
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
-	cr_assert_str_eq(what, "cover for Özlem Kaya: 3 cases and blocks");
+	cr_assert_str_eq(what, "cover for Özlem Kaya: 4 cases and blocks");
 	cr_assert_eq(A.data.cases[ci].employee_id, A.data.employees[0].id);
 	cr_assert_eq(A.data.cases[ci].cover_from, 0);
+	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(what, "absence of Özlem Kaya changed");
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);
 	cr_assert_str_eq(what, "new case Z-7");
 	cr_assert_eq(app_undo(&A, what, sizeof what, &e), 0, "%s", e.msg);

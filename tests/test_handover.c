@@ -271,13 +271,13 @@ Test(handover, cover_respects_disciplines_and_the_cap_and_says_why)
 	snprintf(ds.employees[1].discipline, CODE_SIZE, "hg");    /* E2 */
 	snprintf(ds.employees[2].discipline, CODE_SIZE, "jeugd"); /* E3 */
 
-	/* three weeks away: cases and blocks */
+	/* three weeks away from today: cases and blocks */
 	err_clear(&e);
-	cr_assert_eq(handover_cover(&ds, &st, 1, D("2026-11-24"),
-	    D("2026-12-14"), today, &h, &e), 0, "%s", e.msg);
+	cr_assert_eq(handover_cover(&ds, &st, 1, today, D("2026-12-14"), today,
+	    &h, &e), 0, "%s", e.msg);
 	cr_assert_eq(h.kind, HANDOVER_COVER);
 	cr_assert_eq(h.n_cases, 5);
-	cr_assert_eq(h.n_blocks, 1, "only the block of 1 December is in it");
+	cr_assert_eq(h.n_blocks, 2, "today's block and 1 December's");
 	for (size_t i = 0; i < h.n_cases; i++) {
 		const struct case_item *c = &ds.cases[h.cases[i].index];
 		cr_assert_neq(h.cases[i].fair_to, 0, "%s not placed", c->ref);
@@ -291,8 +291,8 @@ Test(handover, cover_respects_disciplines_and_the_cap_and_says_why)
 
 	/* one case each at most: two go, three wait, saying why */
 	st.cover_max_cases_each = 1;
-	cr_assert_eq(handover_cover(&ds, &st, 1, D("2026-11-24"),
-	    D("2026-12-14"), today, &h, &e), 0, "%s", e.msg);
+	cr_assert_eq(handover_cover(&ds, &st, 1, today, D("2026-12-14"), today,
+	    &h, &e), 0, "%s", e.msg);
 	int placed = 0;
 	for (size_t i = 0; i < h.n_cases; i++) {
 		placed += h.cases[i].fair_to != 0;
@@ -312,6 +312,17 @@ Test(handover, cover_respects_disciplines_and_the_cap_and_says_why)
 		    HANDOVER_COLLEAGUES), 1);
 	}
 	cr_assert(!handover_needed(&h), "no block in that week either");
+	handover_clear(&h);
+
+	/* three weeks from next week: the block of 1 December goes now, the
+	 * cases when the absence begins (they move at once, not on a date) */
+	cr_assert_eq(handover_cover(&ds, &st, 1, D("2026-11-30"),
+	    D("2026-12-18"), today, &h, &e), 0, "%s", e.msg);
+	cr_assert_eq(h.n_blocks, 1);
+	for (size_t i = 0; i < h.n_cases; i++)
+		cr_assert(h.cases[i].stays && strstr(h.cases[i].reason,
+		    "not begun"), "%s", h.cases[i].reason);
+	cr_assert(handover_needed(&h));
 	handover_clear(&h);
 }
 

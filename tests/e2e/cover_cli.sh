@@ -35,14 +35,14 @@ case_types = (
 );
 EOF
 snap before
-w --config w.cfg cover CEN09 --from 2026-11-24 --to 2026-12-14 >cover.txt
-grep -q "^Cover for Koen Pierik (CEN09), 2026-11-24 to 2026-12-14" cover.txt ||
+w --config w.cfg cover CEN09 --from 2026-11-23 --to 2026-12-14 >cover.txt
+grep -q "^Cover for Koen Pierik (CEN09), 2026-11-23 to 2026-12-14" cover.txt ||
     fail "no heading: $(head -2 cover.txt)"
 grep -q "Nothing written; add --apply" cover.txt || fail "no --apply hint"
 snap proposed
 same before proposed || fail "cover without --apply wrote something"
 
-w --config w.cfg cover CEN09 --from 2026-11-24 --to 2026-12-14 \
+w --config w.cfg cover CEN09 --from 2026-11-23 --to 2026-12-14 \
     --format json >cover.json
 w dump employees >employees.csv
 "$PY" - cover.json employees.csv <<'EOF' || fail "the proposal is not feasible"
@@ -69,24 +69,24 @@ assert any(c["to"] is None for c in j["cases"]), "the cap placed them all"
 for b in j["blocks"]:
     assert set(b) >= {"date", "part", "from", "to", "reason"}, b
     assert b["to"] is None or emp[b["to"]]["team"] == "CEN", b
-    assert "2026-11-24" <= b["date"] <= "2026-12-14", b
+    assert "2026-11-23" <= b["date"] <= "2026-12-14", b
 for e in j["employees"]:
     assert e["load_after"] >= e["load_before"] - 1e-9, e
 assert j["lower_bound"] <= j["max_load"] + 1e-9
 assert j["taking_lower_bound"] <= j["taking_max_load"] + 1e-9
 EOF
 # the same proposal twice: deterministic
-w --config w.cfg cover CEN09 --from 2026-11-24 --to 2026-12-14 \
+w --config w.cfg cover CEN09 --from 2026-11-23 --to 2026-12-14 \
     --format json >again.json
 cmp -s cover.json again.json || fail "two runs differ"
 
-w --config w.cfg cover CEN09 --from 2026-11-24 --to 2026-12-14 --apply \
+w --config w.cfg cover CEN09 --from 2026-11-23 --to 2026-12-14 --apply \
     >applied.txt
 grep -q "Applied: one change" applied.txt || fail "not applied"
 snap applied
 same before applied && fail "--apply wrote nothing"
 # the same again proposes nothing more to move
-w --config w.cfg cover CEN09 --from 2026-11-24 --to 2026-12-14 \
+w --config w.cfg cover CEN09 --from 2026-11-23 --to 2026-12-14 \
     --format json >after.json
 grep -q '"to": "CEN' after.json && fail "cover proposes more after --apply"
 

@@ -33,12 +33,12 @@ wait_for "CEN09 · Koen Pierik · Centrum"
 select_down "Absences ("
 keys a
 wait_for "New absence of Koen Pierik"
-keys C-u 2026-11-24 Down C-u 2026-12-14
+keys C-u 2026-11-23 Down C-u 2026-12-14 # ill from today
 wait_for "Mon 14 Dec 2026"
 keys C-s
 
 # the proposal comes up at once
-wait_for "Cover for Koen Pierik, Tue 24 Nov 2026 – Mon 14 Dec 2026"
+wait_for "Cover for Koen Pierik, Mon 23 Nov 2026 – Mon 14 Dec 2026"
 wait_for "10 open cases"
 wait_for "Hand over fairly to colleagues"
 wait_re "Projected loads over 4 weeks from Mon 23 Nov 2026"
@@ -49,7 +49,7 @@ keys C-s
 wait_for "Absence saved; cover applied"
 [ "$(open_cases CEN09)" -eq 0 ] || fail "CEN09 still holds open cases"
 cli dump blocks | tr -d '\r' | awk -F, '$4 == "CEN09" &&
-    $2 >= "2026-11-24" && $2 <= "2026-12-14"' | grep -q . &&
+    $2 >= "2026-11-23" && $2 <= "2026-12-14"' | grep -q . &&
     fail "CEN09 still holds a block in the absence"
 cli cover CEN09 --format json >left.json || fail "cover failed"
 grep -q '"to": "CEN' left.json && fail "cover proposes more after applying"

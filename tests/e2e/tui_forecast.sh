@@ -38,9 +38,9 @@ wait_for "CEN · Centrum · 12 weeks"
 wait_for "░"
 wait_for "━"
 keys Right
-wait_re "2026-W49, .* · forecast: median [0-9]+% "
+wait_re "2026-W49, .* · forecast median [0-9]+% "
 # the json has four decimals: the screen's whole percent within one of it
-shown=$(screen | sed -n 's/.*forecast: median \([0-9]*\)% .*/\1/p')
+shown=$(screen | sed -n 's/.*forecast median \([0-9]*\)% .*/\1/p')
 /usr/bin/python3 -c 'import json, sys
 w = json.load(open(sys.argv[1]))["teams"][0]["weeks"][0]
 sys.exit(abs(w["p50"] * 100 - int(sys.argv[2])) > 1)' forecast.json \
