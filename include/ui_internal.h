@@ -293,6 +293,22 @@ int ui_getch(struct ui *u);
  * group and settings_key_action name it); NULL past the last. */
 const char *ui_key_action(size_t i);
 
+/* The colour pairs of the status bands and the accents. */
+enum ui_pair {
+	PAIR_ROOM = 1,
+	PAIR_OK,
+	PAIR_HIGH,
+	PAIR_OVER,
+	PAIR_ERROR,
+	PAIR_ACCENT
+};
+
+/* --- widgets (ui_widget.c) --- */
+
+/* Start the widgets on a screen whose character set is UTF-8 or not; the
+ * clipped count starts again. */
+void ui_widgets_start(bool is_utf8);
+
 /* utf8 on a UTF-8 terminal, else ascii (LANG=C): every glyph the screen
  * shows goes through here or through ui_put, which spells text in ASCII. */
 const char *ui_glyph(const char *utf8, const char *ascii);
