@@ -222,12 +222,17 @@ char *ui_employee_hours_lost(const struct ui *u, long ei, char *buf,
 
 /* The Cases view filtered to one employee's open cases. */
 void ui_cases_show_employee(struct ui *u, int64_t employee_id);
-/* The case forms, also used from the Employee view: add a case to team_id
- * (held by employee_id; 0: the waiting list), edit one, close one. Each
- * writes only when the form is confirmed, as one undoable change. */
+/* The case forms (ui_case_form.c), of the Cases and Employee views: add a
+ * case to team_id (held by employee_id; 0: the waiting list), edit one,
+ * close one, on to its next phase, move it to someone chosen with the loads
+ * before → after. Each writes only when confirmed, as one undoable change.
+ * ui_case_holder: the name of holder id, or "waiting list". */
 void ui_cases_add(struct ui *u, int64_t team_id, int64_t employee_id);
 void ui_cases_edit(struct ui *u, int64_t case_id);
 void ui_cases_close(struct ui *u, int64_t case_id);
+void ui_cases_next_phase(struct ui *u, int64_t case_id);
+void ui_cases_move(struct ui *u, int64_t case_id);
+const char *ui_case_holder(const struct ui *u, int64_t id);
 /* Free the Cases view's state (NULL-safe; at the end of the session). */
 void ui_cases_free(struct ui *u);
 
