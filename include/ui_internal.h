@@ -113,6 +113,8 @@ struct ui {
 	int64_t selected[UI_VIEW_COUNT];
 	int top[UI_VIEW_COUNT];
 	int team_sort;          /* Team view's sort column; 0: its default */
+	int64_t cases_employee; /* asks the Cases view for this employee's
+				 * open cases the next time it is drawn */
 	bool team_sort_reverse; /* against that column's natural order */
 
 	long *rows; /* dataset indexes of the current list, in screen order */
@@ -214,14 +216,7 @@ void ui_rota_delete_block(struct ui *u, long b);
 extern const struct ui_view_ops ui_employee_ops;
 extern const struct ui_view_ops ui_cases_ops;
 
-/* What lowers employee ei's hours below the contract in the shown week —
- * "absent (ziek 100% Mon–Fri) · holiday Fri 25 Dec · starts Wed 25 Nov" —
- * into buf; "" when nothing does. Returns buf. */
-char *ui_employee_hours_lost(const struct ui *u, long ei, char *buf,
-    size_t size);
 
-/* The Cases view filtered to one employee's open cases. */
-void ui_cases_show_employee(struct ui *u, int64_t employee_id);
 /* The case forms (ui_case_form.c), of the Cases and Employee views: add a
  * case to team_id (held by employee_id; 0: the waiting list), edit one,
  * close one, on to its next phase, move it to someone chosen with the loads
@@ -378,6 +373,15 @@ attr_t ui_accent_attr(const struct ui *u);
 
 /* "2026-W48, 23–29 Nov" (translated month). Returns buf. */
 char *ui_week_label(int monday, char *buf, size_t size);
+
+/* What lowers employee ei's hours below the contract in the shown week —
+ * "absent (ziek 100% Mon–Fri) · holiday Fri 25 Dec · starts Wed 25 Nov" —
+ * into buf; "" when nothing does. Returns buf. */
+char *ui_hours_lost(const struct ui *u, long ei, char *buf,
+    size_t size);
+
+/* "Tue 1 Dec" (translated): ui_date without the year. Returns buf. */
+char *ui_day(int date, char *buf, size_t size);
 
 /* "Tue 1 Dec 2026" (translated). Returns buf. */
 char *ui_date(int date, char *buf, size_t size);

@@ -219,6 +219,8 @@ filter_matches(const struct ui *u, const struct filter *f,
 }
 
 /* A new team selected in the Overview starts from its open cases. */
+/* The filter for the team selected in the Overview when that changed, or
+ * for the employee another view asked for (u->cases_employee). */
 static void
 sync_team(struct ui *u)
 {
@@ -226,29 +228,23 @@ sync_team(struct ui *u)
 	long t = dataset_team_index(&u->app->data,
 	    u->selected[UI_VIEW_OVERVIEW]);
 
-	if (t < 0 || st->team_id == u->app->data.teams[t].id)
+	long i = dataset_employee_index(&u->app->data, u->cases_employee);
+
+	if (i >= 0) { /* another view asked for one employee's cases */
+		if (t >= 0)
+			st->team_id = u->app->data.teams[t].id;
+		snprintf(st->filter, sizeof st->filter, "employee:%s "
+		    "status:open", u->app->data.employees[i].code);
+	} else if (t < 0 || st->team_id == u->app->data.teams[t].id) {
 		return;
-	st->team_id = u->app->data.teams[t].id;
-	snprintf(st->filter, sizeof st->filter, "team:%s status:open",
-	    u->app->data.teams[t].code);
+	} else {
+		st->team_id = u->app->data.teams[t].id;
+		snprintf(st->filter, sizeof st->filter, "team:%s status:open",
+		    u->app->data.teams[t].code);
+	}
+	u->cases_employee = 0;
 	u->selected[UI_VIEW_CASES] = 0;
 	u->top[UI_VIEW_CASES] = 0;
-}
-
-void
-ui_cases_show_employee(struct ui *u, int64_t employee_id)
-{
-	long i = dataset_employee_index(&u->app->data, employee_id);
-	struct ui_cases *st = state(u);
-
-	if (i < 0)
-		return;
-	sync_team(u);
-	snprintf(st->filter, sizeof st->filter, "employee:%s status:open",
-	    u->app->data.employees[i].code);
-	u->selected[UI_VIEW_CASES] = 0;
-	u->top[UI_VIEW_CASES] = 0;
-	ui_show(u, UI_VIEW_CASES);
 }
 
 /* --- rows --- */

@@ -71,17 +71,6 @@ horizon_end(const struct ui *u)
 }
 
 /* "Fri 25 Dec": ui_date without the year. */
-static char *
-day_name(int date, char *buf, size_t size)
-{
-	char *year;
-
-	ui_date(date, buf, size);
-	if ((year = strrchr(buf, ' ')) != NULL)
-		*year = '\0';
-	return buf;
-}
-
 /* --- rows --- */
 
 struct sort_row {
@@ -222,53 +211,6 @@ select_record(struct ui *u, enum section sec, int64_t id)
 
 /* --- the load, broken down --- */
 
-char *
-ui_employee_hours_lost(const struct ui *u, long ei, char *buf, size_t size)
-{
-	const struct dataset *d = &u->app->data;
-	const struct settings *s = &u->app->settings;
-	const struct employee *em = &d->employees[ei];
-	char day[64], absent[256] = "", holidays[256] = "";
-	size_t na = 0, nh = 0, n = 0;
-
-	for (int k = 0; k < 5; k++) {
-		int date = u->monday + k;
-		if ((em->workdays & (1u << k)) && settings_is_holiday(s, date) &&
-		    date >= em->start && date <= em->end)
-			nh += (size_t)snprintf(holidays + nh,
-			    nh < sizeof holidays ? sizeof holidays - nh : 0,
-			    "%s%s", nh ? ", " : "",
-			    day_name(date, day, sizeof day));
-	}
-	for (size_t i = 0; i < d->n_absences && na < sizeof absent; i++) {
-		const struct absence *ab = &d->absences[i];
-		int from = ab->start > u->monday ? ab->start : u->monday;
-		int to = ab->end < u->monday + 6 ? ab->end : u->monday + 6;
-		if (ab->employee_id != em->id || from > to)
-			continue;
-		na += (size_t)snprintf(absent + na, sizeof absent - na,
-		    "%s%s%s%d%% %s%s%s", na ? ", " : "", ab->reason,
-		    ab->reason[0] ? " " : "", ab->percent,
-		    ui_weekday(date_weekday(from)), from < to ? "–" : "",
-		    from < to ? ui_weekday(date_weekday(to)) : "");
-	}
-	buf[0] = '\0';
-	if (na > 0)
-		n += (size_t)snprintf(buf + n, size - n, "%s (%s)",
-		    _("absent"), absent);
-	if (nh > 0 && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
-		    n ? " · " : "", _("holiday"), holidays);
-	if (em->start > u->monday && em->start <= u->monday + 6 && n < size)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
-		    n ? " · " : "", _("starts"),
-		    day_name(em->start, day, sizeof day));
-	if (em->end >= u->monday && em->end < u->monday + 6 && n < size)
-		snprintf(buf + n, size - n, "%s%s %s", n ? " · " : "",
-		    _("last day"), day_name(em->end, day, sizeof day));
-	return buf;
-}
-
 /* "5 working days × 7.2 h − 36.0 h absent (ziek 100% Mon–Fri) · holiday
  * Fri 25 Dec": what makes the available hours of the week. */
 static void
@@ -294,7 +236,7 @@ explain_available(const struct ui *u, long ei, char *buf, size_t size)
 		    ui_hours(u, lost, sizeof lost, work * hpd - w->available),
 		    _("h"));
 	}
-	if (ui_employee_hours_lost(u, ei, why, sizeof why)[0] != '\0') {
+	if (ui_hours_lost(u, ei, why, sizeof why)[0] != '\0') {
 		size_t n = strlen(buf);
 		snprintf(buf + n, size - n, "%s%s", absent ? " " : " · ", why);
 	}
@@ -1129,7 +1071,9 @@ action(struct ui *u, enum ui_action act)
 		return true;
 	}
 	if (act == UI_ACT_SHOW_CASES) {
-		ui_cases_show_employee(u, u->app->data.employees[ei].id);
+		/* the Cases view takes the request when it is shown */
+		u->cases_employee = u->app->data.employees[ei].id;
+		ui_show(u, UI_VIEW_CASES);
 		return true;
 	}
 	sec = row_section(row);

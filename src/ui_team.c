@@ -369,7 +369,7 @@ draw_details(const struct ui *u, int y, long i)
 
 	snprintf(sustained, sizeof sustained, _("OVER %d weeks running"),
 	    u->app->settings.sustained_weeks);
-	ui_employee_hours_lost(u, i, lost, sizeof lost);
+	ui_hours_lost(u, i, lost, sizeof lost);
 	snprintf(buf, sizeof buf,
 	    _("%s · %s · %s h/week%s%s · cases: %d · blocks: %d%s%s%s%s"),
 	    em->code, em->discipline[0] ? em->discipline : "-",

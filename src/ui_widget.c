@@ -439,3 +439,60 @@ ui_week_label(int monday, char *buf, size_t size)
 	return buf;
 }
 
+char *
+ui_day(int date, char *buf, size_t size)
+{
+	char *year;
+
+	ui_date(date, buf, size);
+	if ((year = strrchr(buf, ' ')) != NULL)
+		*year = '\0';
+	return buf;
+}
+
+char *
+ui_hours_lost(const struct ui *u, long ei, char *buf, size_t size)
+{
+	const struct dataset *d = &u->app->data;
+	const struct settings *s = &u->app->settings;
+	const struct employee *em = &d->employees[ei];
+	char day[64], absent[256] = "", holidays[256] = "";
+	size_t na = 0, nh = 0, n = 0;
+
+	for (int k = 0; k < 5; k++) {
+		int date = u->monday + k;
+		if ((em->workdays & (1u << k)) && settings_is_holiday(s, date) &&
+		    date >= em->start && date <= em->end)
+			nh += (size_t)snprintf(holidays + nh,
+			    nh < sizeof holidays ? sizeof holidays - nh : 0,
+			    "%s%s", nh ? ", " : "",
+			    ui_day(date, day, sizeof day));
+	}
+	for (size_t i = 0; i < d->n_absences && na < sizeof absent; i++) {
+		const struct absence *ab = &d->absences[i];
+		int from = ab->start > u->monday ? ab->start : u->monday;
+		int to = ab->end < u->monday + 6 ? ab->end : u->monday + 6;
+		if (ab->employee_id != em->id || from > to)
+			continue;
+		na += (size_t)snprintf(absent + na, sizeof absent - na,
+		    "%s%s%s%d%% %s%s%s", na ? ", " : "", ab->reason,
+		    ab->reason[0] ? " " : "", ab->percent,
+		    ui_weekday(date_weekday(from)), from < to ? "–" : "",
+		    from < to ? ui_weekday(date_weekday(to)) : "");
+	}
+	buf[0] = '\0';
+	if (na > 0)
+		n += (size_t)snprintf(buf + n, size - n, "%s (%s)",
+		    _("absent"), absent);
+	if (nh > 0 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
+		    n ? " · " : "", _("holiday"), holidays);
+	if (em->start > u->monday && em->start <= u->monday + 6 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
+		    n ? " · " : "", _("starts"),
+		    ui_day(em->start, day, sizeof day));
+	if (em->end >= u->monday && em->end < u->monday + 6 && n < size)
+		snprintf(buf + n, size - n, "%s%s %s", n ? " · " : "",
+		    _("last day"), ui_day(em->end, day, sizeof day));
+	return buf;
+}
