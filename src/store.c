@@ -781,6 +781,100 @@ insert(struct store *st, sqlite3_stmt *stmt, int64_t *id, int64_t *version,
 	return 0;
 }
 
+/* The columns of each kind, bound from parameter 1 in the order its INSERT
+ * and UPDATE name them; returns how many, so an UPDATE binds its id and
+ * version after them. */
+static int
+bind_team(sqlite3_stmt *s, const struct team *t)
+{
+	bind_text(s, 1, t->code);
+	bind_text(s, 2, t->name);
+	bind_text(s, 3, t->area);
+	return 3;
+}
+
+static int
+bind_rota(sqlite3_stmt *s, const struct rota_entry *r)
+{
+	sqlite3_bind_int64(s, 1, r->team_id);
+	sqlite3_bind_int(s, 2, r->weekday);
+	bind_text(s, 3, dataset_part_code(r->part));
+	sqlite3_bind_double(s, 4, r->hours);
+	return 4;
+}
+
+static int
+bind_employee(sqlite3_stmt *s, const struct employee *em)
+{
+	bind_text(s, 1, em->code);
+	bind_text(s, 2, em->name);
+	sqlite3_bind_int64(s, 3, em->team_id);
+	bind_text(s, 4, em->discipline);
+	sqlite3_bind_double(s, 5, em->contract_hours);
+	sqlite3_bind_int(s, 6, (int)em->workdays);
+	bind_date(s, 7, em->start);
+	bind_date(s, 8, em->end);
+	return 8;
+}
+
+static int
+bind_absence(sqlite3_stmt *s, const struct absence *a)
+{
+	sqlite3_bind_int64(s, 1, a->employee_id);
+	bind_date(s, 2, a->start);
+	bind_date(s, 3, a->end);
+	sqlite3_bind_int(s, 4, a->percent);
+	bind_text(s, 5, a->reason);
+	return 5;
+}
+
+static int
+bind_activity(sqlite3_stmt *s, const struct activity *a)
+{
+	sqlite3_bind_int64(s, 1, a->employee_id);
+	bind_text(s, 2, a->name);
+	bind_text(s, 3, a->kind);
+	sqlite3_bind_double(s, 4, a->hours_per_week);
+	bind_date(s, 5, a->start);
+	bind_date(s, 6, a->end);
+	return 6;
+}
+
+static int
+bind_block(sqlite3_stmt *s, const struct block *b)
+{
+	sqlite3_bind_int64(s, 1, b->team_id);
+	bind_date(s, 2, b->date);
+	bind_text(s, 3, dataset_part_code(b->part));
+	sqlite3_bind_double(s, 4, b->hours);
+	bind_id(s, 5, b->employee_id);
+	sqlite3_bind_int(s, 6, b->locked);
+	return 6;
+}
+
+static int
+bind_case(sqlite3_stmt *s, const struct case_item *c)
+{
+	bind_text(s, 1, c->ref);
+	sqlite3_bind_int64(s, 2, c->team_id);
+	bind_id(s, 3, c->employee_id);
+	bind_text(s, 4, c->type);
+	bind_text(s, 5, settings_phase_code(c->phase));
+	bind_date(s, 6, c->opened);
+	bind_date(s, 7, c->closed);
+	bind_id(s, 8, c->origin_block);
+	bind_id(s, 9, c->cover_from);
+	return 9;
+}
+
+/* Bind an UPDATE's WHERE id = ? AND version = ? after its n columns. */
+static void
+bind_where(sqlite3_stmt *s, int n, int64_t id, int64_t version)
+{
+	sqlite3_bind_int64(s, n + 1, id);
+	sqlite3_bind_int64(s, n + 2, version);
+}
+
 int
 store_add_team(struct store *st, struct team *t, struct err *e)
 {
@@ -791,9 +885,7 @@ store_add_team(struct store *st, struct team *t, struct err *e)
 	    "INSERT INTO team (code, name, area) VALUES (?, ?, ?)",
 	    &s, e) < 0)
 		return -1;
-	bind_text(s, 1, t->code);
-	bind_text(s, 2, t->name);
-	bind_text(s, 3, t->area);
+	bind_team(s, t);
 	snprintf(what, sizeof what, "add team %s", t->code);
 	return insert(st, s, &t->id, &t->version, e, what);
 }
@@ -807,10 +899,7 @@ store_add_rota(struct store *st, struct rota_entry *r, struct err *e)
 	    "INSERT INTO rota (team_id, weekday, part, hours)"
 	    " VALUES (?, ?, ?, ?)", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, r->team_id);
-	sqlite3_bind_int(s, 2, r->weekday);
-	bind_text(s, 3, dataset_part_code(r->part));
-	sqlite3_bind_double(s, 4, r->hours);
+	bind_rota(s, r);
 	return insert(st, s, &r->id, &r->version, e, "add rota entry");
 }
 
@@ -825,14 +914,7 @@ store_add_employee(struct store *st, struct employee *em, struct err *e)
 	    " contract_hours, workdays, start_date, end_date)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
-	bind_text(s, 1, em->code);
-	bind_text(s, 2, em->name);
-	sqlite3_bind_int64(s, 3, em->team_id);
-	bind_text(s, 4, em->discipline);
-	sqlite3_bind_double(s, 5, em->contract_hours);
-	sqlite3_bind_int(s, 6, (int)em->workdays);
-	bind_date(s, 7, em->start);
-	bind_date(s, 8, em->end);
+	bind_employee(s, em);
 	snprintf(what, sizeof what, "add employee %s", em->code);
 	return insert(st, s, &em->id, &em->version, e, what);
 }
@@ -846,11 +928,7 @@ store_add_absence(struct store *st, struct absence *a, struct err *e)
 	    "INSERT INTO absence (employee_id, start_date, end_date,"
 	    " percent, reason) VALUES (?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, a->employee_id);
-	bind_date(s, 2, a->start);
-	bind_date(s, 3, a->end);
-	sqlite3_bind_int(s, 4, a->percent);
-	bind_text(s, 5, a->reason);
+	bind_absence(s, a);
 	return insert(st, s, &a->id, &a->version, e, "add absence");
 }
 
@@ -863,12 +941,7 @@ store_add_activity(struct store *st, struct activity *a, struct err *e)
 	    " hours_per_week, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)",
 	    &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, a->employee_id);
-	bind_text(s, 2, a->name);
-	bind_text(s, 3, a->kind);
-	sqlite3_bind_double(s, 4, a->hours_per_week);
-	bind_date(s, 5, a->start);
-	bind_date(s, 6, a->end);
+	bind_activity(s, a);
 	return insert(st, s, &a->id, &a->version, e, "add side activity");
 }
 
@@ -880,12 +953,7 @@ store_add_block(struct store *st, struct block *b, struct err *e)
 	if (prepare_cached(st, "INSERT INTO block (team_id, date, part, hours,"
 	    " employee_id, locked) VALUES (?, ?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, b->team_id);
-	bind_date(s, 2, b->date);
-	bind_text(s, 3, dataset_part_code(b->part));
-	sqlite3_bind_double(s, 4, b->hours);
-	bind_id(s, 5, b->employee_id);
-	sqlite3_bind_int(s, 6, b->locked);
+	bind_block(s, b);
 	return insert(st, s, &b->id, &b->version, e, "add intake block");
 }
 
@@ -900,15 +968,7 @@ store_add_case(struct store *st, struct case_item *c, struct err *e)
 	    " phase, opened, closed, origin_block, cover_from)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
 		return -1;
-	bind_text(s, 1, c->ref);
-	sqlite3_bind_int64(s, 2, c->team_id);
-	bind_id(s, 3, c->employee_id);
-	bind_text(s, 4, c->type);
-	bind_text(s, 5, settings_phase_code(c->phase));
-	bind_date(s, 6, c->opened);
-	bind_date(s, 7, c->closed);
-	bind_id(s, 8, c->origin_block);
-	bind_id(s, 9, c->cover_from);
+	bind_case(s, c);
 	snprintf(what, sizeof what, "add case %s", c->ref);
 	return insert(st, s, &c->id, &c->version, e, what);
 }
@@ -970,17 +1030,7 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 	    " cover_from = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
-	bind_text(s, 1, c->ref);
-	sqlite3_bind_int64(s, 2, c->team_id);
-	bind_id(s, 3, c->employee_id);
-	bind_text(s, 4, c->type);
-	bind_text(s, 5, settings_phase_code(c->phase));
-	bind_date(s, 6, c->opened);
-	bind_date(s, 7, c->closed);
-	bind_id(s, 8, c->origin_block);
-	bind_id(s, 9, c->cover_from);
-	sqlite3_bind_int64(s, 10, c->id);
-	sqlite3_bind_int64(s, 11, c->version);
+	bind_where(s, bind_case(s, c), c->id, c->version);
 	rc = sqlite3_step(s);
 	release(st, s);
 	snprintf(what, sizeof what, "change case %s", c->ref);
@@ -1018,13 +1068,7 @@ store_update_absence(struct store *st, struct absence *a, struct err *e)
 	    " end_date = ?, percent = ?, reason = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, a->employee_id);
-	bind_date(s, 2, a->start);
-	bind_date(s, 3, a->end);
-	sqlite3_bind_int(s, 4, a->percent);
-	bind_text(s, 5, a->reason);
-	sqlite3_bind_int64(s, 6, a->id);
-	sqlite3_bind_int64(s, 7, a->version);
+	bind_where(s, bind_absence(s, a), a->id, a->version);
 	if (guarded(st, s, "change absence", e) < 0)
 		return -1;
 	a->version++;
@@ -1041,14 +1085,7 @@ store_update_activity(struct store *st, struct activity *a, struct err *e)
 	    " hours_per_week = ?, start_date = ?, end_date = ?,"
 	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, a->employee_id);
-	bind_text(s, 2, a->name);
-	bind_text(s, 3, a->kind);
-	sqlite3_bind_double(s, 4, a->hours_per_week);
-	bind_date(s, 5, a->start);
-	bind_date(s, 6, a->end);
-	sqlite3_bind_int64(s, 7, a->id);
-	sqlite3_bind_int64(s, 8, a->version);
+	bind_where(s, bind_activity(s, a), a->id, a->version);
 	if (guarded(st, s, "change side activity", e) < 0)
 		return -1;
 	a->version++;
@@ -1063,11 +1100,7 @@ store_update_team(struct store *st, struct team *t, struct err *e)
 	if (prepare_cached(st, "UPDATE team SET code = ?, name = ?, area = ?,"
 	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
-	bind_text(s, 1, t->code);
-	bind_text(s, 2, t->name);
-	bind_text(s, 3, t->area);
-	sqlite3_bind_int64(s, 4, t->id);
-	sqlite3_bind_int64(s, 5, t->version);
+	bind_where(s, bind_team(s, t), t->id, t->version);
 	if (guarded(st, s, "change team", e) < 0)
 		return -1;
 	t->version++;
@@ -1085,16 +1118,7 @@ store_update_employee(struct store *st, struct employee *em, struct err *e)
 	    " start_date = ?, end_date = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
-	bind_text(s, 1, em->code);
-	bind_text(s, 2, em->name);
-	sqlite3_bind_int64(s, 3, em->team_id);
-	bind_text(s, 4, em->discipline);
-	sqlite3_bind_double(s, 5, em->contract_hours);
-	sqlite3_bind_int(s, 6, (int)em->workdays);
-	bind_date(s, 7, em->start);
-	bind_date(s, 8, em->end);
-	sqlite3_bind_int64(s, 9, em->id);
-	sqlite3_bind_int64(s, 10, em->version);
+	bind_where(s, bind_employee(s, em), em->id, em->version);
 	if (guarded(st, s, "change employee", e) < 0)
 		return -1;
 	em->version++;
@@ -1111,12 +1135,7 @@ store_update_rota(struct store *st, struct rota_entry *r, struct err *e)
 	    " hours = ?, version = version + 1 WHERE id = ? AND version = ?",
 	    &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, r->team_id);
-	sqlite3_bind_int(s, 2, r->weekday);
-	bind_text(s, 3, dataset_part_code(r->part));
-	sqlite3_bind_double(s, 4, r->hours);
-	sqlite3_bind_int64(s, 5, r->id);
-	sqlite3_bind_int64(s, 6, r->version);
+	bind_where(s, bind_rota(s, r), r->id, r->version);
 	if (guarded(st, s, "change rota entry", e) < 0)
 		return -1;
 	r->version++;
@@ -1133,14 +1152,7 @@ store_update_block(struct store *st, struct block *b, struct err *e)
 	    " hours = ?, employee_id = ?, locked = ?, version = version + 1"
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, b->team_id);
-	bind_date(s, 2, b->date);
-	bind_text(s, 3, dataset_part_code(b->part));
-	sqlite3_bind_double(s, 4, b->hours);
-	bind_id(s, 5, b->employee_id);
-	sqlite3_bind_int(s, 6, b->locked);
-	sqlite3_bind_int64(s, 7, b->id);
-	sqlite3_bind_int64(s, 8, b->version);
+	bind_where(s, bind_block(s, b), b->id, b->version);
 	if (guarded(st, s, "change intake block", e) < 0)
 		return -1;
 	b->version++;
