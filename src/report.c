@@ -15,6 +15,16 @@
 #include "text.h"
 #include "xmem.h"
 
+/* What was written reached out (a full disk shows at the flush): -1 with
+ * e naming what when not. */
+static int
+flushed(FILE *out, const char *what, struct err *e)
+{
+	if (fflush(out) != 0 || ferror(out))
+		return err_setx(e, EXIT_IOERR, "cannot write the %s: %m", what);
+	return 0;
+}
+
 int
 report_format_parse(const char *s)
 {
@@ -542,9 +552,7 @@ report_write(FILE *out, enum report_format fmt, const struct dataset *d,
 		write_text(out, d, s, w, team);
 		break;
 	}
-	if (fflush(out) != 0 || ferror(out))
-		return err_setx(e, EXIT_IOERR, "cannot write the report: %m");
-	return 0;
+	return flushed(out, "report", e);
 }
 
 /* --- intake plans --- */
@@ -784,9 +792,7 @@ report_plan(FILE *out, enum report_format fmt, const struct dataset *d,
 		plan_json(out, d, plan);
 	else
 		plan_text(out, d, plan);
-	if (fflush(out) != 0 || ferror(out))
-		return err_setx(e, EXIT_IOERR, "cannot write the plan: %m");
-	return 0;
+	return flushed(out, "plan", e);
 }
 
 /* --- a hand-over --- */
@@ -998,10 +1004,7 @@ report_handover(FILE *out, enum report_format fmt, const struct dataset *d,
 		handover_json(out, d, h, cases, blocks);
 	else
 		handover_text(out, d, h, cases, blocks);
-	if (fflush(out) != 0 || ferror(out))
-		return err_setx(e, EXIT_IOERR, "cannot write the hand-over: "
-		    "%m");
-	return 0;
+	return flushed(out, "hand-over", e);
 }
 
 /* --- forecasts --- */
@@ -1192,9 +1195,7 @@ report_forecast(FILE *out, enum report_format fmt, const struct dataset *d,
 		forecast_text(out, d, s, f, team);
 		break;
 	}
-	if (fflush(out) != 0 || ferror(out))
-		return err_setx(e, EXIT_IOERR, "cannot write the forecast: %m");
-	return 0;
+	return flushed(out, "forecast", e);
 }
 
 int
@@ -1234,7 +1235,5 @@ report_backtest(FILE *out, enum report_format fmt,
 			    sc[h].mae_trend * 100, 1, comma), sc[h].n);
 		}
 	}
-	if (fflush(out) != 0 || ferror(out))
-		return err_setx(e, EXIT_IOERR, "cannot write the backtest: %m");
-	return 0;
+	return flushed(out, "backtest", e);
 }
