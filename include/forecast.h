@@ -48,6 +48,9 @@ struct forecast {
 	struct forecast_week *teams;     /* [team * weeks + k] */
 	struct forecast_week *employees; /* [employee * weeks + k]; NULL
 					  * unless asked for */
+	/* the capacity each week has as the data knows it (absences,
+	 * holidays, starters, leavers): [team or employee * weeks + k] */
+	double *team_capacity, *employee_capacity;
 };
 
 /* Forecast the weeks of o for the whole of d into out (free with

@@ -157,9 +157,6 @@ const struct week_figures *ui_live_week(const struct ui *u, int monday);
 #define UI_SPARK_WEEKS 8
 const struct week_figures *ui_spark_weeks(struct ui *u);
 const struct forecast *ui_forecast(struct ui *u);
-/* Each employee's capacity (index-aligned with the dataset) in week k of
- * that forecast, for k < UI_SPARK_WEEKS; NULL when not made yet. */
-const double *ui_forecast_capacity(struct ui *u, int k);
 bool ui_model_catch_up(struct ui *u);
 void ui_model_free(struct ui *u);
 

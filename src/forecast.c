@@ -737,6 +737,10 @@ forecast_run(const struct dataset *d, const struct settings *s,
 			band(&el[row * sims], sims, ec[row],
 			    &out->employees[row]);
 	}
+	/* the known capacities go along: views weigh medians by them */
+	out->team_capacity = m.team_cap;
+	out->employee_capacity = m.emp_cap;
+	m.team_cap = m.emp_cap = NULL;
 	free(sm.team);
 	free(sm.emp);
 	free(tl);
@@ -752,6 +756,8 @@ forecast_clear(struct forecast *f)
 {
 	free(f->teams);
 	free(f->employees);
+	free(f->team_capacity);
+	free(f->employee_capacity);
 	memset(f, 0, sizeof *f);
 }
 

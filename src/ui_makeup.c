@@ -10,6 +10,7 @@
  * config (case_types[].disciplines). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -18,6 +19,7 @@
 #include "makeup.h"
 #include "text.h"
 #include "ui_internal.h"
+#include "xmem.h"
 
 enum { COL_NAME, COL_MEMBERS, COL_CAPACITY, COL_DEMAND, COL_LOAD, COL_BAR,
 	COL_AHEAD, COL_NOTE, COL_COUNT };
@@ -29,7 +31,7 @@ enum { COL_NAME, COL_MEMBERS, COL_CAPACITY, COL_DEMAND, COL_LOAD, COL_BAR,
 /* The team's make-up while draw runs, and the coming weeks of each of its
  * disciplines (counted false: not known yet). */
 static struct makeup shown;
-static struct team_week ahead[64][UI_SPARK_WEEKS];
+static struct team_week (*ahead)[UI_SPARK_WEEKS]; /* [discipline] */
 static bool ahead_known;
 
 /* The disciplines' medians of the coming weeks into ahead[][]: the demand
@@ -42,37 +44,47 @@ make_ahead(struct ui *u, long t)
 	const struct forecast *fc = ui_forecast(u);
 	const struct dataset *d = &u->app->data;
 	const struct team_week *now = &u->fig.teams[t];
+	size_t nd = shown.n_disciplines;
+	/* each member's discipline, found once: [employee] -> slot or -1 */
+	long *slot = xcalloc(d->n_employees + 1, sizeof *slot);
+	double *cap = xcalloc(nd + 1, sizeof *cap);
 
-	memset(ahead, 0, sizeof ahead);
+	ahead = xreallocarray(ahead, nd + 1, sizeof *ahead);
+	memset(ahead, 0, (nd + 1) * sizeof *ahead);
 	ahead_known = fc != NULL && now->demand > 0;
-	for (int k = 0; ahead_known && k < UI_SPARK_WEEKS; k++) {
-		const double *cap = ui_forecast_capacity(u, k);
+	for (size_t i = 0; ahead_known && i < d->n_employees; i++) {
+		slot[i] = -1;
+		for (size_t j = 0; j < nd && slot[i] < 0; j++)
+			if (d->employees[i].team_id == d->teams[t].id &&
+			    text_equal_nocase(d->employees[i].discipline,
+			    shown.disciplines[j].code))
+				slot[i] = (long)j;
+	}
+	for (int k = 0; ahead_known && k < UI_SPARK_WEEKS &&
+	    k < fc->weeks; k++) {
 		const struct forecast_week *tw = forecast_team_week(fc,
 		    (size_t)t, k);
-		double team_cap = 0;
-		if (cap == NULL || !tw->counted || isinf(tw->p50))
+		if (!tw->counted || isinf(tw->p50))
 			continue;
+		double growth = tw->p50 *
+		    fc->team_capacity[(size_t)t * (size_t)fc->weeks + (size_t)k]
+		    / now->demand;
+		memset(cap, 0, (nd + 1) * sizeof *cap);
 		for (size_t i = 0; i < d->n_employees; i++)
-			if (d->employees[i].team_id == d->teams[t].id)
-				team_cap += cap[i];
-		double growth = tw->p50 * team_cap / now->demand;
-		for (size_t j = 0; j < shown.n_disciplines && j < 64; j++) {
-			double c = 0;
-			for (size_t i = 0; i < d->n_employees; i++) {
-				const struct employee *em = &d->employees[i];
-				if (em->team_id == d->teams[t].id &&
-				    text_equal_nocase(em->discipline,
-				    shown.disciplines[j].code))
-					c += cap[i];
-			}
+			if (slot[i] >= 0)
+				cap[slot[i]] += fc->employee_capacity[i *
+				    (size_t)fc->weeks + (size_t)k];
+		for (size_t j = 0; j < nd; j++) {
 			struct team_week *w = &ahead[j][k];
-			w->counted = c > 0;
+			w->counted = cap[j] > 0;
 			w->load = workload_load(shown.disciplines[j].demand *
-			    growth, c);
+			    growth, cap[j]);
 			w->status = workload_status(w->load, w->counted,
 			    &u->app->settings);
 		}
 	}
+	free(slot);
+	free(cap);
 }
 
 static long
@@ -182,7 +194,7 @@ draw_row(const struct ui *u, const struct ui_column *c, int y, long index,
 	if (c[COL_AHEAD].w > 0 && !ahead_known) {
 		ui_put(y, c[COL_AHEAD].x, c[COL_AHEAD].w, ui_glyph("…", "..."),
 		    false, attr);
-	} else if (c[COL_AHEAD].w > 0 && index < 64) {
+	} else if (c[COL_AHEAD].w > 0) {
 		const struct team_week *spark[UI_SPARK_WEEKS];
 		for (int k = 0; k < UI_SPARK_WEEKS; k++)
 			spark[k] = &ahead[index][k];
