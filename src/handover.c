@@ -163,6 +163,9 @@ collect_colleagues(const struct dataset *d1, const struct settings *s,
 	h->colleagues = xcalloc(d1->n_employees + 1, sizeof *h->colleagues);
 	for (size_t i = 0; i < d1->n_employees; i++) {
 		const struct employee *em = &d1->employees[i];
+		if (em->team_id != h->old_team || cap[i] <= 0 ||
+		    (em->id == h->employee_id && !with_employee))
+			continue;
 		bool takes_block = false;
 		for (size_t b = 0; b < h->n_blocks; b++)
 			takes_block |= h->blocks[b].fair_to == em->id;
@@ -171,9 +174,7 @@ collect_colleagues(const struct dataset *d1, const struct settings *s,
 		    (em->end == DATE_NONE || em->end >= h->to) &&
 		    workload_absence_on(d1, em->id, h->from) <
 		    WORKLOAD_ABSENT_PCT;
-		if (em->team_id != h->old_team || cap[i] <= 0 ||
-		    (em->id == h->employee_id && !with_employee) ||
-		    (!takes_cases && !takes_block))
+		if (!takes_cases && !takes_block)
 			continue;
 		h->colleagues[h->n_colleagues++] = (struct handover_colleague){
 			(long)i, em->id, dem[i], cap[i], takes_cases };

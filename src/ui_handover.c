@@ -6,7 +6,6 @@
  * cover itself: proposed for an employee (o in the Team and Employee views,
  * and after an absence of 50 % or more is saved), asked, applied as one
  * undoable change. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,10 +307,11 @@ ui_cover(struct ui *u, int64_t employee_id, int from, int to,
 	}
 	rc = app_apply_handover(u->app, &h, cases, blocks, &e);
 	handover_clear(&h);
-	snprintf(done, sizeof done, "%s%s%s", before ? before : "",
-	    before ? "; " : "", back ? _("cases given back")
-	    : _("cover applied"));
-	if (before == NULL)
-		done[0] = (char)toupper((unsigned char)done[0]);
+	if (before != NULL)
+		snprintf(done, sizeof done, "%s; %s", before, back ?
+		    _("cases given back") : _("cover applied"));
+	else
+		snprintf(done, sizeof done, "%s", back ? _("Cases given back")
+		    : _("Cover applied"));
 	ui_changed(u, rc, &e, done);
 }
