@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "dataset.h"
+#include "forecast.h"
 #include "handover.h"
 #include "import.h"
 #include "planner.h"
@@ -32,24 +33,38 @@ int app_default_db_path(char *buf, size_t size, struct err *e);
 const char *app_user(void);
 
 /* Load the settings (config_path may be NULL: search order), open the
- * database (db_path may be NULL: the default) and read it. On failure a is
- * left closed. Free with app_close. */
+ * database (db_path may be NULL: the default) and read it: the cases and
+ * intake blocks from this week's Monday on (dataset.h), what now and
+ * later need. On failure a is left closed. Free with app_close. */
 int app_open(struct app *a, const char *db_path, const char *config_path,
     struct err *e);
 void app_close(struct app *a);
 
-/* Re-read the dataset from the database (after a write, or another user's). */
+/* Make a->data hold the cases and blocks from since on too (DATASET_ALL:
+ * all of them), reading them when it does not yet: for what looks further
+ * back than this week (history, a dump, an import). The window only
+ * grows. */
+int app_need(struct app *a, int since, struct err *e);
+
+/* forecast_run on the data it learns from: the history_weeks before the
+ * week of o->known (app_need). */
+int app_forecast(struct app *a, const struct forecast_options *o,
+    struct forecast *out, struct err *e);
+
+/* Bring the dataset up to date after a write, or another user's: only
+ * the records touched since the last look are read again
+ * (store_refresh). */
 int app_reload(struct app *a, struct err *e);
 
 /* The figures of the week of monday, with sustained flags (it looks at the
  * sustained_weeks - 1 weeks before too). A past week comes from its snapshot;
  * a past week without one is computed and frozen as a snapshot now, so
  * history survives later edits (SPEC §6). Free with workload_week_clear. */
-void app_week(const struct app *a, int monday, struct week_figures *out);
+void app_week(struct app *a, int monday, struct week_figures *out);
 
 /* n consecutive weeks from first_monday into out[0 .. n-1] (each with
  * sustained flags). Free each with workload_week_clear. */
-void app_weeks(const struct app *a, int first_monday, size_t n,
+void app_weeks(struct app *a, int first_monday, size_t n,
     struct week_figures *out);
 
 /* Freeze the week of monday as it is now (replacing an earlier snapshot). */
@@ -137,7 +152,7 @@ int app_save_employee(struct app *a, struct employee *em,
  * DATE_NONE is that of their absence covering today or starting next; with
  * neither, a leaver's hand-over of what comes after their last day. With
  * give_back, the return of the cases handed over as their cover. */
-int app_propose_cover(const struct app *a, long ei, int from, int to,
+int app_propose_cover(struct app *a, long ei, int from, int to,
     bool give_back, struct handover *h, struct err *e);
 
 /* Apply cover or a return (handover_cover, handover_return on the data as

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "date.h"
 #include "settings.h"
 
 #define CODE_SIZE 16   /* team/employee codes, kinds, reasons: bytes incl. NUL */
@@ -88,8 +89,17 @@ struct case_item {
 	int64_t version;
 };
 
+/* The first day a dataset holds the cases and intake blocks of: every case
+ * still open on that day or later (closed on or after it, or not closed)
+ * and every block dated then or later. A city's history grows without end,
+ * while a week needs only the cases open in it (issue 12): what a use case
+ * needs, the app loads. */
+#define DATASET_ALL INT_MIN    /* every case and block there is */
+#define DATASET_NONE DATE_NONE /* none: teams, people, absences, activities */
+
 /* Every array is sorted by id (ascending), so lookups are binary searches. */
 struct dataset {
+	int since; /* the window above: DATASET_ALL, DATASET_NONE or a day */
 	struct team *teams;
 	size_t n_teams;
 	struct rota_entry *rota;
@@ -106,7 +116,12 @@ struct dataset {
 	size_t n_cases;
 };
 
-/* Free every array; d is empty afterwards. */
+/* Does d's window hold case c / block b (open, or dated, on d->since or
+ * later)? */
+bool dataset_holds_case(const struct dataset *d, const struct case_item *c);
+bool dataset_holds_block(const struct dataset *d, const struct block *b);
+
+/* Free every array; d is empty afterwards (its since 0: set it again). */
 void dataset_clear(struct dataset *d);
 
 /* Index of the record with this id, or -1. */

@@ -15,7 +15,7 @@ struct err;
 struct store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Open (creating with mode 0600, parents 0700) and migrate the database at
  * path. user names who makes changes (audit). A database from a newer version
@@ -30,8 +30,20 @@ void store_close(struct store *st);
  * tell: store_open then says what is wrong). */
 int store_probe(const char *path, struct err *e);
 
-/* Read every record into d (cleared first). */
-int store_load(struct store *st, struct dataset *d, struct err *e);
+/* Read the records into d (cleared first): every team, rota entry,
+ * employee, absence and activity, and the cases and intake blocks of the
+ * window from since on (dataset.h: DATASET_ALL, DATASET_NONE or a day; the
+ * cases through their index on the closing day). */
+int store_load(struct store *st, struct dataset *d, int since,
+    struct err *e);
+
+/* Bring d, read by store_load, up to date with every change committed
+ * since the last load or refresh — this connection's and others' — by
+ * reading again only the records the audit table says were touched
+ * (issue 12: an edit costs its own rows, not the city). Many touched rows
+ * read everything again. On failure d may hold some of the new rows; the
+ * next refresh reads them all again. */
+int store_refresh(struct store *st, struct dataset *d, struct err *e);
 
 /* Does the database hold no teams, employees, cases or snapshots? */
 int store_is_empty(struct store *st, bool *empty, struct err *e);
@@ -90,7 +102,7 @@ int store_delete_block(struct store *st, int64_t id, int64_t version,
     struct err *e);
 
 /* Has another connection committed a change since the last store_load or
- * store_changed? */
+ * store_refresh? */
 int store_changed(struct store *st, bool *changed, struct err *e);
 
 /* Lock or unlock intake block id as last read at version (refused like

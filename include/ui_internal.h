@@ -141,6 +141,11 @@ struct ui {
 	struct ui_model *model;      /* shared costly figures (ui_model.c) */
 };
 
+/* Make the data hold the cases and blocks from since on (app_need), and
+ * say so when reading them fails. The views' rows are made again after
+ * (data_gen moves): their indexes into the cases and blocks moved. */
+void ui_need(struct ui *u, int since);
+
 /* The figures of the week of monday as the data is now (never a snapshot),
  * for a form's preview of the weeks a change touches; computed once per
  * data change and kept for a few weeks. Borrowed: valid until the data

@@ -81,12 +81,32 @@ app_open(struct app *a, const char *db_path, const char *config_path,
 		goto fail;
 	if (store_open(&a->store, a->db_path, app_user(), e) < 0)
 		goto fail;
-	if (store_load(a->store, &a->data, e) < 0)
+	/* This week and later: what a week's figures, the planner, cover and
+	 * the views of now need. Whoever needs more asks (app_need). */
+	if (store_load(a->store, &a->data, date_monday(a->today), e) < 0)
 		goto fail;
 	return 0;
 fail:
 	app_close(a);
 	return -1;
+}
+
+int
+app_need(struct app *a, int since, struct err *e)
+{
+	if (since >= a->data.since)
+		return 0;
+	return store_load(a->store, &a->data, since, e);
+}
+
+int
+app_forecast(struct app *a, const struct forecast_options *o,
+    struct forecast *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (app_need(a, date_monday(o->known) - 7 * o->history_weeks, e) < 0)
+		return -1;
+	return forecast_run(&a->data, &a->settings, o, out, e);
 }
 
 void
@@ -101,7 +121,7 @@ app_close(struct app *a)
 int
 app_reload(struct app *a, struct err *e)
 {
-	return store_load(a->store, &a->data, e);
+	return store_refresh(a->store, &a->data, e);
 }
 
 /* Freeze week w as a snapshot (SPEC §6: past weeks, the first time they are
@@ -124,7 +144,7 @@ freeze(const struct app *a, struct week_figures *w)
 }
 
 void
-app_weeks(const struct app *a, int first_monday, size_t n,
+app_weeks(struct app *a, int first_monday, size_t n,
     struct week_figures *out)
 {
 	/* Sustained overload looks back k - 1 weeks before each week. */
@@ -136,12 +156,22 @@ app_weeks(const struct app *a, int first_monday, size_t n,
 	int first = first_monday - 7 * (int)(k - 1);
 	int this_week = date_monday(a->today);
 
-	/* Past weeks as they were (snapshots), the rest as they are now. */
+	/* Past weeks as they were (snapshots), the rest as they are now:
+	 * the data read from the first of those on. */
+	int need = DATE_NONE;
 	for (size_t i = 0; i < total; i++) {
 		int monday = first + 7 * (int)i;
 		if (monday < this_week && store_load_snapshot(a->store,
 		    &a->data, monday, &all[i], &frozen[i], NULL) < 0)
 			unread[i] = true; /* never overwrite what we can't read */
+		if (!frozen[i] && monday < need)
+			need = monday;
+	}
+	if (need != DATE_NONE && app_need(a, need, NULL) < 0)
+		for (size_t i = 0; i < total; i++)
+			unread[i] = true; /* not all there: shown, not frozen */
+	for (size_t i = 0; i < total; i++) {
+		int monday = first + 7 * (int)i;
 		if (!frozen[i])
 			workload_week(&a->data, &a->settings, monday, &all[i]);
 		all[i].frozen = frozen[i];
@@ -163,7 +193,7 @@ app_weeks(const struct app *a, int first_monday, size_t n,
 }
 
 void
-app_week(const struct app *a, int monday, struct week_figures *out)
+app_week(struct app *a, int monday, struct week_figures *out)
 {
 	app_weeks(a, monday, 1, out);
 }
@@ -179,6 +209,8 @@ app_snapshot(struct app *a, int monday, struct err *e)
 	if (monday >= date_monday(a->today))
 		return err_setx(e, EXIT_USAGE, "only a week that is over can be "
 		    "frozen");
+	if (app_need(a, monday, e) < 0)
+		return -1;
 	all = xcalloc(k, sizeof *all);
 	/* Computed from the data as it is now, on purpose: this is the
 	 * explicit "freeze this week" (the lookback may come from snapshots). */
@@ -522,6 +554,9 @@ app_import(struct app *a, enum import_kind kind, const char *path,
 	struct import_options o = *opt;
 
 	o.today = a->today;
+	/* refs and codes are matched against every record there is */
+	if (app_need(a, DATASET_ALL, e) < 0)
+		return -1;
 	if (import_csv(a->store, &a->data, &a->settings, kind, path, &o, res,
 	    e) < 0)
 		return -1;
@@ -1140,7 +1175,7 @@ current_absence(const struct app *a, int64_t employee_id)
 }
 
 int
-app_propose_cover(const struct app *a, long ei, int from, int to,
+app_propose_cover(struct app *a, long ei, int from, int to,
     bool give_back, struct handover *h, struct err *e)
 {
 	const struct employee *em = &a->data.employees[ei];
@@ -1166,6 +1201,10 @@ app_propose_cover(const struct app *a, long ei, int from, int to,
 	if (to < from)
 		return err_setx(e, EXIT_USAGE, "the period ends before it "
 		    "starts");
+	/* a period that began in the past weighs the weeks since */
+	if (app_need(a, date_monday(from), e) < 0)
+		return -1;
+	em = &a->data.employees[ei];
 	return handover_cover(&a->data, &a->settings, em->id, from, to,
 	    a->today, h, e);
 }

@@ -118,7 +118,7 @@ cmd_demo(const struct cli_options *opt)
 		goto fail;
 	}
 	if (demo_create(a.store, &a.settings, a.today, &dopt, &e) < 0 ||
-	    app_reload(&a, &e) < 0)
+	    app_need(&a, DATASET_ALL, &e) < 0)
 		goto fail;
 	printf(_("Demo city written to %s: %zu teams, %zu employees, %zu "
 	    "cases.\nOpen it with: wijklast --db %s\n"), a.db_path,
@@ -212,7 +212,7 @@ cmd_export(const struct cli_options *opt)
 	if (rq.format == EXPORT_HTML || rq.format == EXPORT_XLSX) {
 		struct forecast_options fo;
 		forecast_options_init(&fo, &a.settings, a.today);
-		if (forecast_run(&a.data, &a.settings, &fo, &fc, &e) < 0)
+		if (app_forecast(&a, &fo, &fc, &e) < 0)
 			status = fail(&e);
 		rq.forecast = &fc;
 	}
@@ -314,8 +314,11 @@ cmd_import(int argc, char **argv, const struct cli_options *opt)
 		io.progress = show_progress;
 		io.ctx = &pl;
 	}
-	rc = import_csv(a.store, &a.data, &a.settings, (enum import_kind)kind,
-	    argv[2], &io, &res, &e);
+	/* refs and codes are matched against every record there is */
+	rc = app_need(&a, DATASET_ALL, &e);
+	if (rc == 0)
+		rc = import_csv(a.store, &a.data, &a.settings,
+		    (enum import_kind)kind, argv[2], &io, &res, &e);
 	clear_progress(&pl);
 	if (rc < 0) {
 		if (res.problems)
@@ -351,7 +354,7 @@ cmd_check(const struct cli_options *opt)
 	err_clear(&e);
 	if (app_open(&a, opt->db, opt->config, &e) < 0)
 		return fail(&e);
-	if (store_check(a.store, &e) < 0) {
+	if (store_check(a.store, &e) < 0 || app_need(&a, DATASET_ALL, &e) < 0) {
 		app_close(&a);
 		return fail(&e);
 	}
@@ -517,6 +520,9 @@ cmd_forecast(const struct cli_options *opt)
 	if (opt->team && (team = app_find_team(&a, opt->team, &e)) < 0)
 		goto fail;
 	if (opt->backtest) {
+		/* it replays the whole history */
+		if (app_need(&a, DATASET_ALL, &e) < 0)
+			goto fail;
 		forecast_backtest(&a.data, &a.settings, a.today, team, scores);
 		if (report_backtest(stdout, (enum report_format)fmt, scores,
 		    &e) < 0)
@@ -525,7 +531,7 @@ cmd_forecast(const struct cli_options *opt)
 		forecast_options_init(&fo, &a.settings, a.today);
 		if (opt->weeks)
 			fo.weeks = opt->weeks;
-		if (forecast_run(&a.data, &a.settings, &fo, &f, &e) < 0 ||
+		if (app_forecast(&a, &fo, &f, &e) < 0 ||
 		    report_forecast(stdout, (enum report_format)fmt, &a.data,
 		    &a.settings, &f, team, &e) < 0)
 			goto fail;
@@ -613,6 +619,10 @@ cmd_dump(int argc, char **argv, const struct cli_options *opt)
 	err_clear(&e);
 	if (app_open(&a, opt->db, opt->config, &e) < 0)
 		return fail(&e);
+	if (app_need(&a, DATASET_ALL, &e) < 0) {
+		app_close(&a);
+		return fail(&e);
+	}
 	if (strcmp(out, "-") == 0) {
 		rc = dump_csv(stdout, &a.data, (enum import_kind)kind);
 		if (rc < 0)

@@ -20,6 +20,18 @@ dataset_clear(struct dataset *d)
 	memset(d, 0, sizeof *d);
 }
 
+bool
+dataset_holds_case(const struct dataset *d, const struct case_item *c)
+{
+	return d->since != DATASET_NONE && c->closed >= d->since;
+}
+
+bool
+dataset_holds_block(const struct dataset *d, const struct block *b)
+{
+	return d->since != DATASET_NONE && b->date >= d->since;
+}
+
 /* Binary search over any array of records sorted by an int64_t id that sits
  * at the start of each record. */
 static long

@@ -311,6 +311,14 @@ static const char schema_v3[] =
 	"ALTER TABLE cases ADD COLUMN cover_from INTEGER"
 	" REFERENCES employee(id);";
 
+/* Version 4: the cases of a week without reading every case there ever
+ * was (issue 12). Ordered by closing day, with every column the dataset
+ * holds, so the cases open on a day and later are one covering range
+ * (not closed, or closed then or later) read in index order. */
+static const char schema_v4[] =
+	"CREATE INDEX cases_open ON cases(closed, opened, team_id, employee_id,"
+	" type, phase, origin_block, cover_from, version, ref);";
+
 /* Forward migrations: step i takes user_version i to i + 1 and commits
  * together with its version bump. The last step (re)creates the audit
  * triggers, from the columns the audited list names now. */
@@ -318,6 +326,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 static int
@@ -446,6 +455,7 @@ migrate(struct store *st, struct err *e)
 			"PRAGMA user_version = 1",
 			"PRAGMA user_version = 2",
 			"PRAGMA user_version = 3",
+			"PRAGMA user_version = 4",
 		};
 		if (store_begin(st, e) < 0)
 			return -1;
@@ -1222,7 +1232,6 @@ store_changed(struct store *st, bool *changed, struct err *e)
 	    e) < 0)
 		return -1;
 	*changed = audit != st->last_audit;
-	st->last_audit = audit;
 	return 0;
 }
 
@@ -1622,44 +1631,312 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
 	c->version = sqlite3_column_int64(s, 10);
 }
 
+/* The columns each kind of record is read with (the fill_ functions'
+ * order): the whole table for store_load, one row for store_refresh. */
+#define SELECT_TEAM "SELECT id, code, name, area, version FROM team"
+#define SELECT_ROTA "SELECT id, team_id, weekday, part, hours, version FROM rota"
+#define SELECT_EMPLOYEE                                                       \
+	"SELECT id, code, name, team_id, discipline, contract_hours,"         \
+	" workdays, start_date, end_date, version FROM employee"
+#define SELECT_ABSENCE                                                        \
+	"SELECT id, employee_id, start_date, end_date, percent, reason,"      \
+	" version FROM absence"
+#define SELECT_ACTIVITY                                                       \
+	"SELECT id, employee_id, name, kind, hours_per_week, start_date,"     \
+	" end_date, version FROM activity"
+#define SELECT_BLOCK                                                          \
+	"SELECT id, team_id, date, part, hours, employee_id, locked, version" \
+	" FROM block"
+#define SELECT_CASE                                                           \
+	"SELECT id, ref, team_id, employee_id, type, phase, opened, closed,"  \
+	" origin_block, cover_from, version FROM cases"
+
+/* Read the rows of stmt (its first parameter bound to since when it has
+ * one) into items, then put them in id order: a window is read in the
+ * order of its index, not of the ids. */
+#define LOAD_SINCE(st, sql, since, items, n, fill_row)                        \
+	do {                                                                  \
+		sqlite3_stmt *w_;                                             \
+		size_t cap_ = 0;                                              \
+		int rc_;                                                      \
+		if (prepare((st), (sql), &w_, e) < 0)                         \
+			goto fail;                                            \
+		bind_date(w_, 1, (since));                                    \
+		while ((rc_ = sqlite3_step(w_)) == SQLITE_ROW) {              \
+			XGROW((items), cap_, (n) + 1);                        \
+			memset(&(items)[(n)], 0, sizeof *(items));            \
+			fill_row(w_, &(items)[(n)]);                          \
+			(n)++;                                                \
+		}                                                             \
+		sqlite3_finalize(w_);                                         \
+		if (rc_ != SQLITE_DONE) {                                     \
+			db_error((st), e, "read");                            \
+			goto fail;                                            \
+		}                                                             \
+		sort_by_id((items), (n), sizeof *(items));                    \
+	} while (0)
+
+struct id_index {
+	int64_t id;
+	size_t at;
+};
+
+static int
+by_id(const void *pa, const void *pb)
+{
+	const struct id_index *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Sort records that begin with their int64_t id by it: through a small
+ * array of ids, then one pass moving each record once. */
+static void
+sort_by_id(void *items, size_t n, size_t size)
+{
+	struct id_index *ix;
+	char *sorted, *base = items;
+	bool in_order = true;
+
+	for (size_t i = 1; i < n && in_order; i++) {
+		int64_t a, b;
+		memcpy(&a, base + (i - 1) * size, sizeof a);
+		memcpy(&b, base + i * size, sizeof b);
+		in_order = a < b;
+	}
+	if (in_order)
+		return;
+	ix = xcalloc(n, sizeof *ix);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(&ix[i].id, base + i * size, sizeof ix[i].id);
+		ix[i].at = i;
+	}
+	qsort(ix, n, sizeof *ix, by_id);
+	sorted = xcalloc(n, size);
+	for (size_t i = 0; i < n; i++)
+		memcpy(sorted + i * size, base + ix[i].at * size, size);
+	memcpy(base, sorted, n * size);
+	free(sorted);
+	free(ix);
+}
+
 int
-store_load(struct store *st, struct dataset *d, struct err *e)
+store_load(struct store *st, struct dataset *d, int since, struct err *e)
 {
 	dataset_clear(d);
+	d->since = since;
 	/* One read transaction, so the arrays agree with each other even
 	 * while someone else writes. */
 	if (exec(st, "BEGIN", e, "read") < 0)
 		return -1;
-	/* What "changed since" (store_changed) compares against. */
+	/* What "changed since" (store_changed, store_refresh) compares
+	 * against. */
 	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0 ||
 	    get_int(st, "SELECT coalesce(max(id), 0) FROM audit",
 	    &st->last_audit, e) < 0)
 		goto fail;
-	LOAD(st, "SELECT id, code, name, area, version FROM team ORDER BY id",
-	    d->teams, d->n_teams, fill_team);
-	LOAD(st, "SELECT id, team_id, weekday, part, hours, version FROM rota"
-	    " ORDER BY id", d->rota, d->n_rota, fill_rota);
-	LOAD(st, "SELECT id, code, name, team_id, discipline, contract_hours,"
-	    " workdays, start_date, end_date, version FROM employee ORDER BY id",
-	    d->employees, d->n_employees, fill_employee);
-	LOAD(st, "SELECT id, employee_id, start_date, end_date, percent, reason,"
-	    " version FROM absence ORDER BY id", d->absences, d->n_absences,
+	LOAD(st, SELECT_TEAM " ORDER BY id", d->teams, d->n_teams, fill_team);
+	LOAD(st, SELECT_ROTA " ORDER BY id", d->rota, d->n_rota, fill_rota);
+	LOAD(st, SELECT_EMPLOYEE " ORDER BY id", d->employees, d->n_employees,
+	    fill_employee);
+	LOAD(st, SELECT_ABSENCE " ORDER BY id", d->absences, d->n_absences,
 	    fill_absence);
-	LOAD(st, "SELECT id, employee_id, name, kind, hours_per_week,"
-	    " start_date, end_date, version FROM activity ORDER BY id",
-	    d->activities, d->n_activities, fill_activity);
-	LOAD(st, "SELECT id, team_id, date, part, hours, employee_id, locked,"
-	    " version FROM block ORDER BY id", d->blocks, d->n_blocks,
-	    fill_block);
-	LOAD(st, "SELECT id, ref, team_id, employee_id, type, phase, opened,"
-	    " closed, origin_block, cover_from, version FROM cases ORDER BY id",
-	    d->cases,
-	    d->n_cases, fill_case);
+	LOAD(st, SELECT_ACTIVITY " ORDER BY id", d->activities,
+	    d->n_activities, fill_activity);
+	if (since == DATASET_ALL) {
+		LOAD(st, SELECT_BLOCK " ORDER BY id", d->blocks, d->n_blocks,
+		    fill_block);
+		LOAD(st, SELECT_CASE " ORDER BY id", d->cases, d->n_cases,
+		    fill_case);
+	} else if (since != DATASET_NONE) {
+		LOAD_SINCE(st, SELECT_BLOCK " WHERE date >= ?", since,
+		    d->blocks, d->n_blocks, fill_block);
+		LOAD_SINCE(st, SELECT_CASE " WHERE closed IS NULL OR"
+		    " closed >= ?1", since, d->cases, d->n_cases, fill_case);
+	}
 	exec(st, "COMMIT", NULL, "read");
 	return 0;
 fail:
 	store_rollback(st);
 	dataset_clear(d);
+	return -1;
+}
+
+/* Above this many touched records a refresh reads everything again: an
+ * import, say, is quicker to read whole than row by row. */
+#define REFRESH_ROWS_MAX 2000
+
+/* The index where id is or would go in an id-sorted array. */
+static size_t
+id_slot(const void *items, size_t n, size_t size, int64_t id, bool *found)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t got;
+		memcpy(&got, (const char *)items + mid * size, sizeof got);
+		if (got < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < n) {
+		int64_t got;
+		memcpy(&got, (const char *)items + lo * size, sizeof got);
+		*found = got == id;
+	} else {
+		*found = false;
+	}
+	return lo;
+}
+
+/* Read record id again with stmt (prepared with its SELECT_ and "WHERE
+ * id = ?") and put it in its place in the id-sorted items: replaced,
+ * inserted, or taken out when it is gone or, with holds, outside the
+ * window. */
+#define REFRESH_ROW(stmt, id, items, n, fill_row, holds)                      \
+	do {                                                                  \
+		__typeof__(*(items)) row_;                                    \
+		bool found_, keep_ = false;                                   \
+		size_t at_;                                                   \
+		int rc_;                                                      \
+		sqlite3_reset(stmt);                                          \
+		sqlite3_bind_int64((stmt), 1, (id));                          \
+		if ((rc_ = sqlite3_step(stmt)) == SQLITE_ROW) {               \
+			memset(&row_, 0, sizeof row_);                        \
+			fill_row((stmt), &row_);                              \
+			keep_ = holds(d, &row_);                              \
+		} else if (rc_ != SQLITE_DONE) {                              \
+			db_error(st, e, "read");                              \
+			goto fail;                                            \
+		}                                                             \
+		at_ = id_slot((items), (n), sizeof *(items), (id), &found_);  \
+		if (keep_ && !found_) {                                       \
+			(items) = xreallocarray((items), (n) + 1,             \
+			    sizeof *(items));                                 \
+			memmove(&(items)[at_ + 1], &(items)[at_],             \
+			    ((n) - at_) * sizeof *(items));                   \
+			(n)++;                                                \
+		} else if (!keep_ && found_) {                                \
+			memmove(&(items)[at_], &(items)[at_ + 1],             \
+			    ((n) - at_ - 1) * sizeof *(items));               \
+			(n)--;                                                \
+		}                                                             \
+		if (keep_)                                                    \
+			(items)[at_] = row_;                                  \
+	} while (0)
+
+static bool
+holds_any(const struct dataset *d, const void *record)
+{
+	(void)d;
+	(void)record;
+	return true;
+}
+
+enum { R_TEAM, R_ROTA, R_EMPLOYEE, R_ABSENCE, R_ACTIVITY, R_BLOCK, R_CASE,
+	R_KINDS };
+
+int
+store_refresh(struct store *st, struct dataset *d, struct err *e)
+{
+	static const char *const one[R_KINDS] = {
+		SELECT_TEAM " WHERE id = ?", SELECT_ROTA " WHERE id = ?",
+		SELECT_EMPLOYEE " WHERE id = ?", SELECT_ABSENCE " WHERE id = ?",
+		SELECT_ACTIVITY " WHERE id = ?", SELECT_BLOCK " WHERE id = ?",
+		SELECT_CASE " WHERE id = ?",
+	};
+	static const char *const tables[R_KINDS] = { "team", "rota",
+		"employee", "absence", "activity", "block", "cases" };
+	sqlite3_stmt *stmt[R_KINDS] = { 0 }, *touched = NULL;
+	long long newest, rows;
+	int rc;
+
+	if (exec(st, "BEGIN", e, "read") < 0)
+		return -1;
+	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0 ||
+	    get_int(st, "SELECT coalesce(max(id), 0) FROM audit", &newest,
+	    e) < 0)
+		goto fail;
+	if (newest == st->last_audit) {
+		exec(st, "COMMIT", NULL, "read");
+		return 0;
+	}
+	if (prepare(st, "SELECT count(*) FROM audit WHERE id > ?", &touched,
+	    e) < 0)
+		goto fail;
+	sqlite3_bind_int64(touched, 1, st->last_audit);
+	rows = sqlite3_step(touched) == SQLITE_ROW ?
+	    sqlite3_column_int64(touched, 0) : REFRESH_ROWS_MAX + 1;
+	sqlite3_finalize(touched);
+	touched = NULL;
+	if (rows > REFRESH_ROWS_MAX) {
+		exec(st, "COMMIT", NULL, "read");
+		return store_load(st, d, d->since, e);
+	}
+	for (int k = 0; k < R_KINDS; k++)
+		if (prepare(st, one[k], &stmt[k], e) < 0)
+			goto fail;
+	if (prepare(st, "SELECT DISTINCT tbl, row_id FROM audit WHERE id > ?",
+	    &touched, e) < 0)
+		goto fail;
+	sqlite3_bind_int64(touched, 1, st->last_audit);
+	while ((rc = sqlite3_step(touched)) == SQLITE_ROW) {
+		const char *tbl = (const char *)sqlite3_column_text(touched, 0);
+		int64_t id = sqlite3_column_int64(touched, 1);
+		int k = 0;
+
+		while (k < R_KINDS && (tbl == NULL || strcmp(tbl, tables[k])))
+			k++;
+		switch (k) {
+		case R_TEAM:
+			REFRESH_ROW(stmt[k], id, d->teams, d->n_teams,
+			    fill_team, holds_any);
+			break;
+		case R_ROTA:
+			REFRESH_ROW(stmt[k], id, d->rota, d->n_rota, fill_rota,
+			    holds_any);
+			break;
+		case R_EMPLOYEE:
+			REFRESH_ROW(stmt[k], id, d->employees, d->n_employees,
+			    fill_employee, holds_any);
+			break;
+		case R_ABSENCE:
+			REFRESH_ROW(stmt[k], id, d->absences, d->n_absences,
+			    fill_absence, holds_any);
+			break;
+		case R_ACTIVITY:
+			REFRESH_ROW(stmt[k], id, d->activities,
+			    d->n_activities, fill_activity, holds_any);
+			break;
+		case R_BLOCK:
+			REFRESH_ROW(stmt[k], id, d->blocks, d->n_blocks,
+			    fill_block, dataset_holds_block);
+			break;
+		case R_CASE:
+			REFRESH_ROW(stmt[k], id, d->cases, d->n_cases,
+			    fill_case, dataset_holds_case);
+			break;
+		default: /* a table the dataset does not hold */
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(st, e, "read");
+		goto fail;
+	}
+	sqlite3_finalize(touched);
+	for (int k = 0; k < R_KINDS; k++)
+		sqlite3_finalize(stmt[k]);
+	st->last_audit = newest;
+	exec(st, "COMMIT", NULL, "read");
+	return 0;
+fail:
+	sqlite3_finalize(touched);
+	for (int k = 0; k < R_KINDS; k++)
+		sqlite3_finalize(stmt[k]);
+	store_rollback(st);
 	return -1;
 }
 

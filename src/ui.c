@@ -338,7 +338,22 @@ set_week(struct ui *u, int monday)
 {
 	workload_week_clear(&u->fig);
 	u->monday = monday;
+	/* the views list the cases and blocks of the week shown */
+	ui_need(u, monday);
 	app_week(u->app, monday, &u->fig);
+}
+
+void
+ui_need(struct ui *u, int since)
+{
+	struct err e;
+
+	if (since >= u->app->data.since)
+		return;
+	err_clear(&e);
+	if (app_need(u->app, since, &e) < 0)
+		ui_message(u, true, "%s", e.msg);
+	u->data_gen++; /* read again: the dataset's indexes moved */
 }
 
 /* The dataset changed: recompute what the views show. */

@@ -208,6 +208,17 @@ term_matches(const struct ui *u, const struct term *t,
 	}
 }
 
+/* Does f ask for open cases only (status:open)? */
+static bool
+only_open(const struct filter *f)
+{
+	for (int k = 0; k < f->n; k++)
+		if (f->t[k].key == TERM_STATUS &&
+		    is_one_of(f->t[k].value, open_words))
+			return true;
+	return false;
+}
+
 static bool
 filter_matches(const struct ui *u, const struct filter *f,
     const struct case_item *c)
@@ -284,6 +295,10 @@ rows(struct ui *u)
 	sync_team(u);
 	if (filter_parse(u->cases->filter, &f, NULL) < 0)
 		return;
+	/* closed cases of any day: all there are (app_open holds those of
+	 * this week on) */
+	if (!only_open(&f))
+		ui_need(u, DATASET_ALL);
 	sorted = xcalloc(d->n_cases + 1, sizeof *sorted);
 	for (size_t i = 0; i < d->n_cases; i++) {
 		const struct case_item *c = &d->cases[i];

@@ -39,6 +39,7 @@ ui_spark_weeks(struct ui *u)
 	int first = u->monday - 7 * (UI_SPARK_WEEKS - 1);
 
 	if (m->spark_gen != u->data_gen + 1 || m->spark_first != first) {
+		ui_need(u, first);
 		for (int k = 0; k < UI_SPARK_WEEKS; k++)
 			workload_week_clear(&m->spark[k]);
 		app_weeks(u->app, first, UI_SPARK_WEEKS, m->spark);
@@ -75,8 +76,7 @@ ui_model_catch_up(struct ui *u)
 	forecast_options_init(&o, &u->app->settings, u->app->today);
 	o.employees = true;
 	err_clear(&e);
-	if (forecast_run(&u->app->data, &u->app->settings, &o, &m->forecast,
-	    &e) < 0) {
+	if (app_forecast(u->app, &o, &m->forecast, &e) < 0) {
 		m->failed = true;
 		ui_message(u, true, "%s", e.msg);
 		return true;

@@ -91,6 +91,7 @@ cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n)
 	if (c->w == NULL || c->first != first || c->n != n ||
 	    c->gen != u->data_gen) {
 		cache_clear(c);
+		ui_need(u, first);
 		c->w = xcalloc(n, sizeof *c->w);
 		app_weeks(u->app, first, n, c->w);
 		c->first = first;

@@ -32,7 +32,7 @@ city_make(struct city *c, const char *today, int teams, unsigned seed)
 	    e.msg);
 	cr_assert_eq(demo_create(c->st, &c->s, c->today, &opt, &e), 0, "%s",
 	    e.msg);
-	cr_assert_eq(store_load(c->st, &c->d, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(c->st, &c->d, DATASET_ALL, &e), 0, "%s", e.msg);
 }
 
 static void

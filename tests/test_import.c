@@ -25,7 +25,7 @@ setup(void)
 	settings_defaults(&s);
 	err_clear(&e);
 	cr_assert_eq(store_open(&st, ":memory:", "test", &e), 0, "%s", e.msg);
-	cr_assert_eq(store_load(st, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
 }
 
 static void
@@ -52,7 +52,7 @@ run(enum import_kind kind, const char *path, bool dry_run)
 	ret = import_csv(st, &d, &s, kind, path, &(struct import_options){
 	    .dry_run = dry_run, .today = D("2026-11-23") }, &res, &e);
 	err_clear(&le);
-	cr_assert_eq(store_load(st, &d, &le), 0, "%s", le.msg);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &le), 0, "%s", le.msg);
 	return ret;
 }
 
@@ -556,7 +556,7 @@ Test(import, store_failure_rolls_back_every_row)
 	snprintf(want, sizeof want, "%s:3: ", path);
 	cr_assert(strncmp(e.msg, want, strlen(want)) == 0, "%s", e.msg);
 	cr_assert_eq(res.written, 0);
-	cr_assert_eq(store_load(st, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
 	cr_assert_eq(d.n_teams, 2);
 	cr_assert_lt(dataset_team_by_code(&d, "WST"), 0);
 	cr_assert_eq(store_audit_count(st, &after, &e), 0, "%s", e.msg);

@@ -93,7 +93,7 @@ Test(store, round_trip_of_every_kind)
 		.origin_block = b.id };
 	cr_assert_eq(ADD(store_add_case, &c), 0, "%s", e.msg);
 
-	cr_assert_eq(store_load(st, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
 	cr_assert_eq(d.n_teams, 1);
 	cr_assert_str_eq(d.teams[0].code, "CEN");
 	cr_assert_eq(d.n_employees, 1);
@@ -303,7 +303,7 @@ Test(store, backup_is_a_consistent_copy)
 	snprintf(path, sizeof path, "%s/backup.db", dir);
 	cr_assert_eq(store_backup(st, path, &e), 0, "%s", e.msg);
 	cr_assert_eq(store_open(&copy, path, "t", &e), 0, "%s", e.msg);
-	cr_assert_eq(store_load(copy, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(copy, &d, DATASET_ALL, &e), 0, "%s", e.msg);
 	cr_assert_eq(d.n_teams, 1);
 	cr_assert_eq(store_check(copy, &e), 0, "%s", e.msg);
 	dataset_clear(&d);
@@ -354,19 +354,19 @@ Test(store, revert_undoes_a_change_and_revert_of_that_redoes_it)
 	/* Undo: back to A. */
 	cr_assert_eq(store_revert(st, set_txn, STORE_UNDO, &e), 0, "%s", e.msg);
 	undo_txn = store_txn(st);
-	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0);
 	cr_assert_eq(d.blocks[0].employee_id, a.id);
 	cr_assert_float_eq(d.blocks[0].hours, 4.0, 1e-9);
 	dataset_clear(&d);
 	/* Redo: the revert of the revert, B again. */
 	cr_assert_eq(store_revert(st, undo_txn, STORE_UNDO, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0);
 	cr_assert_eq(d.blocks[0].employee_id, b.id);
 	dataset_clear(&d);
 	/* Undoing the insert after later changes to the row is refused. */
 	cr_assert_eq(store_revert(st, add_txn, STORE_UNDO, &e), -1);
 	cr_assert(strstr(e.msg, "changed by someone else"), "%s", e.msg);
-	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0);
 	cr_assert_eq(d.n_blocks, 1);
 	dataset_clear(&d);
 }
@@ -378,7 +378,7 @@ Test(store, revert_of_an_insert_deletes_it)
 
 	cr_assert_eq(ADD(store_add_team, &t), 0);
 	cr_assert_eq(store_revert(st, store_txn(st), STORE_UNDO, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0);
 	cr_assert_eq(d.n_teams, 0);
 	dataset_clear(&d);
 	cr_assert_eq(store_revert(st, 999, STORE_UNDO, &e), -1);
@@ -450,7 +450,7 @@ Test(store, undo_never_reaches_a_record_that_reused_an_id)
 	cr_assert_neq(theirs.id, mine.id);
 	/* Undoing the first insert finds nothing to remove: refused. */
 	cr_assert_eq(store_revert(st, added, STORE_UNDO, &e), -1);
-	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0);
 	cr_assert_eq(d.n_absences, 1);
 	cr_assert_eq(d.absences[0].percent, 100);
 	dataset_clear(&d);
@@ -468,7 +468,7 @@ Test(store, team_codes_are_unique_regardless_of_case)
 }
 
 /* Make a version 1 database at path holding the given team codes: today's
- * schema with what versions 2 and 3 added dropped (the triggers need the
+ * schema with what versions 2 to 4 added dropped (the triggers need the
  * two functions each wijklast connection registers). */
 static void
 old_database(const char *path, const char *const codes[], size_t n)
@@ -479,8 +479,9 @@ old_database(const char *path, const char *const codes[], size_t n)
 	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
 	close_store();
 	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
-	/* back to version 1: what versions 2 and 3 added goes */
-	cr_assert_eq(sqlite3_exec(db, "DROP INDEX team_code_nocase; "
+	/* back to version 1: what versions 2 to 4 added goes */
+	cr_assert_eq(sqlite3_exec(db, "DROP INDEX cases_open; "
+	    "DROP INDEX team_code_nocase; "
 	    "DROP TABLE change_log; DROP TRIGGER audit_cases_insert; "
 	    "DROP TRIGGER audit_cases_update; DROP TRIGGER audit_cases_delete; "
 	    "ALTER TABLE cases DROP COLUMN cover_from; "
@@ -531,7 +532,7 @@ Test(store, migration_2_refuses_codes_that_differ_only_in_case)
 	snprintf(path, sizeof path, "%s/v1-ok.db", dir);
 	old_database(path, codes, 2);
 	cr_assert_eq(store_open(&st, path, "t", &e), 0, "%s", e.msg);
-	cr_assert_eq(store_load(st, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
 	cr_assert_eq(d.n_teams, 2);
 	dataset_clear(&d);
 	close_store();
@@ -569,17 +570,166 @@ Test(store, rota_and_block_deletes_check_the_version)
 	    e.msg);
 	long long txn = store_txn(st);
 	cr_assert_eq(store_commit(st, &e), 0);
-	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0);
 	cr_assert_eq(d.n_rota, 0);
 	cr_assert_eq(d.n_blocks, 0);
 	cr_assert_eq(d.cases[0].origin_block, 0);
 
 	cr_assert_eq(store_revert(st, txn, STORE_UNDO, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_load(st, &d, &e), 0);
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0);
 	cr_assert_eq(d.n_rota, 1);
 	cr_assert_eq(d.n_blocks, 1);
 	cr_assert_eq(d.blocks[0].id, b.id);
 	cr_assert_eq(d.cases[0].origin_block, b.id);
 	cr_assert_eq(store_check(st, &e), 0, "%s", e.msg);
 	dataset_clear(&d);
+}
+
+/* --- windows and refreshes (issue 12) --- */
+
+static struct case_item
+a_case(int64_t team_id, const char *ref, const char *opened,
+    const char *closed)
+{
+	struct case_item c = { .team_id = team_id, .type = "JGD",
+		.phase = PHASE_ACTIVE, .opened = D(opened),
+		.closed = closed ? D(closed) : DATE_NONE };
+
+	snprintf(c.ref, sizeof c.ref, "%s", ref);
+	return c;
+}
+
+Test(store, a_window_holds_the_cases_and_blocks_from_its_day_on)
+{
+	struct team t = team("CEN");
+	struct dataset d = { 0 };
+
+	cr_assert_eq(ADD(store_add_team, &t), 0, "%s", e.msg);
+	struct case_item gone = a_case(t.id, "Z-1", "2026-01-05", "2026-06-30");
+	struct case_item last = a_case(t.id, "Z-2", "2026-01-05", "2026-11-30");
+	struct case_item open = a_case(t.id, "Z-3", "2025-03-01", NULL);
+	/* added out of closing order, so the index order is not the ids' */
+	cr_assert_eq(ADD(store_add_case, &open), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_case, &last), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_case, &gone), 0, "%s", e.msg);
+	struct block old = { .team_id = t.id, .date = D("2026-11-27"),
+		.part = PART_MORNING, .hours = 4 };
+	struct block now = { .team_id = t.id, .date = D("2026-11-30"),
+		.part = PART_MORNING, .hours = 4 };
+	cr_assert_eq(ADD(store_add_block, &now), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_block, &old), 0, "%s", e.msg);
+
+	cr_assert_eq(store_load(st, &d, D("2026-11-30"), &e), 0, "%s", e.msg);
+	cr_assert_eq(d.since, D("2026-11-30"));
+	cr_assert_eq(d.n_cases, 2, "closed on the day counts, before not");
+	cr_assert_eq(d.cases[0].id, open.id, "in id order");
+	cr_assert_eq(d.cases[1].id, last.id);
+	cr_assert_eq(d.n_blocks, 1);
+	cr_assert_eq(d.blocks[0].id, now.id);
+	cr_assert_eq(d.n_teams, 1, "teams and people are always all there");
+
+	cr_assert_eq(store_load(st, &d, DATASET_NONE, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_cases, 0);
+	cr_assert_eq(d.n_blocks, 0);
+	cr_assert_eq(d.n_teams, 1);
+
+	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_cases, 3);
+	cr_assert_eq(d.n_blocks, 2);
+	dataset_clear(&d);
+}
+
+/* Are a and b the same records, field for field? */
+static void
+assert_same(const struct dataset *a, const struct dataset *b)
+{
+#define SAME(arr, n)                                                         \
+	do {                                                                 \
+		cr_assert_eq(a->n, b->n, #arr ": %zu, not %zu", a->n, b->n); \
+		for (size_t i_ = 0; i_ < a->n; i_++)                         \
+			cr_assert(memcmp(&a->arr[i_], &b->arr[i_],           \
+			    sizeof a->arr[i_]) == 0, #arr "[%zu] differs", i_); \
+	} while (0)
+	SAME(teams, n_teams);
+	SAME(rota, n_rota);
+	SAME(employees, n_employees);
+	SAME(absences, n_absences);
+	SAME(activities, n_activities);
+	SAME(blocks, n_blocks);
+	SAME(cases, n_cases);
+#undef SAME
+}
+
+Test(store, a_refresh_reads_what_changed_and_gives_what_a_load_gives)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct store *other;
+	struct dataset d = { 0 }, fresh = { 0 };
+	struct team t = team("CEN");
+	int since = D("2026-11-30");
+
+	close_store();
+	snprintf(path, sizeof path, "%s/refresh.db", dir);
+	cr_assert_eq(store_open(&st, path, "a", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_open(&other, path, "b", &e), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_team, &t), 0, "%s", e.msg);
+	struct employee em = employee(t.id, "CEN01");
+	cr_assert_eq(ADD(store_add_employee, &em), 0, "%s", e.msg);
+	struct case_item c1 = a_case(t.id, "Z-1", "2026-01-05", NULL);
+	struct case_item c2 = a_case(t.id, "Z-2", "2026-02-05", NULL);
+	struct case_item c3 = a_case(t.id, "Z-3", "2026-03-05", NULL);
+	cr_assert_eq(ADD(store_add_case, &c1), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_case, &c2), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_case, &c3), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, since, &e), 0, "%s", e.msg);
+
+	/* someone else: a new case, one closed long ago (it leaves the
+	 * window), one given to a colleague, a new employee, an edit */
+	struct case_item c4 = a_case(t.id, "Z-4", "2026-12-01", NULL);
+	c1.closed = D("2026-06-30");
+	c2.employee_id = em.id;
+	struct employee em2 = employee(t.id, "CEN02");
+	em.contract_hours = 24;
+	cr_assert_eq(store_begin(other, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_add_case(other, &c4, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_case(other, &c1, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_case(other, &c2, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_add_employee(other, &em2, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_employee(other, &em, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(other, &e), 0, "%s", e.msg);
+
+	bool changed = false;
+	cr_assert_eq(store_changed(st, &changed, &e), 0, "%s", e.msg);
+	cr_assert(changed);
+	cr_assert_eq(store_refresh(st, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(other, &fresh, since, &e), 0, "%s", e.msg);
+	assert_same(&d, &fresh);
+	cr_assert_eq(d.n_cases, 3, "Z-1 left the window, Z-4 came in");
+
+	/* a case reopened comes back into the window; one deleted by an
+	 * undo goes */
+	c1.closed = DATE_NONE;
+	cr_assert_eq(store_begin(other, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_update_case(other, &c1, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(other, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);
+	long long txn = store_txn(st);
+	struct case_item c5 = a_case(t.id, "Z-5", "2026-12-02", NULL);
+	cr_assert_eq(store_add_case(st, &c5, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_log_change(st, STORE_CHANGE, 0, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_revert(st, txn, STORE_UNDO, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_refresh(st, &d, &e), 0, "%s", e.msg);
+	dataset_clear(&fresh);
+	cr_assert_eq(store_load(other, &fresh, since, &e), 0, "%s", e.msg);
+	assert_same(&d, &fresh);
+	cr_assert_eq(d.n_cases, 4);
+	cr_assert_eq(store_refresh(st, &d, &e), 0, "nothing new: %s", e.msg);
+	assert_same(&d, &fresh);
+
+	dataset_clear(&d);
+	dataset_clear(&fresh);
+	store_close(other);
+	close_store();
+	open_memory();
 }

@@ -1,0 +1,201 @@
+/* make bench: time the real TUI in a pseudo-terminal, from a key to the last
+ * byte of the redraw it causes (issue 12). The program runs under forkpty at
+ * a fixed size; after each key the driver reads until the program waits
+ * for the next key — the terminal quiet for QUIET_MS and the program asleep
+ * in a read or poll of its terminal (/proc/PID/syscall, so work done after
+ * a frame, like the forecast, is waited for too) — and takes the time of
+ * the last byte read.
+ *
+ * Usage: bench_tui COLS ROWS STEP... -- PROGRAM ARGS...
+ * A STEP is NAME=KEYS*COUNT: send KEYS (a C-like string: \n, \e, \t; "<"
+ * for Left, ">" for Right, "^" for Up, "v" for Down) COUNT times, each
+ * timed; the line printed is "NAME median min max" in milliseconds. The
+ * first line, "first-screen", is from the start of the program to its
+ * first quiet screen. Figures, not a pass/fail test. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { QUIET_MS = 30, MAX_RUNS = 64 };
+
+static pid_t child;
+
+/* Is the program asleep waiting for input (read, poll, select, ppoll,
+ * pselect6 on x86-64)? Elsewhere the quiet alone decides. */
+static int
+waiting_for_input(void)
+{
+	char path[64];
+	long nr = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/syscall", (int)child);
+	if ((f = fopen(path, "r")) == NULL)
+		return 1;
+	if (fscanf(f, "%ld", &nr) != 1)
+		nr = -1;
+	fclose(f);
+#if defined(__x86_64__)
+	return nr == 0 || nr == 7 || nr == 23 || nr == 270 || nr == 271;
+#else
+	return 1;
+#endif
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Read until the program waits for input again (60 s at most); the time
+ * of the last byte, or since when nothing came. */
+static double
+drain(int fd, double since)
+{
+	double last = since;
+	char buf[65536];
+
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		int r = poll(&p, 1, QUIET_MS);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || (r == 0 && waiting_for_input()))
+			return last;
+		if (r == 0)
+			continue;
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n <= 0)
+			return last;
+		last = now_ms();
+		if (last - since > 60000)
+			return last;
+	}
+}
+
+/* KEYS as bytes into out; returns the length. */
+static size_t
+keys(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s && n + 4 < size; s++) {
+		const char *seq = NULL;
+		char one[2] = { *s, 0 };
+		switch (*s) {
+		case '<': seq = "\033[D"; break;
+		case '>': seq = "\033[C"; break;
+		case '^': seq = "\033[A"; break;
+		case 'v': seq = "\033[B"; break;
+		case '\\':
+			s++;
+			one[0] = *s == 'n' ? '\r' : *s == 'e' ? '\033' :
+			    *s == 't' ? '\t' : *s;
+			if (*s == '\0')
+				s--;
+			seq = one;
+			break;
+		default: seq = one; break;
+		}
+		size_t l = strlen(seq);
+		memcpy(out + n, seq, l);
+		n += l;
+	}
+	return n;
+}
+
+static int
+by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct winsize ws = { 0 };
+	int fd, first_prog = 0;
+	pid_t pid;
+	double t0;
+
+	if (argc < 5)
+		goto usage;
+	ws.ws_col = (unsigned short)atoi(argv[1]);
+	ws.ws_row = (unsigned short)atoi(argv[2]);
+	for (int i = 3; i < argc; i++)
+		if (strcmp(argv[i], "--") == 0) {
+			first_prog = i + 1;
+			break;
+		}
+	if (first_prog == 0 || first_prog >= argc)
+		goto usage;
+	setenv("TERM", "xterm-256color", 1);
+	t0 = now_ms();
+	pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 1;
+	}
+	child = pid;
+	if (pid == 0) {
+		execvp(argv[first_prog], argv + first_prog);
+		perror(argv[first_prog]);
+		_exit(127);
+	}
+	printf("%-14s %8.1f\n", "first-screen", drain(fd, t0) - t0);
+	for (int i = 3; i < first_prog - 1; i++) {
+		char name[64], bytes[256];
+		const char *eq = strchr(argv[i], '='), *star;
+		double runs[MAX_RUNS];
+		int count = 1;
+		size_t len;
+
+		if (eq == NULL || (size_t)(eq - argv[i]) >= sizeof name)
+			goto usage;
+		memcpy(name, argv[i], (size_t)(eq - argv[i]));
+		name[eq - argv[i]] = '\0';
+		char spec[256];
+		snprintf(spec, sizeof spec, "%s", eq + 1);
+		if ((star = strrchr(spec, '*')) != NULL) {
+			count = atoi(star + 1);
+			spec[star - spec] = '\0';
+		}
+		if (count < 1 || count > MAX_RUNS)
+			goto usage;
+		len = keys(spec, bytes, sizeof bytes);
+		for (int r = 0; r < count; r++) {
+			double t = now_ms();
+			if (write(fd, bytes, len) != (ssize_t)len) {
+				perror("write");
+				return 1;
+			}
+			runs[r] = drain(fd, t) - t;
+		}
+		qsort(runs, (size_t)count, sizeof *runs, by_value);
+		printf("%-14s %8.1f %8.1f %8.1f\n", name, runs[count / 2],
+		    runs[0], runs[count - 1]);
+	}
+	fflush(stdout);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	return 0;
+usage:
+	fprintf(stderr, "usage: bench_tui COLS ROWS NAME=KEYS*COUNT... -- "
+	    "PROGRAM ARGS...\n");
+	return 64;
+}
