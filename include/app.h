@@ -46,9 +46,17 @@ void app_close(struct app *a);
  * grows. */
 int app_need(struct app *a, int since, struct err *e);
 
-/* forecast_run on the data it learns from: the history_weeks before the
- * week of o->known (app_need). */
-int app_forecast(struct app *a, const struct forecast_options *o,
+/* The forecast of o on the data it learns from — the history_weeks before
+ * the week of o->known (app_need) — with every team made (team -1) or
+ * only team (a dataset index; the others' rows are not made). Free with
+ * forecast_clear. */
+int app_forecast(struct app *a, const struct forecast_options *o, long team,
+    struct forecast *out, struct err *e);
+
+/* The same with no team made yet: forecast_make_team makes each as a view
+ * needs it (forecast.h). The data must stay as it is until
+ * forecast_clear. */
+int app_forecast_prepare(struct app *a, const struct forecast_options *o,
     struct forecast *out, struct err *e);
 
 /* Bring the dataset up to date after a write, or another user's: only

@@ -42,6 +42,8 @@ struct forecast_week {
 	bool counted;
 };
 
+struct forecast_model;
+
 struct forecast {
 	int from, weeks;
 	size_t n_teams, n_employees; /* as the dataset's */
@@ -51,6 +53,8 @@ struct forecast {
 	/* the capacity each week has as the data knows it (absences,
 	 * holidays, starters, leavers): [team or employee * weeks + k] */
 	double *team_capacity, *employee_capacity;
+	bool *team_made;  /* [team]: its rows (and its members') are made */
+	struct forecast_model *model; /* what forecast_make_team needs */
 };
 
 /* Forecast the weeks of o for the whole of d into out (free with
@@ -59,6 +63,16 @@ struct forecast {
 int forecast_run(const struct dataset *d, const struct settings *s,
     const struct forecast_options *o, struct forecast *out, struct err *e);
 void forecast_clear(struct forecast *f);
+
+/* The same in steps, for a city too big to forecast whole at every change
+ * (issue 12): prepare learns from the data once (out's rows all not made
+ * yet, the capacities there); make_team simulates one team (a dataset
+ * index) and its members, the same figures forecast_run gives them. d
+ * must stay as it is until forecast_clear. */
+int forecast_prepare(const struct dataset *d, const struct settings *s,
+    const struct forecast_options *o, struct forecast *out, struct err *e);
+void forecast_make_team(struct forecast *f, size_t team);
+bool forecast_team_made(const struct forecast *f, size_t team);
 
 /* Borrowed pointer to week k of team t / employee i. */
 const struct forecast_week *forecast_team_week(const struct forecast *f,

@@ -48,4 +48,11 @@ void makeup_team(const struct dataset *d, const struct settings *s,
     const struct week_figures *w, long team, struct makeup *out);
 void makeup_clear(struct makeup *m);
 
+/* The make-up of every team of d at once, in one pass over the cases
+ * (makeup_team looks at them all for one team): [team index]. Free with
+ * makeup_city_free. */
+struct makeup *makeup_city(const struct dataset *d,
+    const struct settings *s, const struct week_figures *w);
+void makeup_city_free(struct makeup *all, size_t n_teams);
+
 #endif

@@ -37,6 +37,12 @@ int store_probe(const char *path, struct err *e);
 int store_load(struct store *st, struct dataset *d, int since,
     struct err *e);
 
+/* Make d, read by store_load, hold the cases and blocks from since on too
+ * (nothing when it does): only the ones it lacks are read, after a
+ * store_refresh so they agree with what it holds. */
+int store_widen(struct store *st, struct dataset *d, int since,
+    struct err *e);
+
 /* Bring d, read by store_load, up to date with every change committed
  * since the last load or refresh — this connection's and others' — by
  * reading again only the records the audit table says were touched

@@ -146,22 +146,34 @@ struct ui {
  * (data_gen moves): their indexes into the cases and blocks moved. */
 void ui_need(struct ui *u, int since);
 
+/* app_weeks, and what ui_need does when the weeks needed more data (a
+ * past week without a snapshot). */
+void ui_weeks(struct ui *u, int first_monday, size_t n,
+    struct week_figures *out);
+
 /* The figures of the week of monday as the data is now (never a snapshot),
  * for a form's preview of the weeks a change touches; computed once per
  * data change and kept for a few weeks. Borrowed: valid until the data
  * changes. */
 const struct week_figures *ui_live_week(const struct ui *u, int monday);
 
-/* The forecast of the coming weeks from the data as it is now (teams and
- * employees), borrowed until the data changes; NULL until it is made —
- * asking marks it wanted, and ui_model_catch_up makes it (the loop calls
- * it once a frame is on screen; true when it made something new, to draw
- * again). Free with ui_model_free at the end of the session. */
 /* The 8 weeks up to and including the shown one, for the sparklines:
  * borrowed, valid until the data or the week changes. */
 #define UI_SPARK_WEEKS 8
 const struct week_figures *ui_spark_weeks(struct ui *u);
-const struct forecast *ui_forecast(struct ui *u);
+
+/* The forecast of the coming weeks from the data as it is now, with the
+ * rows of team (a dataset index) and its members made; borrowed until the
+ * data changes. NULL until they are — asking marks the team wanted, and
+ * ui_model_catch_up makes it (the loop calls it once a frame is on
+ * screen, while no key waits: true when it made something new, to draw
+ * again). ui_forecast_all makes every team (or only team, >= 0) at once,
+ * for an export; NULL when it cannot. ui_model_start at the start of a
+ * session, ui_model_free at its end. */
+#define UI_MODEL_SLICE_MS 30
+void ui_model_start(struct ui *u);
+const struct forecast *ui_forecast(const struct ui *u, long team);
+const struct forecast *ui_forecast_all(struct ui *u, long team);
 bool ui_model_catch_up(struct ui *u);
 void ui_model_free(struct ui *u);
 

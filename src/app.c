@@ -94,19 +94,29 @@ fail:
 int
 app_need(struct app *a, int since, struct err *e)
 {
-	if (since >= a->data.since)
-		return 0;
-	return store_load(a->store, &a->data, since, e);
+	return store_widen(a->store, &a->data, since, e);
 }
 
 int
-app_forecast(struct app *a, const struct forecast_options *o,
+app_forecast_prepare(struct app *a, const struct forecast_options *o,
     struct forecast *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
 	if (app_need(a, date_monday(o->known) - 7 * o->history_weeks, e) < 0)
 		return -1;
-	return forecast_run(&a->data, &a->settings, o, out, e);
+	return forecast_prepare(&a->data, &a->settings, o, out, e);
+}
+
+int
+app_forecast(struct app *a, const struct forecast_options *o, long team,
+    struct forecast *out, struct err *e)
+{
+	if (app_forecast_prepare(a, o, out, e) < 0)
+		return -1;
+	for (size_t t = 0; t < a->data.n_teams; t++)
+		if (team < 0 || (size_t)team == t)
+			forecast_make_team(out, t);
+	return 0;
 }
 
 void

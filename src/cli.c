@@ -212,7 +212,7 @@ cmd_export(const struct cli_options *opt)
 	if (rq.format == EXPORT_HTML || rq.format == EXPORT_XLSX) {
 		struct forecast_options fo;
 		forecast_options_init(&fo, &a.settings, a.today);
-		if (app_forecast(&a, &fo, &fc, &e) < 0)
+		if (app_forecast(&a, &fo, rq.team, &fc, &e) < 0)
 			status = fail(&e);
 		rq.forecast = &fc;
 	}
@@ -531,7 +531,7 @@ cmd_forecast(const struct cli_options *opt)
 		forecast_options_init(&fo, &a.settings, a.today);
 		if (opt->weeks)
 			fo.weeks = opt->weeks;
-		if (app_forecast(&a, &fo, &f, &e) < 0 ||
+		if (app_forecast(&a, &fo, team, &f, &e) < 0 ||
 		    report_forecast(stdout, (enum report_format)fmt, &a.data,
 		    &a.settings, &f, team, &e) < 0)
 			goto fail;

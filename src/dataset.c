@@ -6,6 +6,7 @@
 
 #include "dataset.h"
 #include "text.h"
+#include "xmem.h"
 
 void
 dataset_clear(struct dataset *d)
@@ -76,6 +77,34 @@ long
 dataset_case_index(const struct dataset *d, int64_t id)
 {
 	return find_id(d->cases, d->n_cases, sizeof *d->cases, id);
+}
+
+void
+dataset_map_start(struct dataset_map *m, const struct dataset *d)
+{
+	size_t ne = d->n_employees;
+
+	memset(m, 0, sizeof *m);
+	m->d = d;
+	if (ne == 0)
+		return;
+	m->lo = d->employees[0].id; /* sorted by id */
+	uint64_t span = (uint64_t)(d->employees[ne - 1].id - m->lo) + 1;
+	if (span > 8 * (uint64_t)ne + 4096)
+		return; /* too thin: the search */
+	m->n = (size_t)span;
+	m->index = xcalloc(m->n, sizeof *m->index);
+	for (size_t i = 0; i < m->n; i++)
+		m->index[i] = -1;
+	for (size_t i = 0; i < ne; i++)
+		m->index[d->employees[i].id - m->lo] = (long)i;
+}
+
+void
+dataset_map_free(struct dataset_map *m)
+{
+	free(m->index);
+	memset(m, 0, sizeof *m);
 }
 
 long

@@ -642,11 +642,11 @@ write_makeup(FILE *f, struct summary *x, const struct tables *tb)
 
 	tb->heading(f, NULL, _("Make-up"));
 	tb->begin(f, makeup_heads, makeup_align, 7);
+	struct makeup *all = makeup_city(x->d, x->s, x->w);
 	for (size_t t = 0; t < x->d->n_teams; t++) {
-		struct makeup m;
+		struct makeup m = all[t]; /* borrowed */
 		if (!in_export(x, t))
 			continue;
-		makeup_team(x->d, x->s, x->w, (long)t, &m);
 		for (size_t k = 0; k < m.n_disciplines; k++) {
 			const struct makeup_discipline *md = &m.disciplines[k];
 			cells[0] = x->d->teams[t].code;
@@ -681,8 +681,8 @@ write_makeup(FILE *f, struct summary *x, const struct tables *tb)
 			cells[6] = note;
 			tb->row(f, cells, makeup_align, 7, 6, LOAD_STATUS_OVER);
 		}
-		makeup_clear(&m);
 	}
+	makeup_city_free(all, x->d->n_teams);
 	tb->end(f);
 }
 
@@ -1400,11 +1400,11 @@ xlsx_makeup(struct xlsx *xl, const struct summary *x, const char *title)
 	xlsx_sheet_head(xl, ws, makeup_heads, makeup_align, 7,
 	    (int)x->total * 8, title);
 	xlsx_load_column(ws, 5);
+	struct makeup *all = makeup_city(x->d, x->s, x->w);
 	for (size_t t = 0; t < x->d->n_teams; t++) {
-		struct makeup m;
+		struct makeup m = all[t]; /* borrowed */
 		if (!in_export(x, t))
 			continue;
-		makeup_team(x->d, x->s, x->w, (long)t, &m);
 		for (size_t k = 0; k < m.n_disciplines; k++) {
 			const struct makeup_discipline *md = &m.disciplines[k];
 			row++;
@@ -1432,8 +1432,8 @@ xlsx_makeup(struct xlsx *xl, const struct summary *x, const char *title)
 			    _("! nobody present may hold it") :
 			    _("! single point of cover"), NULL);
 		}
-		makeup_clear(&m);
 	}
+	makeup_city_free(all, x->d->n_teams);
 }
 
 /* The Forecast sheet: a row per team and coming week — P10, P50, P90

@@ -11,6 +11,9 @@
  * mix of its age.
  * Cost per simulation is linear in the open cases plus the inflow; capacity
  * and the known demand (intake blocks, side activities) are computed once.
+ * Teams are simulated one by one, each with its own random stream, so a
+ * view can have the teams it shows made first (forecast_make_team) and
+ * get the figures the whole city's forecast has.
  */
 #include <limits.h>
 #include <math.h>
@@ -158,6 +161,12 @@ struct model {
 	/* known in advance, per week: [team or employee * weeks + k] */
 	double *team_cap, *team_demand, *emp_cap, *emp_demand;
 	int *emp_team;  /* team index of each employee, -1 */
+	/* each team's members and open cases together, so a team is
+	 * simulated on its own (forecast_make_team): [member_first[t] ..
+	 * member_first[t + 1]) of members, local[i] an employee's place
+	 * there; [open_first[t] .. open_first[t + 1]) of open */
+	size_t *members, *member_first, *local, *open_first;
+	size_t max_members;
 	size_t *holders; /* [(team * weeks + k) * n_holders_max + i] */
 	int *n_holders;  /* [team * weeks + k]: employees with a block */
 	size_t n_holders_max;
@@ -345,7 +354,7 @@ collect_open(struct model *m, const int *type_of, int known, int from)
 		oc->holder = (int)em;
 		oc->team = em >= 0 ? m->emp_team[em] :
 		    (int)dataset_team_index(d, c->team_id);
-		if (oc->team < 0 && oc->holder < 0)
+		if (oc->team < 0) /* nobody's: no team to weigh on */
 			continue;
 		oc->curve = m->curve[type_of[i]];
 		oc->at_least = next_week - week_of(c->opened);
@@ -408,9 +417,10 @@ known_weeks(struct model *m, int from)
 	size_t nw = (size_t)m->weeks;
 
 	no_cases.n_cases = 0;
-	m->n_holders_max = 1;
-	for (size_t i = 0; i < d->n_employees; i++)
-		m->n_holders_max += (size_t)m->s->max_blocks_per_week;
+	/* a team's holders in a week: each member up to their blocks */
+	m->n_holders_max = 1 + m->max_members *
+	    (size_t)(m->s->max_blocks_per_week > 0 ?
+	    m->s->max_blocks_per_week : 1);
 	m->team_cap = xcalloc(d->n_teams * nw + 1, sizeof *m->team_cap);
 	m->team_demand = xcalloc(d->n_teams * nw + 1, sizeof *m->team_demand);
 	m->emp_cap = xcalloc(d->n_employees * nw + 1, sizeof *m->emp_cap);
@@ -453,13 +463,67 @@ model_clear(struct model *m)
 	free(m->open);
 	free(m->inflow);
 	free(m->total);
-	free(m->team_cap);
-	free(m->team_demand);
-	free(m->emp_cap);
+	free(m->team_demand); /* team_cap, emp_cap: the forecast's */
 	free(m->emp_demand);
 	free(m->emp_team);
+	free(m->members);
+	free(m->member_first);
+	free(m->local);
+	free(m->open_first);
 	free(m->holders);
 	free(m->n_holders);
+}
+
+/* Group the employees by team (members, member_first, local). */
+static void
+group_members(struct model *m)
+{
+	const struct dataset *d = m->d;
+	size_t nt = d->n_teams, *fill;
+
+	m->member_first = xcalloc(nt + 2, sizeof *m->member_first);
+	m->members = xcalloc(d->n_employees + 1, sizeof *m->members);
+	m->local = xcalloc(d->n_employees + 1, sizeof *m->local);
+	for (size_t i = 0; i < d->n_employees; i++)
+		if (m->emp_team[i] >= 0)
+			m->member_first[m->emp_team[i] + 1]++;
+	for (size_t t = 0; t < nt; t++) {
+		if (m->member_first[t + 1] > m->max_members)
+			m->max_members = m->member_first[t + 1];
+		m->member_first[t + 1] += m->member_first[t];
+	}
+	fill = xcalloc(nt + 1, sizeof *fill);
+	for (size_t i = 0; i < d->n_employees; i++) {
+		int t = m->emp_team[i];
+		if (t < 0)
+			continue;
+		m->local[i] = fill[t];
+		m->members[m->member_first[t] + fill[t]++] = i;
+	}
+	free(fill);
+}
+
+/* Put the open cases in team order (open_first): stable, so each team's
+ * keep the dataset's order. */
+static void
+group_open(struct model *m)
+{
+	size_t nt = m->d->n_teams, *fill;
+	struct open_case *sorted = xcalloc(m->n_open + 1, sizeof *sorted);
+
+	m->open_first = xcalloc(nt + 2, sizeof *m->open_first);
+	for (size_t i = 0; i < m->n_open; i++)
+		m->open_first[m->open[i].team + 1]++;
+	for (size_t t = 0; t < nt; t++)
+		m->open_first[t + 1] += m->open_first[t];
+	fill = xcalloc(nt + 1, sizeof *fill);
+	for (size_t i = 0; i < m->n_open; i++) {
+		size_t t = (size_t)m->open[i].team;
+		sorted[m->open_first[t] + fill[t]++] = m->open[i];
+	}
+	free(fill);
+	free(m->open);
+	m->open = sorted;
 }
 
 static void
@@ -484,9 +548,11 @@ model_build(struct model *m, const struct dataset *d,
 	for (size_t i = 0; i < d->n_employees; i++)
 		m->emp_team[i] = (int)dataset_team_index(d,
 		    d->employees[i].team_id);
+	group_members(m);
 	estimate_survival(m, type_of, o->known, start);
 	estimate_phases(m, type_of, o->known);
 	collect_open(m, type_of, o->known, o->from);
+	group_open(m);
 	count_inflow(m, type_of, o->known, start, o->history_weeks);
 	count_totals(m);
 	m->gap = week_of(o->from) - week_of(o->known + 1);
@@ -519,12 +585,23 @@ draw_lifetime(const struct model *m, int curve, int at_least, struct rng *r)
 	return (int)lo;
 }
 
-/* Per simulation: case hours by team / employee and week, and the level
- * of the inflow it runs at. */
+/* Per simulation of one team: its case hours by week, and its members'
+ * (by their local place) by week; the level of the inflow it runs at. */
 struct sim {
 	double *team, *emp;
 	double level;
 };
+
+static void
+add_hours(const struct model *m, struct sim *sm, int holder, int k,
+    double hours)
+{
+	size_t nw = (size_t)m->weeks;
+
+	if (holder >= 0)
+		sm->emp[m->local[holder] * nw + (size_t)k] += hours;
+	sm->team[k] += hours;
+}
 
 /* The inflow level of a simulation for team: the mean of a random run of
  * LEVEL_WEEKS history weeks against the mean of them all. Weeks drawn one
@@ -547,26 +624,12 @@ draw_level(const struct model *m, struct rng *r, size_t team)
 	return all > 0 ? run / all : 1.0;
 }
 
-static void
-add_hours(const struct model *m, struct sim *sm, int holder, int team,
-    int k, double hours)
-{
-	size_t nw = (size_t)m->weeks;
-
-	if (holder >= 0) {
-		sm->emp[(size_t)holder * nw + (size_t)k] += hours;
-		team = m->emp_team[holder];
-	}
-	if (team >= 0)
-		sm->team[(size_t)team * nw + (size_t)k] += hours;
-}
-
 /* One new case of type y in forecast week k (-1: the week before the
- * first) for holder (-1: the waiting list of team): it weighs its type's
- * hours times the phase factor of its age for as long as it lives. */
+ * first) for holder (-1: the waiting list): it weighs its type's hours
+ * times the phase factor of its age for as long as it lives. */
 static void
-new_case(const struct model *m, struct rng *r, struct sim *sm, size_t team,
-    int k, size_t y, int holder)
+new_case(const struct model *m, struct rng *r, struct sim *sm, int k,
+    size_t y, int holder)
 {
 	size_t nw = (size_t)m->weeks;
 	double hours = m->s->case_types[y].hours;
@@ -575,8 +638,7 @@ new_case(const struct model *m, struct rng *r, struct sim *sm, size_t team,
 	for (int j = k < 0 ? 0 : k; j < m->weeks && (t == NEVER || j - k <= t);
 	    j++) {
 		size_t age = (size_t)(j - k) < nw ? (size_t)(j - k) : nw - 1;
-		add_hours(m, sm, holder, (int)team, j, hours *
-		    m->factor[y * nw + age]);
+		add_hours(m, sm, holder, j, hours * m->factor[y * nw + age]);
 	}
 }
 
@@ -601,57 +663,88 @@ new_cases(const struct model *m, struct rng *r, struct sim *sm, size_t team,
 			    (rng_unit(r) < share - (int)share);
 
 			for (; copies > 0; copies--)
-				new_case(m, r, sm, team, k, y, holders ?
+				new_case(m, r, sm, k, y, holders ?
 				    (int)m->holders[slot * m->n_holders_max +
 				    rng_below(r, (size_t)holders)] : -1);
 		}
 }
 
+/* One simulation of team: when its open cases close, and its new cases. */
 static void
-simulate(const struct model *m, struct rng *r, struct sim *sm)
+simulate(const struct model *m, struct rng *r, struct sim *sm, size_t team)
 {
-	const struct dataset *d = m->d;
 	size_t nw = (size_t)m->weeks;
+	size_t members = m->member_first[team + 1] - m->member_first[team];
 
-	memset(sm->team, 0, d->n_teams * nw * sizeof *sm->team);
-	memset(sm->emp, 0, d->n_employees * nw * sizeof *sm->emp);
-	for (size_t i = 0; i < m->n_open; i++) {
+	memset(sm->team, 0, nw * sizeof *sm->team);
+	memset(sm->emp, 0, members * nw * sizeof *sm->emp);
+	for (size_t i = m->open_first[team]; i < m->open_first[team + 1];
+	    i++) {
 		const struct open_case *oc = &m->open[i];
 		int t = draw_lifetime(m, oc->curve, oc->at_least, r);
 		int last = t == NEVER ? m->weeks - 1 : t - oc->age;
 
 		for (int k = 0; k <= last && k < m->weeks; k++)
-			add_hours(m, sm, oc->holder, oc->team, k, oc->hours);
+			add_hours(m, sm, oc->holder, k, oc->hours);
 	}
 	if (m->hist == 0)
 		return;
-	for (size_t team = 0; team < d->n_teams; team++) {
-		sm->level = draw_level(m, r, team);
-		/* the rest of the week under way (none when known is its
-		 * Sunday): it lands on the team */
-		if (m->gap == 1 && m->rest < 1.0)
-			new_cases(m, r, sm, team, -1, m->rest);
-		for (int k = 0; k < m->weeks; k++)
-			new_cases(m, r, sm, team, k, 1.0);
+	sm->level = draw_level(m, r, team);
+	/* the rest of the week under way (none when known is its Sunday):
+	 * it lands on the team */
+	if (m->gap == 1 && m->rest < 1.0)
+		new_cases(m, r, sm, team, -1, m->rest);
+	for (int k = 0; k < m->weeks; k++)
+		new_cases(m, r, sm, team, k, 1.0);
+}
+
+/* Put the k-th smallest of v[lo .. hi] (k within) at v[k], the smaller
+ * before it and the larger after: Hoare's selection, linear on average. */
+static void
+select_kth(double *v, size_t lo, size_t hi, size_t k)
+{
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				double t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
 	}
 }
 
-static int
-by_value(const void *pa, const void *pb)
-{
-	double a = *(const double *)pa, b = *(const double *)pb;
-
-	return (a > b) - (a < b);
-}
-
-/* The band of n simulated loads (sorted in place). */
+/* The band of n simulated loads (reordered in place). */
 static void
 band(double *v, size_t n, bool counted, struct forecast_week *out)
 {
-	qsort(v, n, sizeof *v, by_value);
-	out->p10 = v[(size_t)lround(0.1 * (double)(n - 1))];
-	out->p50 = v[(size_t)lround(0.5 * (double)(n - 1))];
-	out->p90 = v[(size_t)lround(0.9 * (double)(n - 1))];
+	size_t k10 = (size_t)lround(0.1 * (double)(n - 1)),
+	    k50 = (size_t)lround(0.5 * (double)(n - 1)),
+	    k90 = (size_t)lround(0.9 * (double)(n - 1));
+
+	select_kth(v, 0, n - 1, k50);
+	select_kth(v, 0, k50, k10);
+	select_kth(v, k50, n - 1, k90);
+	out->p10 = v[k10];
+	out->p50 = v[k50];
+	out->p90 = v[k90];
 	out->counted = counted;
 }
 
@@ -683,16 +776,19 @@ keep_loads(double *loads, size_t sims, size_t i, int weeks,
 	}
 }
 
+/* What forecast_prepare keeps for the teams still to make. */
+struct forecast_model {
+	struct model m;
+	int simulations;
+	bool employees;
+};
+
 int
-forecast_run(const struct dataset *d, const struct settings *s,
+forecast_prepare(const struct dataset *d, const struct settings *s,
     const struct forecast_options *o, struct forecast *out, struct err *e)
 {
-	size_t nw, sims, nt = d->n_teams, ne = d->n_employees;
-	struct model m;
-	struct sim sm;
-	struct rng r;
-	double *tl, *el = NULL;
-	bool *tc, *ec = NULL;
+	size_t nw, nt = d->n_teams, ne = d->n_employees;
+	struct forecast_model *fm;
 
 	memset(out, 0, sizeof *out);
 	if (o->weeks < 1 || o->weeks > 52)
@@ -702,60 +798,117 @@ forecast_run(const struct dataset *d, const struct settings *s,
 		return err_setx(e, EXIT_USAGE, "simulations and history weeks "
 		    "must be at least 1");
 	nw = (size_t)o->weeks;
-	sims = (size_t)o->simulations;
-	model_build(&m, d, s, o);
-	rng_seed(&r, FORECAST_SEED);
-	sm.team = xcalloc(nt * nw + 1, sizeof *sm.team);
-	sm.emp = xcalloc(ne * nw + 1, sizeof *sm.emp);
-	tl = xcalloc(nt * nw * sims + 1, sizeof *tl);
-	tc = xcalloc(nt * nw + 1, sizeof *tc);
-	if (o->employees) {
-		el = xcalloc(ne * nw * sims + 1, sizeof *el);
-		ec = xcalloc(ne * nw + 1, sizeof *ec);
-	}
-	for (size_t i = 0; i < sims; i++) {
-		simulate(&m, &r, &sm);
-		for (size_t t = 0; t < nt; t++)
-			keep_loads(&tl[t * nw * sims], sims, i, o->weeks,
-			    &m.team_cap[t * nw], &m.team_demand[t * nw],
-			    &sm.team[t * nw], &tc[t * nw]);
-		for (size_t em = 0; el && em < ne; em++)
-			keep_loads(&el[em * nw * sims], sims, i, o->weeks,
-			    &m.emp_cap[em * nw], &m.emp_demand[em * nw],
-			    &sm.emp[em * nw], &ec[em * nw]);
-	}
+	fm = xcalloc(1, sizeof *fm);
+	model_build(&fm->m, d, s, o);
+	fm->simulations = o->simulations;
+	fm->employees = o->employees;
 	out->from = o->from;
 	out->weeks = o->weeks;
 	out->n_teams = nt;
 	out->n_employees = ne;
 	out->teams = xcalloc(nt * nw + 1, sizeof *out->teams);
-	for (size_t row = 0; row < nt * nw; row++)
-		band(&tl[row * sims], sims, tc[row], &out->teams[row]);
-	if (el) {
+	if (o->employees)
 		out->employees = xcalloc(ne * nw + 1, sizeof *out->employees);
-		for (size_t row = 0; row < ne * nw; row++)
-			band(&el[row * sims], sims, ec[row],
-			    &out->employees[row]);
-	}
+	out->team_made = xcalloc(nt + 1, sizeof *out->team_made);
 	/* the known capacities go along: views weigh medians by them */
-	out->team_capacity = m.team_cap;
-	out->employee_capacity = m.emp_cap;
-	m.team_cap = m.emp_cap = NULL;
+	out->team_capacity = fm->m.team_cap;
+	out->employee_capacity = fm->m.emp_cap;
+	out->model = fm;
+	return 0;
+}
+
+void
+forecast_make_team(struct forecast *f, size_t t)
+{
+	struct forecast_model *fm = f->model;
+	const struct model *m = fm ? &fm->m : NULL;
+	size_t nw, sims, first, members;
+	double *tl, *el = NULL;
+	bool *tc, *ec = NULL;
+	struct sim sm;
+	struct rng r;
+
+	if (m == NULL || t >= f->n_teams || f->team_made[t])
+		return;
+	nw = (size_t)m->weeks;
+	sims = (size_t)fm->simulations;
+	first = m->member_first[t];
+	members = m->member_first[t + 1] - first;
+	/* each team its own stream: the same figures whichever teams are
+	 * made, in whatever order */
+	rng_seed(&r, FORECAST_SEED ^ ((uint64_t)m->d->teams[t].id *
+	    0x9e3779b97f4a7c15ull));
+	sm.team = xcalloc(nw + 1, sizeof *sm.team);
+	sm.emp = xcalloc(members * nw + 1, sizeof *sm.emp);
+	tl = xcalloc(nw * sims + 1, sizeof *tl);
+	tc = xcalloc(nw + 1, sizeof *tc);
+	if (fm->employees) {
+		el = xcalloc(members * nw * sims + 1, sizeof *el);
+		ec = xcalloc(members * nw + 1, sizeof *ec);
+	}
+	for (size_t i = 0; i < sims; i++) {
+		simulate(m, &r, &sm, t);
+		keep_loads(tl, sims, i, m->weeks, &m->team_cap[t * nw],
+		    &m->team_demand[t * nw], sm.team, tc);
+		for (size_t j = 0; el && j < members; j++) {
+			size_t em = m->members[first + j];
+			keep_loads(&el[j * nw * sims], sims, i, m->weeks,
+			    &m->emp_cap[em * nw], &m->emp_demand[em * nw],
+			    &sm.emp[j * nw], &ec[j * nw]);
+		}
+	}
+	for (size_t k = 0; k < nw; k++)
+		band(&tl[k * sims], sims, tc[k], &f->teams[t * nw + k]);
+	for (size_t j = 0; el && j < members; j++) {
+		size_t em = m->members[first + j];
+		for (size_t k = 0; k < nw; k++)
+			band(&el[(j * nw + k) * sims], sims, ec[j * nw + k],
+			    &f->employees[em * nw + k]);
+	}
+	f->team_made[t] = true;
 	free(sm.team);
 	free(sm.emp);
 	free(tl);
 	free(tc);
 	free(el);
 	free(ec);
-	model_clear(&m);
+}
+
+bool
+forecast_team_made(const struct forecast *f, size_t t)
+{
+	return f->team_made != NULL && t < f->n_teams && f->team_made[t];
+}
+
+static void
+model_free(struct forecast *f)
+{
+	if (f->model == NULL)
+		return;
+	model_clear(&f->model->m);
+	free(f->model);
+	f->model = NULL;
+}
+
+int
+forecast_run(const struct dataset *d, const struct settings *s,
+    const struct forecast_options *o, struct forecast *out, struct err *e)
+{
+	if (forecast_prepare(d, s, o, out, e) < 0)
+		return -1;
+	for (size_t t = 0; t < d->n_teams; t++)
+		forecast_make_team(out, t);
+	model_free(out);
 	return 0;
 }
 
 void
 forecast_clear(struct forecast *f)
 {
+	model_free(f);
 	free(f->teams);
 	free(f->employees);
+	free(f->team_made);
 	free(f->team_capacity);
 	free(f->employee_capacity);
 	memset(f, 0, sizeof *f);

@@ -115,12 +115,13 @@ json_makeup(FILE *out, const struct dataset *d, const struct settings *s,
 		return;
 	}
 	fputs("  \"makeup\": [", out);
+	struct makeup *all = makeup_city(d, s, w);
 	for (size_t t = 0; t < d->n_teams; t++) {
 		struct makeup m;
 		bool first = true;
 		if (!in_report((long)t, only))
 			continue;
-		makeup_team(d, s, w, (long)t, &m);
+		m = all[t]; /* borrowed */
 		fputs(first_team ? "\n    {\"team\": " : ",\n    {\"team\": ",
 		    out);
 		first_team = false;
@@ -149,8 +150,8 @@ json_makeup(FILE *out, const struct dataset *d, const struct settings *s,
 			fprintf(out, ", \"holders\": %d}", m.types[k].holders);
 		}
 		fprintf(out, "], \"unheld_hours\": %.2f}", m.unheld);
-		makeup_clear(&m);
 	}
+	makeup_city_free(all, d->n_teams);
 	fputs(first_team ? "]\n" : "\n  ]\n", out);
 }
 
@@ -410,14 +411,12 @@ static const struct text_col employee_cols[TE_COUNT] = {
  * capacity against the demand it may hold; the case types with a single
  * point of cover. */
 static void
-text_makeup(FILE *out, const struct dataset *d, const struct settings *s,
-    const struct week_figures *w, long t)
+text_makeup(FILE *out, const struct settings *s, const struct makeup *mp)
 {
 	char cap[32], dem[32], load[32], code[CLEAN_BUF];
 	bool comma = i18n_decimal_comma();
-	struct makeup m;
+	const struct makeup m = *mp;
 
-	makeup_team(d, s, w, t, &m);
 	fprintf(out, "\n  %-14s %7s %9s %9s %6s\n", _("MAKE-UP"),
 	    _("MEMBERS"), _("CAPACITY"), _("DEMAND"), _("LOAD"));
 	for (size_t k = 0; k < m.n_disciplines; k++) {
@@ -441,7 +440,6 @@ text_makeup(FILE *out, const struct dataset *d, const struct settings *s,
 			fprintf(out, _("  ! %s: a single point of cover, one "
 			    "member present may hold it\n"), mt->type->code);
 	}
-	makeup_clear(&m);
 }
 
 static void
@@ -453,6 +451,7 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 	const char *cells[16];
 	bool comma = i18n_decimal_comma();
 	size_t *order = xcalloc(d->n_employees + 1, sizeof *order), n;
+	struct makeup *makeup = w->frozen ? NULL : makeup_city(d, s, w);
 
 	date_format_week(w->monday, week);
 	date_format(w->monday, mon);
@@ -530,9 +529,10 @@ write_text(FILE *out, const struct dataset *d, const struct settings *s,
 			text_row(out, "  ", employee_cols, TE_COUNT, cells,
 			    note);
 		}
-		if (!w->frozen)
-			text_makeup(out, d, s, w, (long)t);
+		if (makeup)
+			text_makeup(out, s, &makeup[t]);
 	}
+	makeup_city_free(makeup, d->n_teams);
 	free(order);
 }
 

@@ -51,6 +51,36 @@ struct store {
 #define IS_DATE(col) "(" col " IS date(" col "))"
 #define CODE_OK(col) "(length(" col ") BETWEEN 1 AND 15)"
 
+/* The columns of a week's snapshot: the figures of each employee and
+ * team as workload_week gave them. */
+#define SNAPSHOT_EMPLOYEE_COLUMNS                                             \
+	" monday TEXT NOT NULL"                                               \
+	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE,"               \
+	" employee_id INTEGER NOT NULL,"                                      \
+	" available REAL NOT NULL, capacity REAL NOT NULL,"                   \
+	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"              \
+	" side_hours REAL NOT NULL, demand REAL NOT NULL,"                    \
+	" load REAL," /* NULL: infinite */                                    \
+	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"            \
+	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"              \
+	" open_cases INTEGER NOT NULL, new_cases INTEGER NOT NULL,"           \
+	" closed_cases INTEGER NOT NULL, blocks INTEGER NOT NULL,"            \
+	" PRIMARY KEY (monday, employee_id)"
+#define SNAPSHOT_TEAM_COLUMNS                                                 \
+	" monday TEXT NOT NULL"                                               \
+	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE,"               \
+	" team_id INTEGER NOT NULL,"                                          \
+	" capacity REAL NOT NULL, demand REAL NOT NULL,"                      \
+	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"              \
+	" side_hours REAL NOT NULL, waiting_hours REAL NOT NULL,"             \
+	" waiting_cases INTEGER NOT NULL, load REAL,"                         \
+	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"            \
+	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"              \
+	" members INTEGER NOT NULL, n_room INTEGER NOT NULL,"                 \
+	" n_ok INTEGER NOT NULL, n_high INTEGER NOT NULL,"                    \
+	" n_over INTEGER NOT NULL, sustained_members INTEGER NOT NULL,"       \
+	" PRIMARY KEY (monday, team_id)"
+
 static const char schema_v1[] =
 	"CREATE TABLE team ("
 	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -159,33 +189,9 @@ static const char schema_v1[] =
 	/* 1: by `wijklast snapshot`; 0: the first time the week was viewed */
 	" explicit INTEGER NOT NULL DEFAULT 0 CHECK (explicit IN (0, 1))"
 	") STRICT;"
-	"CREATE TABLE snapshot_employee ("
-	" monday TEXT NOT NULL REFERENCES snapshot_week(monday) ON DELETE CASCADE,"
-	" employee_id INTEGER NOT NULL,"
-	" available REAL NOT NULL, capacity REAL NOT NULL,"
-	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"
-	" side_hours REAL NOT NULL, demand REAL NOT NULL,"
-	" load REAL," /* NULL: infinite */
-	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"
-	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"
-	" open_cases INTEGER NOT NULL, new_cases INTEGER NOT NULL,"
-	" closed_cases INTEGER NOT NULL, blocks INTEGER NOT NULL,"
-	" PRIMARY KEY (monday, employee_id)"
+	"CREATE TABLE snapshot_employee (" SNAPSHOT_EMPLOYEE_COLUMNS
 	") STRICT;"
-	"CREATE TABLE snapshot_team ("
-	" monday TEXT NOT NULL REFERENCES snapshot_week(monday) ON DELETE CASCADE,"
-	" team_id INTEGER NOT NULL,"
-	" capacity REAL NOT NULL, demand REAL NOT NULL,"
-	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"
-	" side_hours REAL NOT NULL, waiting_hours REAL NOT NULL,"
-	" waiting_cases INTEGER NOT NULL, load REAL,"
-	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"
-	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"
-	" members INTEGER NOT NULL, n_room INTEGER NOT NULL,"
-	" n_ok INTEGER NOT NULL, n_high INTEGER NOT NULL,"
-	" n_over INTEGER NOT NULL, sustained_members INTEGER NOT NULL,"
-	" PRIMARY KEY (monday, team_id)"
-	") STRICT;";
+	"CREATE TABLE snapshot_team (" SNAPSHOT_TEAM_COLUMNS ") STRICT;";
 
 /* Each audited table and its columns (besides id and version). Their ids
  * are AUTOINCREMENT: never reused, so an undo can never reach a record that
@@ -314,10 +320,25 @@ static const char schema_v3[] =
 /* Version 4: the cases of a week without reading every case there ever
  * was (issue 12). Ordered by closing day, with every column the dataset
  * holds, so the cases open on a day and later are one covering range
- * (not closed, or closed then or later) read in index order. */
+ * (not closed, or closed then or later) read in index order; the intake
+ * blocks from a day on likewise. A week's snapshot is read whole, so its
+ * rows are stored together (WITHOUT ROWID, by week). */
 static const char schema_v4[] =
 	"CREATE INDEX cases_open ON cases(closed, opened, team_id, employee_id,"
-	" type, phase, origin_block, cover_from, version, ref);";
+	" type, phase, origin_block, cover_from, version, ref);"
+	"CREATE INDEX block_window ON block(date, team_id, part, hours,"
+	" employee_id, locked, version);"
+	/* a week's snapshot in one run of pages: by week, then by id */
+	"CREATE TABLE snapshot_employee_v4 (" SNAPSHOT_EMPLOYEE_COLUMNS
+	") STRICT, WITHOUT ROWID;"
+	"INSERT INTO snapshot_employee_v4 SELECT * FROM snapshot_employee;"
+	"DROP TABLE snapshot_employee;"
+	"ALTER TABLE snapshot_employee_v4 RENAME TO snapshot_employee;"
+	"CREATE TABLE snapshot_team_v4 (" SNAPSHOT_TEAM_COLUMNS
+	") STRICT, WITHOUT ROWID;"
+	"INSERT INTO snapshot_team_v4 SELECT * FROM snapshot_team;"
+	"DROP TABLE snapshot_team;"
+	"ALTER TABLE snapshot_team_v4 RENAME TO snapshot_team;";
 
 /* Forward migrations: step i takes user_version i to i + 1 and commits
  * together with its version bump. The last step (re)creates the audit
@@ -600,6 +621,11 @@ store_open(struct store **out, const char *path, const char *user,
 	 * in memory: in a temporary file, a 100,000-row import wrote to it a
 	 * dozen times per row. */
 	if (exec(st, "PRAGMA temp_store = MEMORY", e, "open database") < 0)
+		goto fail;
+	/* Reads through a memory map: the cases of a week in a big city come
+	 * without copying each page into the cache first. Writes still go
+	 * through the journal as ever. */
+	if (exec(st, "PRAGMA mmap_size = 268435456", e, "open database") < 0)
 		goto fail;
 	*out = st;
 	return 0;
@@ -1651,17 +1677,19 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
 	"SELECT id, ref, team_id, employee_id, type, phase, opened, closed,"  \
 	" origin_block, cover_from, version FROM cases"
 
-/* Read the rows of stmt (its first parameter bound to since when it has
- * one) into items, then put them in id order: a window is read in the
- * order of its index, not of the ids. */
-#define LOAD_SINCE(st, sql, since, items, n, fill_row)                        \
+/* Add the rows of sql (its parameters ?1 and ?2 bound to the days from
+ * and to: from DATASET_ALL binds the first of all, to DATE_NONE none) to
+ * items, then put them all in id order: a window is read in the order of
+ * its index, not of the ids. */
+#define LOAD_DAYS(st, sql, from, to, items, n, fill_row)                      \
 	do {                                                                  \
 		sqlite3_stmt *w_;                                             \
-		size_t cap_ = 0;                                              \
+		size_t cap_ = (n);                                            \
 		int rc_;                                                      \
 		if (prepare((st), (sql), &w_, e) < 0)                         \
 			goto fail;                                            \
-		bind_date(w_, 1, (since));                                    \
+		bind_day(w_, 1, (from));                                      \
+		bind_day(w_, 2, (to));                                        \
 		while ((rc_ = sqlite3_step(w_)) == SQLITE_ROW) {              \
 			XGROW((items), cap_, (n) + 1);                        \
 			memset(&(items)[(n)], 0, sizeof *(items));            \
@@ -1673,51 +1701,67 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
 			db_error((st), e, "read");                            \
 			goto fail;                                            \
 		}                                                             \
-		sort_by_id((items), (n), sizeof *(items));                    \
+		(n) = sort_by_id((items), (n), sizeof *(items));              \
 	} while (0)
 
-struct id_index {
-	int64_t id;
-	size_t at;
-};
-
-static int
-by_id(const void *pa, const void *pb)
+/* A window's day as SQL text: before every date for DATASET_ALL. */
+static void
+bind_day(sqlite3_stmt *s, int i, int day)
 {
-	const struct id_index *a = pa, *b = pb;
-
-	return (a->id > b->id) - (a->id < b->id);
+	if (day == DATASET_ALL)
+		bind_text(s, i, "");
+	else
+		bind_date(s, i, day);
 }
 
-/* Sort records that begin with their int64_t id by it: through a small
- * array of ids, then one pass moving each record once. */
-static void
+static int64_t
+id_at(const char *base, size_t size, size_t i)
+{
+	int64_t id;
+
+	memcpy(&id, base + i * size, sizeof id);
+	return id;
+}
+
+/* Sort records that begin with their int64_t id by it; of two with one id
+ * (read once more when a window widens) the later stays. Returns how many
+ * there are now. In a window the ids are a good part of those from the
+ * smallest to the largest: each record goes straight to its id's slot (a
+ * counting sort), then one pass gathers them. Linear where a comparison
+ * sort is not. */
+static size_t
 sort_by_id(void *items, size_t n, size_t size)
 {
-	struct id_index *ix;
 	char *sorted, *base = items;
+	int64_t lo, hi;
+	size_t *slot, k = 0;
 	bool in_order = true;
 
-	for (size_t i = 1; i < n && in_order; i++) {
-		int64_t a, b;
-		memcpy(&a, base + (i - 1) * size, sizeof a);
-		memcpy(&b, base + i * size, sizeof b);
-		in_order = a < b;
+	if (n < 2)
+		return n;
+	lo = hi = id_at(base, size, 0);
+	for (size_t i = 1; i < n; i++) {
+		int64_t id = id_at(base, size, i);
+		in_order = in_order && id > id_at(base, size, i - 1);
+		lo = id < lo ? id : lo;
+		hi = id > hi ? id : hi;
 	}
 	if (in_order)
-		return;
-	ix = xcalloc(n, sizeof *ix);
-	for (size_t i = 0; i < n; i++) {
-		memcpy(&ix[i].id, base + i * size, sizeof ix[i].id);
-		ix[i].at = i;
-	}
-	qsort(ix, n, sizeof *ix, by_id);
-	sorted = xcalloc(n, size);
+		return n;
+	/* ids are AUTOINCREMENT: a window of n spans at most every id there
+	 * is, a range a few times n in any city this holds */
+	slot = xcalloc((size_t)(hi - lo) + 1, sizeof *slot);
 	for (size_t i = 0; i < n; i++)
-		memcpy(sorted + i * size, base + ix[i].at * size, size);
-	memcpy(base, sorted, n * size);
+		slot[id_at(base, size, i) - lo] = i + 1;
+	sorted = xcalloc(n, size);
+	for (int64_t id = lo; id <= hi; id++)
+		if (slot[id - lo])
+			memcpy(sorted + k++ * size,
+			    base + (slot[id - lo] - 1) * size, size);
+	memcpy(base, sorted, k * size);
 	free(sorted);
-	free(ix);
+	free(slot);
+	return k;
 }
 
 int
@@ -1749,10 +1793,11 @@ store_load(struct store *st, struct dataset *d, int since, struct err *e)
 		LOAD(st, SELECT_CASE " ORDER BY id", d->cases, d->n_cases,
 		    fill_case);
 	} else if (since != DATASET_NONE) {
-		LOAD_SINCE(st, SELECT_BLOCK " WHERE date >= ?", since,
-		    d->blocks, d->n_blocks, fill_block);
-		LOAD_SINCE(st, SELECT_CASE " WHERE closed IS NULL OR"
-		    " closed >= ?1", since, d->cases, d->n_cases, fill_case);
+		LOAD_DAYS(st, SELECT_BLOCK " WHERE date >= ?1", since,
+		    DATE_NONE, d->blocks, d->n_blocks, fill_block);
+		LOAD_DAYS(st, SELECT_CASE " WHERE closed IS NULL OR"
+		    " closed >= ?1", since, DATE_NONE, d->cases, d->n_cases,
+		    fill_case);
 	}
 	exec(st, "COMMIT", NULL, "read");
 	return 0;
@@ -1760,6 +1805,33 @@ fail:
 	store_rollback(st);
 	dataset_clear(d);
 	return -1;
+}
+
+int
+store_widen(struct store *st, struct dataset *d, int since, struct err *e)
+{
+	int held = d->since;
+
+	if (since >= held)
+		return 0;
+	if (held == DATASET_NONE)
+		return store_load(st, d, since, e);
+	/* what is held up to date first, so what comes to it agrees */
+	if (store_refresh(st, d, e) < 0)
+		return -1;
+	if (exec(st, "BEGIN", e, "read") < 0)
+		return -1;
+	LOAD_DAYS(st, SELECT_BLOCK " WHERE date >= ?1 AND date < ?2", since,
+	    held, d->blocks, d->n_blocks, fill_block);
+	LOAD_DAYS(st, SELECT_CASE " WHERE closed >= ?1 AND closed < ?2", since,
+	    held, d->cases, d->n_cases, fill_case);
+	exec(st, "COMMIT", NULL, "read");
+	d->since = since;
+	return 0;
+fail:
+	store_rollback(st);
+	/* not all there: read it whole */
+	return store_load(st, d, since, e);
 }
 
 /* Above this many touched records a refresh reads everything again: an
@@ -2115,6 +2187,8 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 	out->n_teams = d->n_teams;
 	out->employees = xcalloc(d->n_employees + 1, sizeof *out->employees);
 	out->teams = xcalloc(d->n_teams + 1, sizeof *out->teams);
+	struct dataset_map map;
+	dataset_map_start(&map, d);
 	if (prepare(st, "SELECT employee_id, available, capacity, case_hours, "
 	    "intake_hours, side_hours, demand, load, status, counted, "
 	    "sustained, open_cases, new_cases, closed_cases, blocks "
@@ -2123,7 +2197,7 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 	bind_text(s, 1, day);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		/* Someone deleted since the snapshot is no longer shown. */
-		long i = dataset_employee_index(d, sqlite3_column_int64(s, 0));
+		long i = dataset_map_employee(&map, sqlite3_column_int64(s, 0));
 		struct employee_week *ew;
 		if (i < 0)
 			continue;
@@ -2145,6 +2219,7 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 	}
 	sqlite3_finalize(s);
 	s = NULL;
+	dataset_map_free(&map);
 	if (rc != SQLITE_DONE) {
 		db_error(st, e, "read snapshot");
 		goto fail;

@@ -10,10 +10,12 @@
 #include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 #include <term.h>
@@ -354,6 +356,16 @@ ui_need(struct ui *u, int since)
 	if (app_need(u->app, since, &e) < 0)
 		ui_message(u, true, "%s", e.msg);
 	u->data_gen++; /* read again: the dataset's indexes moved */
+}
+
+void
+ui_weeks(struct ui *u, int first_monday, size_t n, struct week_figures *out)
+{
+	int since = u->app->data.since;
+
+	app_weeks(u->app, first_monday, n, out);
+	if (u->app->data.since != since)
+		u->data_gen++; /* it read more: the indexes moved */
 }
 
 /* The dataset changed: recompute what the views show. */
@@ -1221,6 +1233,15 @@ ascii_lines(void)
 		acs_map[(unsigned char)map[i][0]] = (chtype)map[i][1];
 }
 
+/* Has a key arrived that the loop has not read yet? */
+static bool
+key_waiting(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	return poll(&p, 1, 0) > 0;
+}
+
 void
 ui_start(struct ui *u, struct app *a, bool color)
 {
@@ -1242,6 +1263,7 @@ ui_start(struct ui *u, struct app *a, bool color)
 	mouseinterval(0); /* clicks select at once, no double-click wait */
 	setup_colors(u, color);
 	u->decimal_comma = i18n_decimal_comma();
+	ui_model_start(u);
 	set_week(u, date_monday(a->today));
 	check_team_filter(u);
 }
@@ -1284,8 +1306,9 @@ ui_run(struct app *a, bool color, struct err *e)
 	for (;;) {
 		if (dirty)
 			ui_draw(&u);
-		/* costly figures once the frame is seen, then the frame again */
-		if (ui_model_catch_up(&u))
+		/* costly figures once the frame is seen, a slice at a time and
+		 * the frame again after each, until a key waits */
+		while (!key_waiting() && ui_model_catch_up(&u))
 			ui_draw(&u);
 		dirty = true;
 		int ch = next_key(&u);

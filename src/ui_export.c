@@ -229,10 +229,8 @@ export(struct ui *u, struct dialog *dl)
 	rq.ctx = (void *)what;
 	show_progress(rq.ctx, 0);
 	if (rq.format == EXPORT_HTML || rq.format == EXPORT_XLSX) {
-		/* the coming weeks: made now if no view asked for them yet */
-		if ((rq.forecast = ui_forecast(u)) == NULL &&
-		    ui_model_catch_up(u))
-			rq.forecast = ui_forecast(u);
+		/* the coming weeks of every team exported, made now */
+		rq.forecast = ui_forecast_all(u, rq.team);
 	}
 	app_week(u->app, monday, &fig);
 	rc = export_write(path, &rq, &u->app->data, &u->app->settings, &fig,

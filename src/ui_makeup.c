@@ -41,7 +41,7 @@ static bool ahead_known;
 static void
 make_ahead(struct ui *u, long t)
 {
-	const struct forecast *fc = ui_forecast(u);
+	const struct forecast *fc = ui_forecast(u, t);
 	const struct dataset *d = &u->app->data;
 	const struct team_week *now = &u->fig.teams[t];
 	size_t nd = shown.n_disciplines;

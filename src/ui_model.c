@@ -1,9 +1,13 @@
 /* ui_model: figures the views share that are costly to make, made once per
  * data change and kept, read-only: the weeks of the sparklines and the
- * forecast of the coming weeks (teams and employees). A view asks with ui_forecast; the first ask only marks it
- * wanted, and the loop makes it right after the frame is on screen, so the
- * first screen and a key never wait for it (ui_model_catch_up). */
+ * forecast of the coming weeks (teams and employees). A view asks for the
+ * forecast of a team with ui_forecast; the first ask only marks it wanted,
+ * and the loop makes it right after the frame is on screen, a slice of
+ * teams at a time while no key waits, so the first screen and a key never
+ * wait for it (ui_model_catch_up). Only the teams shown are made: a
+ * national city has a thousand. */
 #include <stdlib.h>
+#include <time.h>
 
 #include "app.h"
 #include "err.h"
@@ -18,10 +22,11 @@ struct ui_model {
 	int spark_first;
 	unsigned spark_gen; /* data_gen + 1 they were made from; 0: none */
 	struct forecast forecast;
-	unsigned gen;   /* u->data_gen it was made from */
-	bool made;      /* forecast holds figures of gen */
+	unsigned gen;   /* u->data_gen it was prepared from */
+	bool made;      /* forecast is prepared for gen */
 	bool wanted;    /* a view asked since */
-	bool failed;    /* making it failed for gen: not again */
+	bool *want;     /* [team]: a view asked for it */
+	bool failed;    /* preparing failed for gen: not again */
 };
 
 static struct ui_model *
@@ -39,50 +44,124 @@ ui_spark_weeks(struct ui *u)
 	int first = u->monday - 7 * (UI_SPARK_WEEKS - 1);
 
 	if (m->spark_gen != u->data_gen + 1 || m->spark_first != first) {
-		ui_need(u, first);
 		for (int k = 0; k < UI_SPARK_WEEKS; k++)
 			workload_week_clear(&m->spark[k]);
-		app_weeks(u->app, first, UI_SPARK_WEEKS, m->spark);
+		ui_weeks(u, first, UI_SPARK_WEEKS, m->spark);
 		m->spark_first = first;
 		m->spark_gen = u->data_gen + 1;
 	}
 	return m->spark;
 }
 
+/* The forecast prepared for the data as it is now: the model learnt once
+ * per data change (widening the data to what it learns from first). */
+static bool
+prepared(struct ui *u)
+{
+	struct ui_model *m = model(u);
+	struct forecast_options o;
+	struct err e;
+
+	if (m->made && m->gen == u->data_gen)
+		return true;
+	if (m->failed && m->gen == u->data_gen)
+		return false;
+	forecast_clear(&m->forecast);
+	free(m->want);
+	m->want = NULL;
+	m->made = m->failed = false;
+	forecast_options_init(&o, &u->app->settings, u->app->today);
+	o.employees = true;
+	ui_need(u, date_monday(o.known) - 7 * o.history_weeks);
+	m->gen = u->data_gen;
+	err_clear(&e);
+	if (app_forecast_prepare(u->app, &o, &m->forecast, &e) < 0) {
+		m->failed = true;
+		ui_message(u, true, "%s", e.msg);
+		return false;
+	}
+	m->want = xcalloc(u->app->data.n_teams + 1, sizeof *m->want);
+	m->made = true;
+	return true;
+}
+
+void
+ui_model_start(struct ui *u)
+{
+	model(u);
+}
+
 const struct forecast *
-ui_forecast(struct ui *u)
+ui_forecast(const struct ui *u, long team)
+{
+	struct ui_model *m = u->model; /* made by ui_model_start */
+
+	if (m == NULL)
+		return NULL;
+	if (team >= 0 && m->made && m->gen == u->data_gen &&
+	    forecast_team_made(&m->forecast, (size_t)team))
+		return &m->forecast;
+	m->wanted = true;
+	if (team >= 0 && m->want && m->gen == u->data_gen &&
+	    (size_t)team < u->app->data.n_teams)
+		m->want[team] = true;
+	return NULL;
+}
+
+const struct forecast *
+ui_forecast_all(struct ui *u, long team)
 {
 	struct ui_model *m = model(u);
 
-	if (m->made && m->gen == u->data_gen)
-		return &m->forecast;
-	m->wanted = true;
-	return NULL;
+	if (!prepared(u))
+		return NULL;
+	for (size_t t = 0; t < u->app->data.n_teams; t++)
+		if (team < 0 || (size_t)team == t)
+			forecast_make_team(&m->forecast, t);
+	return &m->forecast;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 bool
 ui_model_catch_up(struct ui *u)
 {
 	struct ui_model *m = model(u);
-	struct forecast_options o;
-	struct err e;
+	bool made = false;
+	double start;
 
-	if (!m->wanted || (m->failed && m->gen == u->data_gen))
+	if (!m->wanted)
 		return false;
-	m->wanted = false;
-	forecast_clear(&m->forecast);
-	m->made = m->failed = false;
-	m->gen = u->data_gen;
-	forecast_options_init(&o, &u->app->settings, u->app->today);
-	o.employees = true;
-	err_clear(&e);
-	if (app_forecast(u->app, &o, &m->forecast, &e) < 0) {
-		m->failed = true;
-		ui_message(u, true, "%s", e.msg);
+	if (!(m->made && m->gen == u->data_gen)) {
+		/* learn first; the teams on the next frame */
+		bool was_failed = m->failed && m->gen == u->data_gen;
+		if (was_failed)
+			return false;
+		prepared(u);
 		return true;
 	}
-	m->made = true;
-	return true;
+	m->wanted = false;
+	/* a slice of the teams the views asked for, then the frame again */
+	start = now_ms();
+	for (size_t t = 0; t < u->app->data.n_teams; t++) {
+		if (!m->want[t])
+			continue;
+		if (made && now_ms() - start > UI_MODEL_SLICE_MS) {
+			m->wanted = true; /* the rest next time */
+			break;
+		}
+		m->want[t] = false;
+		forecast_make_team(&m->forecast, t);
+		made = true;
+	}
+	return made;
 }
 
 void
@@ -93,6 +172,7 @@ ui_model_free(struct ui *u)
 	for (int k = 0; k < UI_SPARK_WEEKS; k++)
 		workload_week_clear(&u->model->spark[k]);
 	forecast_clear(&u->model->forecast);
+	free(u->model->want);
 	free(u->model);
 	u->model = NULL;
 }

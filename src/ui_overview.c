@@ -37,8 +37,6 @@ enum {
 
 /* The weeks of the sparklines while draw runs (ui_spark_weeks). */
 static const struct week_figures *spark_weeks;
-/* The forecast while draw runs (ui_forecast), or NULL: not made yet. */
-static const struct forecast *forecast;
 
 void
 ui_overview_rows(struct ui *u)
@@ -177,12 +175,13 @@ static void
 draw_over_in(const struct ui *u, const struct ui_column *c, int y,
     long index, attr_t attr)
 {
+	const struct forecast *forecast;
 	char buf[32];
 	int n;
 
 	if (c[COL_OVER_IN].w == 0)
 		return;
-	if (forecast == NULL) {
+	if ((forecast = ui_forecast(u, index)) == NULL) {
 		ui_put(y, c[COL_OVER_IN].x, c[COL_OVER_IN].w,
 		    ui_glyph("…", "..."), true, attr);
 		return;
@@ -240,7 +239,6 @@ draw(struct ui *u)
 
 	/* one app_weeks for every team's sparkline */
 	spark_weeks = ui_spark_weeks(u);
-	forecast = ui_forecast(u);
 	ui_list_cursor(u);
 	layout(u, c);
 	ui_header(c, COL_COUNT, 1, -1, false);

@@ -390,7 +390,7 @@ draw(struct ui *u)
 	if (t < 0)
 		return;
 	ui_list_cursor(u);
-	forecast = ui_forecast(u);
+	forecast = ui_forecast(u, t);
 	layout(c);
 	draw_team_line(u, t);
 	ui_header(c, COL_COUNT, 2, sort_col(u), sort_descending(u));

@@ -91,9 +91,8 @@ cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n)
 	if (c->w == NULL || c->first != first || c->n != n ||
 	    c->gen != u->data_gen) {
 		cache_clear(c);
-		ui_need(u, first);
 		c->w = xcalloc(n, sizeof *c->w);
-		app_weeks(u->app, first, n, c->w);
+		ui_weeks(u, first, n, c->w);
 		c->first = first;
 		c->n = n;
 		c->gen = u->data_gen;
@@ -422,9 +421,13 @@ draw_subject(const struct ui *u, long i, int first, int n, bool fan)
 static int
 fan_weeks(struct ui *u, const struct forecast **fc, int *k0)
 {
+	const struct dataset *d = &u->app->data;
+	long i = subject(u), team = i;
 	int first;
 
-	*fc = ui_forecast(u);
+	if (i >= 0 && u->trend->employee)
+		team = dataset_team_index(d, d->employees[i].team_id);
+	*fc = team >= 0 ? ui_forecast(u, team) : NULL;
 	if (*fc == NULL)
 		return 0;
 	first = (u->monday + 7 - (*fc)->from) / 7;

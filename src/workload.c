@@ -97,8 +97,56 @@ workload_is_member(const struct employee *e, int monday)
 	return e->start <= monday + 6 && e->end >= monday;
 }
 
+/* The case types by a hash of their code: a pass over every case of a
+ * city looks each one up (settings_case_type compares them all). */
+#define TYPE_SLOTS 256
+struct type_table {
+	const struct settings *s;
+	short slot[TYPE_SLOTS]; /* index into case_types, -1: empty */
+};
+
+static unsigned
+type_hash(const char *code)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+
+	for (; *code; code++)
+		h = (h ^ (unsigned char)*code) * 16777619u;
+	return h % TYPE_SLOTS;
+}
+
+static void
+type_table_start(struct type_table *t, const struct settings *s)
+{
+	t->s = s;
+	for (int i = 0; i < TYPE_SLOTS; i++)
+		t->slot[i] = -1;
+	for (size_t y = 0; y < s->n_case_types && s->n_case_types <
+	    TYPE_SLOTS / 2; y++) {
+		unsigned h = type_hash(s->case_types[y].code);
+		while (t->slot[h] >= 0)
+			h = (h + 1) % TYPE_SLOTS;
+		t->slot[h] = (short)y;
+	}
+}
+
+static const struct case_type *
+type_find(const struct type_table *t, const char *code)
+{
+	const struct settings *s = t->s;
+
+	if (s->n_case_types >= TYPE_SLOTS / 2)
+		return settings_case_type(s, code);
+	for (unsigned h = type_hash(code); t->slot[h] >= 0;
+	    h = (h + 1) % TYPE_SLOTS)
+		if (strcmp(s->case_types[t->slot[h]].code, code) == 0)
+			return &s->case_types[t->slot[h]];
+	return NULL;
+}
+
 /* The largest absence percentage of each employee on each day of the week. */
-static int (*absence_matrix(const struct dataset *d, int monday))[7]
+static int (*absence_matrix(const struct dataset *d,
+    const struct dataset_map *map, int monday))[7]
 {
 	int (*pct)[7] = xcalloc(d->n_employees ? d->n_employees : 1,
 	    sizeof *pct);
@@ -109,7 +157,7 @@ static int (*absence_matrix(const struct dataset *d, int monday))[7]
 
 		if (a->end < monday || a->start > monday + 6)
 			continue;
-		em = dataset_employee_index(d, a->employee_id);
+		em = dataset_map_employee(map, a->employee_id);
 		if (em < 0)
 			continue;
 		for (int day = 0; day < 7; day++) {
@@ -123,18 +171,24 @@ static int (*absence_matrix(const struct dataset *d, int monday))[7]
 }
 
 static void
-add_cases(const struct dataset *d, const struct settings *s, int monday,
-    struct week_figures *w)
+add_cases(const struct dataset *d, const struct dataset_map *map,
+    const struct settings *s, int monday, struct week_figures *w)
 {
+	struct type_table types;
+
+	type_table_start(&types, s);
 	for (size_t i = 0; i < d->n_cases; i++) {
 		const struct case_item *c = &d->cases[i];
+		const struct case_type *ct;
 		double hours;
 		long em;
 
 		if (!workload_case_is_open(c, monday))
 			continue;
-		hours = workload_case_hours(c, s);
-		em = c->employee_id ? dataset_employee_index(d, c->employee_id)
+		/* workload_case_hours, with the type found by its hash */
+		ct = type_find(&types, c->type);
+		hours = ct ? ct->hours * s->phase_factor[c->phase] : 0.0;
+		em = c->employee_id ? dataset_map_employee(map, c->employee_id)
 				    : -1;
 		if (em < 0) {
 			long t = dataset_team_index(d, c->team_id);
@@ -154,8 +208,8 @@ add_cases(const struct dataset *d, const struct settings *s, int monday,
 }
 
 static void
-add_blocks(const struct dataset *d, int monday, int (*absent)[7],
-    struct week_figures *w)
+add_blocks(const struct dataset *d, const struct dataset_map *map,
+    int monday, int (*absent)[7], struct week_figures *w)
 {
 	for (size_t i = 0; i < d->n_blocks; i++) {
 		const struct block *b = &d->blocks[i];
@@ -164,7 +218,7 @@ add_blocks(const struct dataset *d, int monday, int (*absent)[7],
 		if (b->employee_id == 0 || b->date < monday ||
 		    b->date > monday + 6)
 			continue;
-		em = dataset_employee_index(d, b->employee_id);
+		em = dataset_map_employee(map, b->employee_id);
 		if (em < 0)
 			continue;
 		w->employees[em].intake_hours += b->hours;
@@ -196,7 +250,8 @@ workload_block_needs_cover(const struct dataset *d, const struct block *b)
 }
 
 static void
-add_activities(const struct dataset *d, int monday, struct week_figures *w)
+add_activities(const struct dataset *d, const struct dataset_map *map,
+    int monday, struct week_figures *w)
 {
 	for (size_t i = 0; i < d->n_activities; i++) {
 		const struct activity *a = &d->activities[i];
@@ -204,7 +259,7 @@ add_activities(const struct dataset *d, int monday, struct week_figures *w)
 
 		if (!workload_activity_is_active(a, monday))
 			continue;
-		em = dataset_employee_index(d, a->employee_id);
+		em = dataset_map_employee(map, a->employee_id);
 		if (em >= 0)
 			w->employees[em].side_hours += a->hours_per_week;
 	}
@@ -227,8 +282,11 @@ void
 workload_week(const struct dataset *d, const struct settings *s, int monday,
     struct week_figures *out)
 {
-	int (*absent)[7] = absence_matrix(d, monday);
+	struct dataset_map map;
+	int (*absent)[7];
 
+	dataset_map_start(&map, d);
+	absent = absence_matrix(d, &map, monday);
 	memset(out, 0, sizeof *out);
 	out->monday = monday;
 	out->n_employees = d->n_employees;
@@ -243,10 +301,11 @@ workload_week(const struct dataset *d, const struct settings *s, int monday,
 		    absent[i]);
 		ew->capacity = workload_capacity(ew->available, s);
 	}
-	add_cases(d, s, monday, out);
-	add_blocks(d, monday, absent, out);
-	add_activities(d, monday, out);
+	add_cases(d, &map, s, monday, out);
+	add_blocks(d, &map, monday, absent, out);
+	add_activities(d, &map, monday, out);
 	free(absent);
+	dataset_map_free(&map);
 
 	for (size_t i = 0; i < d->n_employees; i++) {
 		struct employee_week *ew = &out->employees[i];

@@ -96,10 +96,11 @@ keys(const char *s, char *out, size_t size)
 		const char *seq = NULL;
 		char one[2] = { *s, 0 };
 		switch (*s) {
-		case '<': seq = "\033[D"; break;
-		case '>': seq = "\033[C"; break;
-		case '^': seq = "\033[A"; break;
-		case 'v': seq = "\033[B"; break;
+		/* the keypad's application mode, which curses turns on */
+		case '<': seq = "\033OD"; break;
+		case '>': seq = "\033OC"; break;
+		case '^': seq = "\033OA"; break;
+		case 'v': seq = "\033OB"; break;
 		case '\\':
 			s++;
 			one[0] = *s == 'n' ? '\r' : *s == 'e' ? '\033' :

@@ -480,7 +480,7 @@ old_database(const char *path, const char *const codes[], size_t n)
 	close_store();
 	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
 	/* back to version 1: what versions 2 to 4 added goes */
-	cr_assert_eq(sqlite3_exec(db, "DROP INDEX cases_open; "
+	cr_assert_eq(sqlite3_exec(db, "DROP INDEX cases_open; DROP INDEX block_window; "
 	    "DROP INDEX team_code_nocase; "
 	    "DROP TABLE change_log; DROP TRIGGER audit_cases_insert; "
 	    "DROP TRIGGER audit_cases_update; DROP TRIGGER audit_cases_delete; "
