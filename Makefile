@@ -28,7 +28,7 @@ PKGS_UI   := ncursesw
 # Silent when pkg-config or criterion is not installed yet: `run` and `check`
 # install them first and build in a fresh make, which sees them.
 CORE_CFLAGS := $(shell pkg-config --cflags $(PKGS_CORE) 2>/dev/null)
-CORE_LIBS   := $(shell pkg-config --libs $(PKGS_CORE) 2>/dev/null) -lm
+CORE_LIBS   := $(shell pkg-config --libs $(PKGS_CORE) 2>/dev/null) -lm -pthread
 UI_CFLAGS   := $(shell pkg-config --cflags $(PKGS_UI) 2>/dev/null)
 UI_LIBS     := $(shell pkg-config --libs $(PKGS_UI) 2>/dev/null)
 TEST_CFLAGS := $(shell pkg-config --cflags criterion 2>/dev/null)

@@ -17,12 +17,15 @@
 struct err;
 struct store;
 
+struct app_kept;
+
 struct app {
 	struct settings settings;
 	struct store *store;
 	struct dataset data;
 	int today;
 	char db_path[SETTINGS_PATH_MAX];
+	struct app_kept *kept; /* weeks app_weeks made, until data changes */
 };
 
 /* The default database path: $XDG_DATA_HOME/wijklast/wijklast.db or
@@ -74,6 +77,19 @@ void app_week(struct app *a, int monday, struct week_figures *out);
  * sustained flags). Free each with workload_week_clear. */
 void app_weeks(struct app *a, int first_monday, size_t n,
     struct week_figures *out);
+
+/* One team's (employee false) or employee's (index: a dataset index)
+ * figures over the n weeks from first_monday, for a long trend: the past
+ * weeks from that one's snapshot rows in one read, the rest as app_weeks
+ * makes them — not a whole city per week. */
+struct app_subject_week {
+	int monday;
+	bool frozen;
+	struct team_week team;         /* a team's */
+	struct employee_week employee; /* an employee's */
+};
+void app_subject_weeks(struct app *a, bool employee, long index,
+    int first_monday, size_t n, struct app_subject_week *out);
 
 /* Freeze the week of monday as it is now (replacing an earlier snapshot). */
 int app_snapshot(struct app *a, int monday, struct err *e);

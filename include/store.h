@@ -184,6 +184,14 @@ int store_forget_snapshots(struct store *st, struct err *e);
 int store_load_snapshot(struct store *st, const struct dataset *d, int monday,
     struct week_figures *out, bool *found, struct err *e);
 
+/* The snapshot rows of one team (employee false) or employee, id, of the n
+ * weeks from the Monday first: the week first + 7k into teams[k] or
+ * employees[k] (the other may be NULL) with found[k] true when it has
+ * one. One read for a whole trend, not a city per week. */
+int store_load_subject_snapshots(struct store *st, bool employee, int64_t id,
+    int first, size_t n, struct team_week *teams,
+    struct employee_week *employees, bool *found, struct err *e);
+
 /* Integrity and foreign-key check; problems listed in e (status 1). */
 int store_check(struct store *st, struct err *e);
 

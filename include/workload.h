@@ -102,6 +102,16 @@ void workload_week(const struct dataset *d, const struct settings *s,
     int monday, struct week_figures *out);
 void workload_week_clear(struct week_figures *w);
 
+/* The capacity and demand of each employee of team_id (0: everyone)
+ * summed over the n weeks from first_monday — what the planner and cover
+ * weigh over their horizon — into capacity[i] and demand[i], index-aligned
+ * with d's employees (0 for the others). The sums of workload_week's week
+ * by week, in one pass over the cases: each adds its weekly hours times
+ * the weeks it counts in, not once per week. */
+void workload_totals(const struct dataset *d, const struct settings *s,
+    int first_monday, int n, int64_t team_id, double *capacity,
+    double *demand);
+
 /* Set the sustained flags (and teams' sustained_members) of weeks[n-1] from
  * weeks[0 .. n-1]: consecutive weeks of d, oldest first, n >= 1. With fewer
  * weeks than sustained_weeks nobody is sustained. */

@@ -65,6 +65,72 @@ today(struct err *e)
 	return d;
 }
 
+/* The weeks app_weeks made lately, with their sustained flags, kept until
+ * the data changes: stepping a week on recomputes one week, not the eight
+ * of a sparkline and their lookback. */
+#define WEEKS_KEPT 16
+struct app_kept {
+	struct week_figures w[WEEKS_KEPT];
+	bool used[WEEKS_KEPT];
+	int next; /* the slot the next week replaces */
+};
+
+static void
+week_copy(struct week_figures *to, const struct week_figures *from)
+{
+	*to = *from;
+	to->employees = xcalloc(from->n_employees + 1, sizeof *to->employees);
+	to->teams = xcalloc(from->n_teams + 1, sizeof *to->teams);
+	memcpy(to->employees, from->employees,
+	    from->n_employees * sizeof *to->employees);
+	memcpy(to->teams, from->teams, from->n_teams * sizeof *to->teams);
+}
+
+/* The data changed: the weeks kept as they are now are stale (all of
+ * them with all). A frozen week is history and stays: it is only read
+ * again when the people or teams it is aligned with are not the same
+ * (kept_week). */
+static void
+forget_weeks(struct app *a, bool all)
+{
+	for (int i = 0; a->kept && i < WEEKS_KEPT; i++) {
+		if (!a->kept->used[i] || (a->kept->w[i].frozen && !all))
+			continue;
+		workload_week_clear(&a->kept->w[i]);
+		a->kept->used[i] = false;
+	}
+}
+
+static const struct week_figures *
+kept_week(const struct app *a, int monday)
+{
+	/* ids only grow and no one is deleted (a leaver gets an end date),
+	 * so the same numbers are the same people */
+	for (int i = 0; a->kept && i < WEEKS_KEPT; i++)
+		if (a->kept->used[i] && a->kept->w[i].monday == monday &&
+		    a->kept->w[i].n_employees == a->data.n_employees &&
+		    a->kept->w[i].n_teams == a->data.n_teams)
+			return &a->kept->w[i];
+	return NULL;
+}
+
+static void
+keep_week(struct app *a, const struct week_figures *w)
+{
+	struct app_kept *k;
+
+	if (kept_week(a, w->monday) != NULL)
+		return;
+	if (a->kept == NULL)
+		a->kept = xcalloc(1, sizeof *a->kept);
+	k = a->kept;
+	if (k->used[k->next])
+		workload_week_clear(&k->w[k->next]);
+	week_copy(&k->w[k->next], w);
+	k->used[k->next] = true;
+	k->next = (k->next + 1) % WEEKS_KEPT;
+}
+
 int
 app_open(struct app *a, const char *db_path, const char *config_path,
     struct err *e)
@@ -94,6 +160,7 @@ fail:
 int
 app_need(struct app *a, int since, struct err *e)
 {
+	/* the weeks kept stay right: what comes is older than them */
 	return store_widen(a->store, &a->data, since, e);
 }
 
@@ -122,6 +189,9 @@ app_forecast(struct app *a, const struct forecast_options *o, long team,
 void
 app_close(struct app *a)
 {
+	forget_weeks(a, true);
+	free(a->kept);
+	a->kept = NULL;
 	store_close(a->store);
 	a->store = NULL;
 	dataset_clear(&a->data);
@@ -131,6 +201,7 @@ app_close(struct app *a)
 int
 app_reload(struct app *a, struct err *e)
 {
+	forget_weeks(a, false);
 	return store_refresh(a->store, &a->data, e);
 }
 
@@ -163,14 +234,23 @@ app_weeks(struct app *a, int first_monday, size_t n,
 	struct week_figures *all = xcalloc(total, sizeof *all);
 	bool *frozen = xcalloc(total, sizeof *frozen);
 	bool *unread = xcalloc(total, sizeof *unread);
+	bool *kept = xcalloc(total, sizeof *kept);
 	int first = first_monday - 7 * (int)(k - 1);
 	int this_week = date_monday(a->today);
 
-	/* Past weeks as they were (snapshots), the rest as they are now:
-	 * the data read from the first of those on. */
+	/* Weeks kept since the data last changed; past weeks as they were
+	 * (snapshots); the rest as they are now: the data read from the
+	 * first of those on. */
 	int need = DATE_NONE;
 	for (size_t i = 0; i < total; i++) {
 		int monday = first + 7 * (int)i;
+		const struct week_figures *w = kept_week(a, monday);
+		if (w != NULL) {
+			week_copy(&all[i], w);
+			kept[i] = true;
+			frozen[i] = w->frozen;
+			continue;
+		}
 		if (monday < this_week && store_load_snapshot(a->store,
 		    &a->data, monday, &all[i], &frozen[i], NULL) < 0)
 			unread[i] = true; /* never overwrite what we can't read */
@@ -182,24 +262,83 @@ app_weeks(struct app *a, int first_monday, size_t n,
 			unread[i] = true; /* not all there: shown, not frozen */
 	for (size_t i = 0; i < total; i++) {
 		int monday = first + 7 * (int)i;
-		if (!frozen[i])
+		if (!frozen[i] && !kept[i])
 			workload_week(&a->data, &a->settings, monday, &all[i]);
 		all[i].frozen = frozen[i];
 	}
 	for (size_t i = k - 1; i < total; i++) {
-		if (frozen[i])
+		if (frozen[i] || kept[i])
 			continue;
 		workload_mark_sustained(&a->data, all + i - (k - 1), k,
 		    &a->settings);
 		if (all[i].monday < this_week && !unread[i])
 			freeze(a, &all[i]);
 	}
+	/* what has its sustained flags is kept: not a computed lookback */
+	for (size_t i = 0; i < total; i++)
+		if (!kept[i] && !unread[i] && (i >= k - 1 || frozen[i]))
+			keep_week(a, &all[i]);
 	for (size_t i = 0; i < k - 1; i++)
 		workload_week_clear(&all[i]);
 	memcpy(out, all + k - 1, n * sizeof *out);
 	free(all);
 	free(frozen);
 	free(unread);
+	free(kept);
+}
+
+void
+app_subject_weeks(struct app *a, bool employee, long index, int first,
+    size_t n, struct app_subject_week *out)
+{
+	int this_week = date_monday(a->today);
+	int64_t id = employee ? a->data.employees[index].id :
+	    a->data.teams[index].id;
+	struct team_week *tw = xcalloc(n + 1, sizeof *tw);
+	struct employee_week *ew = xcalloc(n + 1, sizeof *ew);
+	bool *found = xcalloc(n + 1, sizeof *found);
+	size_t past = 0;
+
+	memset(out, 0, n * sizeof *out);
+	/* past weeks: their snapshot rows of this one, in one read */
+	while (past < n && first + 7 * (int)past < this_week)
+		past++;
+	if (store_load_subject_snapshots(a->store, employee, id, first, past,
+	    tw, ew, found, NULL) < 0)
+		memset(found, 0, (n + 1) * sizeof *found);
+	for (size_t k = 0; k < n; k++) {
+		out[k].monday = first + 7 * (int)k;
+		if (found[k]) {
+			out[k].frozen = true;
+			out[k].team = tw[k];
+			out[k].employee = ew[k];
+		}
+	}
+	/* the rest as app_weeks makes them, a run of weeks at a time */
+	for (size_t k = 0; k < n;) {
+		size_t run = 0;
+		if (found[k]) {
+			k++;
+			continue;
+		}
+		while (k + run < n && !found[k + run])
+			run++;
+		struct week_figures *w = xcalloc(run, sizeof *w);
+		app_weeks(a, first + 7 * (int)k, run, w);
+		for (size_t j = 0; j < run; j++) {
+			out[k + j].frozen = w[j].frozen;
+			if (employee)
+				out[k + j].employee = w[j].employees[index];
+			else
+				out[k + j].team = w[j].teams[index];
+			workload_week_clear(&w[j]);
+		}
+		free(w);
+		k += run;
+	}
+	free(tw);
+	free(ew);
+	free(found);
 }
 
 void
@@ -228,6 +367,7 @@ app_snapshot(struct app *a, int monday, struct err *e)
 	workload_week(&a->data, &a->settings, monday, &all[k - 1]);
 	workload_mark_sustained(&a->data, all, k, &a->settings);
 	w = all[k - 1];
+	forget_weeks(a, true); /* frozen anew */
 	if (store_begin(a->store, e) < 0 ||
 	    store_save_snapshot(a->store, &a->data, &w, true, e) < 0 ||
 	    store_commit(a->store, e) < 0) {
@@ -570,6 +710,8 @@ app_import(struct app *a, enum import_kind kind, const char *path,
 	if (import_csv(a->store, &a->data, &a->settings, kind, path, &o, res,
 	    e) < 0)
 		return -1;
+	if (res->written > 0)
+		forget_weeks(a, true); /* it forgot the snapshots */
 	return res->written > 0 ? app_reload(a, e) : 0;
 }
 

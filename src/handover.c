@@ -150,16 +150,9 @@ collect_colleagues(const struct dataset *d1, const struct settings *s,
 {
 	double *cap = xcalloc(d1->n_employees + 1, sizeof *cap);
 	double *dem = xcalloc(d1->n_employees + 1, sizeof *dem);
-	struct week_figures wf;
 
-	for (int w = 0; w < h->weeks; w++) {
-		workload_week(d1, s, h->first_monday + 7 * w, &wf);
-		for (size_t i = 0; i < d1->n_employees; i++) {
-			cap[i] += wf.employees[i].capacity;
-			dem[i] += wf.employees[i].demand;
-		}
-		workload_week_clear(&wf);
-	}
+	workload_totals(d1, s, h->first_monday, h->weeks, h->old_team, cap,
+	    dem);
 	h->colleagues = xcalloc(d1->n_employees + 1, sizeof *h->colleagues);
 	for (size_t i = 0; i < d1->n_employees; i++) {
 		const struct employee *em = &d1->employees[i];

@@ -538,16 +538,8 @@ collect_members(struct horizon *h, double **capacity, double **base)
 	double *cap = xcalloc(d->n_employees + 1, sizeof *cap);
 	double *dem = xcalloc(d->n_employees + 1, sizeof *dem);
 	bool *holds;
-	struct week_figures wf;
 
-	for (int w = 0; w < h->weeks; w++) {
-		workload_week(d, h->s, h->first + 7 * w, &wf);
-		for (size_t i = 0; i < d->n_employees; i++) {
-			cap[i] += wf.employees[i].capacity;
-			dem[i] += wf.employees[i].demand;
-		}
-		workload_week_clear(&wf);
-	}
+	workload_totals(d, h->s, h->first, h->weeks, h->team_id, cap, dem);
 	holds = xcalloc(d->n_employees + 1, sizeof *holds);
 	for (size_t i = 0; i < d->n_blocks; i++) {
 		const struct block *b = &d->blocks[i];

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <math.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,7 +339,11 @@ static const char schema_v4[] =
 	") STRICT, WITHOUT ROWID;"
 	"INSERT INTO snapshot_team_v4 SELECT * FROM snapshot_team;"
 	"DROP TABLE snapshot_team;"
-	"ALTER TABLE snapshot_team_v4 RENAME TO snapshot_team;";
+	"ALTER TABLE snapshot_team_v4 RENAME TO snapshot_team;"
+	/* and one team's or employee's weeks together, for a long trend */
+	"CREATE INDEX snapshot_employee_by_id ON snapshot_employee(employee_id,"
+	" monday);"
+	"CREATE INDEX snapshot_team_by_id ON snapshot_team(team_id, monday);";
 
 /* Forward migrations: step i takes user_version i to i + 1 and commits
  * together with its version bump. The last step (re)creates the audit
@@ -741,9 +746,16 @@ bind_id(sqlite3_stmt *s, int i, int64_t id)
 static void
 col_text(sqlite3_stmt *s, int i, char *out, size_t size)
 {
+	/* a copy cut to size, as snprintf would, at a fraction of its cost
+	 * (a city's cases have a million refs) */
 	const unsigned char *v = sqlite3_column_text(s, i);
+	size_t n = v ? (size_t)sqlite3_column_bytes(s, i) : 0;
 
-	snprintf(out, size, "%s", v ? (const char *)v : "");
+	if (n >= size)
+		n = size - 1;
+	if (n > 0)
+		memcpy(out, v, n);
+	out[n] = '\0';
 }
 
 static int
@@ -1764,15 +1776,73 @@ sort_by_id(void *items, size_t n, size_t size)
 	return k;
 }
 
+/* The cases still open, read on a connection of their own in a thread of
+ * their own while store_load reads the rest: a whole country has some
+ * 200,000, and this machine more than one core. */
+struct open_reader {
+	const char *path;
+	struct case_item *cases;
+	size_t n;
+	long long audit; /* the newest audit row its read saw */
+	bool ok;
+};
+
+static void *
+read_open_cases(void *arg)
+{
+	struct open_reader *r = arg;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	char name[4096 + 2];
+	size_t cap = 0;
+	int rc = SQLITE_ERROR;
+
+	if (sqlite3_open_v2(plain_name(r->path, name, sizeof name), &db,
+	    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_busy_timeout(db, 5000);
+	sqlite3_exec(db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM audit", -1,
+	    &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+		goto done;
+	r->audit = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (sqlite3_prepare_v2(db, SELECT_CASE " WHERE closed IS NULL", -1, &s,
+	    NULL) != SQLITE_OK)
+		goto done;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		XGROW(r->cases, cap, r->n + 1);
+		memset(&r->cases[r->n], 0, sizeof *r->cases);
+		fill_case(s, &r->cases[r->n++]);
+	}
+done:
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	r->ok = rc == SQLITE_DONE;
+	return NULL;
+}
+
 int
 store_load(struct store *st, struct dataset *d, int since, struct err *e)
 {
+	struct open_reader open_cases = { .path = st->path };
+	pthread_t reader;
+	bool threaded = false;
+
 	dataset_clear(d);
 	d->since = since;
+	/* the open cases in a thread of their own, for a window of a file
+	 * (one in memory has one connection) */
+	if (since != DATASET_ALL && since != DATASET_NONE &&
+	    strcmp(st->path, ":memory:") != 0)
+		threaded = pthread_create(&reader, NULL, read_open_cases,
+		    &open_cases) == 0;
 	/* One read transaction, so the arrays agree with each other even
 	 * while someone else writes. */
 	if (exec(st, "BEGIN", e, "read") < 0)
-		return -1;
+		goto fail;
 	/* What "changed since" (store_changed, store_refresh) compares
 	 * against. */
 	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0 ||
@@ -1795,13 +1865,31 @@ store_load(struct store *st, struct dataset *d, int since, struct err *e)
 	} else if (since != DATASET_NONE) {
 		LOAD_DAYS(st, SELECT_BLOCK " WHERE date >= ?1", since,
 		    DATE_NONE, d->blocks, d->n_blocks, fill_block);
-		LOAD_DAYS(st, SELECT_CASE " WHERE closed IS NULL OR"
-		    " closed >= ?1", since, DATE_NONE, d->cases, d->n_cases,
-		    fill_case);
+		if (threaded) {
+			pthread_join(reader, NULL);
+			threaded = false;
+		}
+		if (open_cases.ok && open_cases.audit == st->last_audit) {
+			/* the same data the thread saw: its cases join */
+			LOAD_DAYS(st, SELECT_CASE " WHERE closed >= ?1", since,
+			    DATE_NONE, open_cases.cases, open_cases.n,
+			    fill_case);
+			d->cases = open_cases.cases;
+			d->n_cases = open_cases.n;
+			open_cases.cases = NULL;
+		} else {
+			LOAD_DAYS(st, SELECT_CASE " WHERE closed IS NULL OR"
+			    " closed >= ?1", since, DATE_NONE, d->cases,
+			    d->n_cases, fill_case);
+		}
 	}
 	exec(st, "COMMIT", NULL, "read");
+	free(open_cases.cases);
 	return 0;
 fail:
+	if (threaded)
+		pthread_join(reader, NULL);
+	free(open_cases.cases);
 	store_rollback(st);
 	dataset_clear(d);
 	return -1;
@@ -2159,6 +2247,96 @@ store_forget_snapshots(struct store *st, struct err *e)
 	    "forget automatic snapshots");
 }
 
+/* A snapshot row's figures, from column 1 on (column 0 is the id). */
+#define EMPLOYEE_WEEK_COLUMNS                                                 \
+	"available, capacity, case_hours, intake_hours, side_hours, demand,"  \
+	" load, status, counted, sustained, open_cases, new_cases,"           \
+	" closed_cases, blocks"
+#define TEAM_WEEK_COLUMNS                                                     \
+	"capacity, demand, case_hours, intake_hours, side_hours,"             \
+	" waiting_hours, waiting_cases, load, status, counted, sustained,"    \
+	" members, n_room, n_ok, n_high, n_over, sustained_members"
+
+static void
+fill_employee_week(sqlite3_stmt *s, struct employee_week *ew)
+{
+	ew->available = sqlite3_column_double(s, 1);
+	ew->capacity = sqlite3_column_double(s, 2);
+	ew->case_hours = sqlite3_column_double(s, 3);
+	ew->intake_hours = sqlite3_column_double(s, 4);
+	ew->side_hours = sqlite3_column_double(s, 5);
+	ew->demand = sqlite3_column_double(s, 6);
+	ew->counted = sqlite3_column_int(s, 9) != 0;
+	ew->load = col_load(s, 7, ew->counted);
+	ew->status = (enum load_status)sqlite3_column_int(s, 8);
+	ew->sustained = sqlite3_column_int(s, 10) != 0;
+	ew->open_cases = sqlite3_column_int(s, 11);
+	ew->new_cases = sqlite3_column_int(s, 12);
+	ew->closed_cases = sqlite3_column_int(s, 13);
+	ew->blocks = sqlite3_column_int(s, 14);
+}
+
+static void
+fill_team_week(sqlite3_stmt *s, struct team_week *tw)
+{
+	tw->capacity = sqlite3_column_double(s, 1);
+	tw->demand = sqlite3_column_double(s, 2);
+	tw->case_hours = sqlite3_column_double(s, 3);
+	tw->intake_hours = sqlite3_column_double(s, 4);
+	tw->side_hours = sqlite3_column_double(s, 5);
+	tw->waiting_hours = sqlite3_column_double(s, 6);
+	tw->waiting_cases = sqlite3_column_int(s, 7);
+	tw->counted = sqlite3_column_int(s, 10) != 0;
+	tw->load = col_load(s, 8, tw->counted);
+	tw->status = (enum load_status)sqlite3_column_int(s, 9);
+	tw->sustained = sqlite3_column_int(s, 11) != 0;
+	tw->members = sqlite3_column_int(s, 12);
+	tw->by_status[LOAD_STATUS_ROOM] = sqlite3_column_int(s, 13);
+	tw->by_status[LOAD_STATUS_OK] = sqlite3_column_int(s, 14);
+	tw->by_status[LOAD_STATUS_HIGH] = sqlite3_column_int(s, 15);
+	tw->by_status[LOAD_STATUS_OVER] = sqlite3_column_int(s, 16);
+	tw->sustained_members = sqlite3_column_int(s, 17);
+}
+
+int
+store_load_subject_snapshots(struct store *st, bool employee, int64_t id,
+    int first, size_t n, struct team_week *teams,
+    struct employee_week *employees, bool *found, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	memset(found, 0, n * sizeof *found);
+	if (n == 0)
+		return 0;
+	if (prepare(st, employee ?
+	    "SELECT monday, " EMPLOYEE_WEEK_COLUMNS " FROM snapshot_employee"
+	    " WHERE employee_id = ?1 AND monday BETWEEN ?2 AND ?3" :
+	    "SELECT monday, " TEAM_WEEK_COLUMNS " FROM snapshot_team"
+	    " WHERE team_id = ?1 AND monday BETWEEN ?2 AND ?3", &s, e) < 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	bind_date(s, 2, first);
+	bind_date(s, 3, first + 7 * (int)(n - 1));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int monday = col_date(s, 0);
+		size_t k;
+		if (monday == DATE_NONE || monday < first ||
+		    (monday - first) % 7 != 0 ||
+		    (k = (size_t)(monday - first) / 7) >= n)
+			continue;
+		if (employee)
+			fill_employee_week(s, &employees[k]);
+		else
+			fill_team_week(s, &teams[k]);
+		found[k] = true;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "read snapshot");
+	return 0;
+}
+
 int
 store_load_snapshot(struct store *st, const struct dataset *d, int monday,
     struct week_figures *out, bool *found, struct err *e)
@@ -2189,10 +2367,8 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 	out->teams = xcalloc(d->n_teams + 1, sizeof *out->teams);
 	struct dataset_map map;
 	dataset_map_start(&map, d);
-	if (prepare(st, "SELECT employee_id, available, capacity, case_hours, "
-	    "intake_hours, side_hours, demand, load, status, counted, "
-	    "sustained, open_cases, new_cases, closed_cases, blocks "
-	    "FROM snapshot_employee WHERE monday = ?", &s, e) < 0)
+	if (prepare(st, "SELECT employee_id, " EMPLOYEE_WEEK_COLUMNS
+	    " FROM snapshot_employee WHERE monday = ?", &s, e) < 0)
 		goto fail;
 	bind_text(s, 1, day);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -2202,20 +2378,7 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 		if (i < 0)
 			continue;
 		ew = &out->employees[i];
-		ew->available = sqlite3_column_double(s, 1);
-		ew->capacity = sqlite3_column_double(s, 2);
-		ew->case_hours = sqlite3_column_double(s, 3);
-		ew->intake_hours = sqlite3_column_double(s, 4);
-		ew->side_hours = sqlite3_column_double(s, 5);
-		ew->demand = sqlite3_column_double(s, 6);
-		ew->counted = sqlite3_column_int(s, 9) != 0;
-		ew->load = col_load(s, 7, ew->counted);
-		ew->status = (enum load_status)sqlite3_column_int(s, 8);
-		ew->sustained = sqlite3_column_int(s, 10) != 0;
-		ew->open_cases = sqlite3_column_int(s, 11);
-		ew->new_cases = sqlite3_column_int(s, 12);
-		ew->closed_cases = sqlite3_column_int(s, 13);
-		ew->blocks = sqlite3_column_int(s, 14);
+		fill_employee_week(s, ew);
 	}
 	sqlite3_finalize(s);
 	s = NULL;
@@ -2224,10 +2387,8 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 		db_error(st, e, "read snapshot");
 		goto fail;
 	}
-	if (prepare(st, "SELECT team_id, capacity, demand, case_hours, "
-	    "intake_hours, side_hours, waiting_hours, waiting_cases, load, "
-	    "status, counted, sustained, members, n_room, n_ok, n_high, n_over, "
-	    "sustained_members FROM snapshot_team WHERE monday = ?", &s, e) < 0)
+	if (prepare(st, "SELECT team_id, " TEAM_WEEK_COLUMNS
+	    " FROM snapshot_team WHERE monday = ?", &s, e) < 0)
 		goto fail;
 	bind_text(s, 1, day);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -2236,23 +2397,7 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 		if (t < 0)
 			continue;
 		tw = &out->teams[t];
-		tw->capacity = sqlite3_column_double(s, 1);
-		tw->demand = sqlite3_column_double(s, 2);
-		tw->case_hours = sqlite3_column_double(s, 3);
-		tw->intake_hours = sqlite3_column_double(s, 4);
-		tw->side_hours = sqlite3_column_double(s, 5);
-		tw->waiting_hours = sqlite3_column_double(s, 6);
-		tw->waiting_cases = sqlite3_column_int(s, 7);
-		tw->counted = sqlite3_column_int(s, 10) != 0;
-		tw->load = col_load(s, 8, tw->counted);
-		tw->status = (enum load_status)sqlite3_column_int(s, 9);
-		tw->sustained = sqlite3_column_int(s, 11) != 0;
-		tw->members = sqlite3_column_int(s, 12);
-		tw->by_status[LOAD_STATUS_ROOM] = sqlite3_column_int(s, 13);
-		tw->by_status[LOAD_STATUS_OK] = sqlite3_column_int(s, 14);
-		tw->by_status[LOAD_STATUS_HIGH] = sqlite3_column_int(s, 15);
-		tw->by_status[LOAD_STATUS_OVER] = sqlite3_column_int(s, 16);
-		tw->sustained_members = sqlite3_column_int(s, 17);
+		fill_team_week(s, tw);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {

@@ -34,12 +34,15 @@
 /* The ranges + and - step through. */
 static const int ranges[] = { 4, 8, 12, 16, 26, 52, 104 };
 
-/* n weeks of figures from first, as app_weeks made them for data_gen. */
+/* n weeks of the subject's figures from first, as app_subject_weeks made
+ * them for data_gen. */
 struct weeks_cache {
 	int first;
 	size_t n;
 	unsigned gen;
-	struct week_figures *w; /* NULL: nothing cached */
+	bool employee;
+	long index;
+	struct app_subject_week *w; /* NULL: nothing cached */
 };
 
 struct ui_trend {
@@ -67,8 +70,6 @@ state(struct ui *u)
 static void
 cache_clear(struct weeks_cache *c)
 {
-	for (size_t i = 0; c->w != NULL && i < c->n; i++)
-		workload_week_clear(&c->w[i]);
 	free(c->w);
 	c->w = NULL;
 }
@@ -83,18 +84,28 @@ ui_trend_free(struct ui *u)
 	u->trend = NULL;
 }
 
-/* The figures of n weeks from first: one app_weeks call for the whole
- * city, kept until the data or the range changes. Borrowed. */
-static const struct week_figures *
-cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n)
+/* The subject's figures of n weeks from first: its snapshot rows of the
+ * past in one read (app_subject_weeks), kept until the data, the subject
+ * or the range changes. Borrowed. */
+static const struct app_subject_week *
+cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n,
+    long i)
 {
+	bool employee = u->trend->employee;
+
 	if (c->w == NULL || c->first != first || c->n != n ||
-	    c->gen != u->data_gen) {
+	    c->gen != u->data_gen || c->employee != employee ||
+	    c->index != i) {
+		int since = u->app->data.since;
 		cache_clear(c);
 		c->w = xcalloc(n, sizeof *c->w);
-		ui_weeks(u, first, n, c->w);
+		app_subject_weeks(u->app, employee, i, first, n, c->w);
+		if (u->app->data.since != since)
+			u->data_gen++; /* it read more: the indexes moved */
 		c->first = first;
 		c->n = n;
+		c->employee = employee;
+		c->index = i;
 		c->gen = u->data_gen;
 	}
 	return c->w;
@@ -171,14 +182,14 @@ row_id(const struct ui *u, long index)
 /* The subject's figures in week w: a team's, or an employee's in the shape
  * of a team's (the fields the chart reads). */
 static struct team_week
-figures(const struct ui *u, const struct week_figures *w, long i)
+figures(const struct ui *u, const struct app_subject_week *w)
 {
 	const struct employee_week *ew;
 	struct team_week t = { 0 };
 
 	if (!u->trend->employee)
-		return w->teams[i];
-	ew = &w->employees[i];
+		return w->team;
+	ew = &w->employee;
 	t.capacity = ew->capacity;
 	t.demand = ew->demand;
 	t.load = ew->load;
@@ -191,13 +202,13 @@ figures(const struct ui *u, const struct week_figures *w, long i)
 /* Load per row of the chart, in whole percents: enough for the highest
  * load and some room above the OVER line in height rows. */
 static double
-row_step(const struct ui *u, const struct week_figures *w, size_t n, long i,
+row_step(const struct ui *u, const struct app_subject_week *w, size_t n,
     int height)
 {
 	double need = u->app->settings.over * 1.3;
 
 	for (size_t k = 0; k < n; k++) {
-		struct team_week t = figures(u, &w[k], i);
+		struct team_week t = figures(u, &w[k]);
 		if (t.counted && !isinf(t.load) && t.load > need)
 			need = t.load;
 	}
@@ -297,8 +308,8 @@ draw_label(int y, int x, int monday, attr_t attr)
  * there is room, else every k-th counting back from the shown week, and
  * the cursor's, reversed, always. */
 static void
-draw_labels(const struct ui *u, int y, const struct week_figures *w, int n,
-    long i)
+draw_labels(const struct ui *u, int y, const struct app_subject_week *w,
+    int n)
 {
 	const struct ui_trend *tr = u->trend;
 	int every = (LABEL_W + tr->cw - 1) / tr->cw;
@@ -306,7 +317,7 @@ draw_labels(const struct ui *u, int y, const struct week_figures *w, int n,
 
 	for (int k = 0; k < n; k++) {
 		int back = n - 1 - k, x = tr->x0 + k * tr->cw;
-		struct team_week t = figures(u, &w[k], i);
+		struct team_week t = figures(u, &w[k]);
 		attr_t cur = back == tr->cursor ? A_REVERSE : A_NORMAL;
 		int mx = x + (tr->cw > 1 ? (tr->cw - 2) / 2 : 0);
 
@@ -325,12 +336,11 @@ draw_labels(const struct ui *u, int y, const struct week_figures *w, int n,
 /* The week under the cursor: its load, demand and capacity, then the
  * team's members per status and waiting list, or the employee's hours. */
 static void
-draw_figures(const struct ui *u, int y, const struct week_figures *w,
-    long i)
+draw_figures(const struct ui *u, int y, const struct app_subject_week *w)
 {
 	char line[512], week[64], load[32], status[32], h1[32], h2[32], h3[32];
 	char sustained[128], pre[256];
-	struct team_week t = figures(u, w, i);
+	struct team_week t = figures(u, w);
 
 	ui_week_label(w->monday, week, sizeof week);
 	if (!t.counted) {
@@ -354,7 +364,7 @@ draw_figures(const struct ui *u, int y, const struct week_figures *w,
 	    t.sustained ? "! " : "", t.sustained ? sustained : "",
 	    t.sustained ? " · " : "");
 	if (u->trend->employee) {
-		const struct employee_week *ew = &w->employees[i];
+		const struct employee_week *ew = &w->employee;
 		snprintf(line, sizeof line,
 		    _("%scases %s h · intake %s h · side %s h · "
 		      "open cases: %d · blocks: %d"), pre,
@@ -545,7 +555,7 @@ draw(struct ui *u)
 	int height = LINES - TOP_LINES - BOTTOM_LINES;
 	int y_bottom = TOP_LINES + height - 1;
 	int n = tr->weeks, first;
-	const struct week_figures *w;
+	const struct app_subject_week *w;
 	double step;
 	long i;
 
@@ -573,7 +583,7 @@ draw(struct ui *u)
 	if (tr->cursor < -fan)
 		tr->cursor = -fan;
 	first = u->monday - 7 * (n - 1);
-	w = cached_weeks(u, &tr->chart, first, (size_t)n);
+	w = cached_weeks(u, &tr->chart, first, (size_t)n, i);
 	tr->x0 = AXIS_W;
 	tr->cw = (COLS - AXIS_W - BAND_LABEL_W) / (n + fan);
 	if (tr->cw > COLUMN_MAX)
@@ -582,7 +592,7 @@ draw(struct ui *u)
 		tr->cw = 1;
 	tr->n_shown = n;
 	tr->n_fan = fan;
-	step = row_step(u, w, (size_t)n, i, height);
+	step = row_step(u, w, (size_t)n, height);
 	for (int k = 0; k < fan; k++) { /* room for the fan's top too */
 		const struct forecast_week *fw = fan_week(u, fc, i, k0 + k);
 		if (fw->counted && !isinf(fw->p90) &&
@@ -593,7 +603,7 @@ draw(struct ui *u)
 	draw_subject(u, i, first, n, fan > 0);
 	draw_thresholds(u, y_bottom, height, step, (n + fan) * tr->cw);
 	for (int k = 0; k < n; k++) {
-		struct team_week t = figures(u, &w[k], i);
+		struct team_week t = figures(u, &w[k]);
 		draw_bar(u, y_bottom, tr->x0 + k * tr->cw,
 		    tr->cw > 1 ? tr->cw - 1 : 1, height, &t, step);
 	}
@@ -601,13 +611,13 @@ draw(struct ui *u)
 		draw_fan_week(u, y_bottom, tr->x0 + (n + k) * tr->cw,
 		    tr->cw > 1 ? tr->cw - 1 : 1, height,
 		    fan_week(u, fc, i, k0 + k), step);
-	draw_labels(u, y_bottom + 1, w, n, i);
+	draw_labels(u, y_bottom + 1, w, n);
 	if (fan > 0)
 		draw_fan_labels(u, y_bottom + 1, fc, i, k0);
 	if (tr->cursor < 0)
 		draw_fan_figures(u, y_bottom + 3, fc, i, k0 - tr->cursor - 1);
 	else
-		draw_figures(u, y_bottom + 3, &w[n - 1 - tr->cursor], i);
+		draw_figures(u, y_bottom + 3, &w[n - 1 - tr->cursor]);
 	ui_legend(u, y_bottom + 5, NULL);
 }
 

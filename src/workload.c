@@ -328,6 +328,98 @@ workload_week(const struct dataset *d, const struct settings *s, int monday,
 	}
 }
 
+/* Week k of the n from first that day falls in: floor((day - first) / 7),
+ * clamped to -1 .. n (before, after). */
+static long
+week_index(int first, int n, int day)
+{
+	long d = (long)day - first;
+	long k = d >= 0 ? d / 7 : -((-d + 6) / 7);
+
+	return k < -1 ? -1 : k > n ? n : k;
+}
+
+/* How many of the weeks 0 .. n-1 from first have a day from start to end
+ * (inclusive; end DATE_NONE: open). */
+static long
+weeks_touched(int first, int n, int start, int end)
+{
+	long k0 = week_index(first, n, start), k1 = end == DATE_NONE ? n - 1 :
+	    week_index(first, n, end);
+
+	if (k0 < 0)
+		k0 = 0;
+	if (k1 > n - 1)
+		k1 = n - 1;
+	return k1 >= k0 ? k1 - k0 + 1 : 0;
+}
+
+void
+workload_totals(const struct dataset *d, const struct settings *s,
+    int first_monday, int n, int64_t team_id, double *capacity,
+    double *demand)
+{
+	struct dataset_map map;
+	struct type_table types;
+	int last = first_monday + 7 * n - 1;
+	bool *in = xcalloc(d->n_employees + 1, sizeof *in);
+
+	memset(capacity, 0, d->n_employees * sizeof *capacity);
+	memset(demand, 0, d->n_employees * sizeof *demand);
+	dataset_map_start(&map, d);
+	type_table_start(&types, s);
+	for (size_t i = 0; i < d->n_employees; i++)
+		in[i] = team_id == 0 || d->employees[i].team_id == team_id;
+	/* capacity: week by week, as workload_week has it */
+	for (int w = 0; w < n; w++) {
+		int monday = first_monday + 7 * w;
+		int (*absent)[7] = absence_matrix(d, &map, monday);
+		for (size_t i = 0; i < d->n_employees; i++)
+			if (in[i])
+				capacity[i] += workload_capacity(
+				    workload_available(&d->employees[i], s,
+				    monday, absent[i]), s);
+		free(absent);
+	}
+	/* demand: each record's weekly hours times the weeks it counts in */
+	for (size_t i = 0; i < d->n_cases; i++) {
+		const struct case_item *c = &d->cases[i];
+		const struct case_type *ct;
+		long em, weeks;
+
+		if (c->employee_id == 0 || c->opened > last ||
+		    c->closed < first_monday ||
+		    (em = dataset_map_employee(&map, c->employee_id)) < 0 ||
+		    !in[em] || (ct = type_find(&types, c->type)) == NULL)
+			continue;
+		weeks = weeks_touched(first_monday, n, c->opened, c->closed);
+		demand[em] += (double)weeks * ct->hours *
+		    s->phase_factor[c->phase];
+	}
+	for (size_t i = 0; i < d->n_blocks; i++) {
+		const struct block *b = &d->blocks[i];
+		long em;
+
+		if (b->employee_id == 0 || b->date < first_monday ||
+		    b->date > last ||
+		    (em = dataset_map_employee(&map, b->employee_id)) < 0 ||
+		    !in[em])
+			continue;
+		demand[em] += b->hours;
+	}
+	for (size_t i = 0; i < d->n_activities; i++) {
+		const struct activity *a = &d->activities[i];
+		long em = dataset_map_employee(&map, a->employee_id);
+
+		if (em < 0 || !in[em])
+			continue;
+		demand[em] += (double)weeks_touched(first_monday, n, a->start,
+		    a->end) * a->hours_per_week;
+	}
+	dataset_map_free(&map);
+	free(in);
+}
+
 void
 workload_week_clear(struct week_figures *w)
 {

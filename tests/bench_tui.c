@@ -7,19 +7,26 @@
  * the last byte read.
  *
  * Usage: bench_tui COLS ROWS STEP... -- PROGRAM ARGS...
+ *        bench_tui --run N -- PROGRAM ARGS...
+ * The second runs a command N times, its output to /dev/null, and prints
+ * "median min max" in milliseconds and its largest peak memory in KB.
  * A STEP is NAME=KEYS*COUNT: send KEYS (a C-like string: \n, \e, \t; "<"
  * for Left, ">" for Right, "^" for Up, "v" for Down) COUNT times, each
  * timed; the line printed is "NAME median min max" in milliseconds. The
- * first line, "first-screen", is from the start of the program to its
- * first quiet screen. Figures, not a pass/fail test. */
+ * first lines are from the start of the program to its first frame and
+ * to its first screen complete (with what it makes after the first frame).
+ * Figures, not a pass/fail test. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -61,11 +68,14 @@ now_ms(void)
 }
 
 /* Read until the program waits for input again (60 s at most); the time
- * of the last byte, or since when nothing came. */
+ * of the last byte, or since when nothing came. *frame gets the time of
+ * the last byte before the first quiet of QUIET_MS: the first frame, when
+ * more is made after it (the forecast). */
 static double
-drain(int fd, double since)
+drain(int fd, double since, double *frame)
 {
 	double last = since;
+	bool quiet_seen = false;
 	char buf[65536];
 
 	for (;;) {
@@ -73,8 +83,16 @@ drain(int fd, double since)
 		int r = poll(&p, 1, QUIET_MS);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0 || (r == 0 && waiting_for_input()))
+		if (r == 0 && !quiet_seen && last > since) {
+			quiet_seen = true;
+			if (frame)
+				*frame = last;
+		}
+		if (r < 0 || (r == 0 && waiting_for_input())) {
+			if (frame && !quiet_seen)
+				*frame = last;
 			return last;
+		}
 		if (r == 0)
 			continue;
 		ssize_t n = read(fd, buf, sizeof buf);
@@ -126,6 +144,47 @@ by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* --run: N runs of argv, timed, with their peak memory. */
+static int
+run_command(int n, char **argv)
+{
+	double runs[MAX_RUNS];
+	long max_kb = 0;
+
+	if (n < 1 || n > MAX_RUNS)
+		return 64;
+	for (int r = 0; r < n; r++) {
+		struct rusage ru;
+		int status;
+		double t = now_ms();
+		pid_t pid = fork();
+
+		if (pid < 0) {
+			perror("fork");
+			return 1;
+		}
+		if (pid == 0) {
+			int null = open("/dev/null", O_WRONLY);
+			dup2(null, STDOUT_FILENO);
+			execvp(argv[0], argv);
+			perror(argv[0]);
+			_exit(127);
+		}
+		if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "bench_tui: %s failed\n", argv[0]);
+			return 1;
+		}
+		runs[r] = now_ms() - t;
+		if (ru.ru_maxrss > max_kb)
+			max_kb = ru.ru_maxrss;
+	}
+	qsort(runs, (size_t)n, sizeof *runs, by_value);
+	printf("%.1f %.1f %.1f %ld\n", runs[n / 2], runs[0], runs[n - 1],
+	    max_kb);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,6 +193,9 @@ main(int argc, char **argv)
 	pid_t pid;
 	double t0;
 
+	if (argc >= 5 && strcmp(argv[1], "--run") == 0 &&
+	    strcmp(argv[3], "--") == 0)
+		return run_command(atoi(argv[2]), argv + 4);
 	if (argc < 5)
 		goto usage;
 	ws.ws_col = (unsigned short)atoi(argv[1]);
@@ -158,7 +220,9 @@ main(int argc, char **argv)
 		perror(argv[first_prog]);
 		_exit(127);
 	}
-	printf("%-14s %8.1f\n", "first-screen", drain(fd, t0) - t0);
+	double frame = t0, done = drain(fd, t0, &frame);
+	printf("%-14s %8.1f\n", "first-frame", frame - t0);
+	printf("%-14s %8.1f\n", "first-complete", done - t0);
 	for (int i = 3; i < first_prog - 1; i++) {
 		char name[64], bytes[256];
 		const char *eq = strchr(argv[i], '='), *star;
@@ -185,7 +249,7 @@ main(int argc, char **argv)
 				perror("write");
 				return 1;
 			}
-			runs[r] = drain(fd, t) - t;
+			runs[r] = drain(fd, t, NULL) - t;
 		}
 		qsort(runs, (size_t)count, sizeof *runs, by_value);
 		printf("%-14s %8.1f %8.1f %8.1f\n", name, runs[count / 2],
@@ -197,6 +261,6 @@ main(int argc, char **argv)
 	return 0;
 usage:
 	fprintf(stderr, "usage: bench_tui COLS ROWS NAME=KEYS*COUNT... -- "
-	    "PROGRAM ARGS...\n");
+	    "PROGRAM ARGS...\n       bench_tui --run N -- PROGRAM ARGS...\n");
 	return 64;
 }

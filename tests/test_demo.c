@@ -5,11 +5,13 @@
 
 #include "dataset.h"
 #include "demo.h"
+#include "forecast.h"
 #include "settings.h"
 #include "store.h"
 #include "testutil.h"
 #include "text.h"
 #include "workload.h"
+#include "xmem.h"
 
 struct city {
 	struct settings s;
@@ -440,4 +442,89 @@ Test(demo, bad_team_count)
 	cr_assert(empty);
 	store_close(st);
 	settings_clear(&s);
+}
+
+/* --- the sweeps of issue 12 agree with the week by week they replace --- */
+
+Test(demo, totals_over_weeks_are_the_sums_of_the_weeks)
+{
+	struct city c;
+	const int weeks = 26;
+
+	city_make(&c, "2026-11-23", 10, 1);
+	double *cap = xcalloc(c.d.n_employees + 1, sizeof *cap);
+	double *dem = xcalloc(c.d.n_employees + 1, sizeof *dem);
+	double *want_cap = xcalloc(c.d.n_employees + 1, sizeof *want_cap);
+	double *want_dem = xcalloc(c.d.n_employees + 1, sizeof *want_dem);
+	/* from the past (closed cases, ended activities), now, the future */
+	const int firsts[] = { D("2025-06-02"), D("2026-11-23"),
+		D("2027-03-01") };
+	for (size_t f = 0; f < sizeof firsts / sizeof *firsts; f++) {
+		for (int only = 0; only <= 1; only++) {
+			int64_t team = only ? c.d.teams[2].id : 0;
+			memset(want_cap, 0, c.d.n_employees * sizeof *want_cap);
+			memset(want_dem, 0, c.d.n_employees * sizeof *want_dem);
+			for (int w = 0; w < weeks; w++) {
+				struct week_figures wf;
+				workload_week(&c.d, &c.s, firsts[f] + 7 * w, &wf);
+				for (size_t i = 0; i < c.d.n_employees; i++) {
+					want_cap[i] += wf.employees[i].capacity;
+					want_dem[i] += wf.employees[i].demand;
+				}
+				workload_week_clear(&wf);
+			}
+			workload_totals(&c.d, &c.s, firsts[f], weeks, team, cap,
+			    dem);
+			for (size_t i = 0; i < c.d.n_employees; i++) {
+				bool in = team == 0 ||
+				    c.d.employees[i].team_id == team;
+				cr_assert_float_eq(cap[i], in ? want_cap[i] : 0,
+				    1e-9, "capacity of %s", c.d.employees[i].code);
+				cr_assert_float_eq(dem[i], in ? want_dem[i] : 0,
+				    1e-9, "demand of %s", c.d.employees[i].code);
+			}
+		}
+	}
+	free(cap);
+	free(dem);
+	free(want_cap);
+	free(want_dem);
+	city_free(&c);
+}
+
+Test(demo, a_team_forecast_alone_is_the_city_forecast_of_that_team)
+{
+	struct city c;
+	struct forecast_options o;
+	struct forecast all, one;
+	struct err e;
+
+	city_make(&c, "2026-11-23", 10, 1);
+	forecast_options_init(&o, &c.s, c.today);
+	o.simulations = 100;
+	cr_assert_eq(forecast_run(&c.d, &c.s, &o, &all, &e), 0, "%s", e.msg);
+	cr_assert_eq(forecast_prepare(&c.d, &c.s, &o, &one, &e), 0, "%s",
+	    e.msg);
+	forecast_make_team(&one, 3);
+	cr_assert(forecast_team_made(&one, 3));
+	cr_assert(!forecast_team_made(&one, 2));
+	for (int k = 0; k < o.weeks; k++) {
+		const struct forecast_week *a = forecast_team_week(&all, 3, k);
+		const struct forecast_week *b = forecast_team_week(&one, 3, k);
+		cr_assert(a->p10 == b->p10 && a->p50 == b->p50 &&
+		    a->p90 == b->p90, "week %d", k);
+	}
+	for (size_t i = 0; i < c.d.n_employees; i++) {
+		if (c.d.employees[i].team_id != c.d.teams[3].id)
+			continue;
+		const struct forecast_week *a = forecast_employee_week(&all, i,
+		    0);
+		const struct forecast_week *b = forecast_employee_week(&one, i,
+		    0);
+		cr_assert(a->p50 == b->p50 && a->counted == b->counted,
+		    "employee %s", c.d.employees[i].code);
+	}
+	forecast_clear(&all);
+	forecast_clear(&one);
+	city_free(&c);
 }
