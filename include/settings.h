@@ -130,7 +130,10 @@ const struct case_type *settings_case_type(const struct settings *s,
 bool settings_is_holiday(const struct settings *s, int date);
 
 /* The names of the TUI's actions the keys group may rebind, i as 0, 1, …;
- * NULL past the last. ui.c's key table gives each its default keys. */
+ * NULL past the last. The front end says which (settings_key_actions:
+ * main.c gives the TUI's key table, whose views bring their own); with
+ * none said, the keys group rebinds nothing. */
+void settings_key_actions(const char *(*names)(size_t i));
 const char *settings_key_action(size_t i);
 
 /* A key name as the keys group takes it ("q", "^R", "F2", "KEY_F(2)",

@@ -13,4 +13,8 @@ struct err;
  * terminals (the caller checks). Returns 0, or -1 with e set. */
 int ui_run(struct app *a, bool color, struct err *e);
 
+/* The name of the i-th action of the key table (as the config's keys
+ * group names it: settings_key_actions); NULL past the last. */
+const char *ui_key_action(size_t i);
+
 #endif

@@ -24,9 +24,11 @@ struct ui_week_cache;
 #define UI_MIN_LINES 16
 
 /* In the order of the tabs (their keys 1 .. 6). */
+/* The views, as ui.c's view table has them (their tabs, in this order). A
+ * view others name has a constant here; one nobody names needs none. */
 enum ui_view { UI_VIEW_OVERVIEW, UI_VIEW_TEAM, UI_VIEW_PLANNER,
-	UI_VIEW_EMPLOYEE, UI_VIEW_CASES, UI_VIEW_TREND, UI_VIEW_MAKEUP,
-	UI_VIEW_COUNT };
+	UI_VIEW_EMPLOYEE, UI_VIEW_CASES, UI_VIEW_TREND, UI_VIEW_MAKEUP };
+#define UI_VIEWS_MAX 16
 
 /* What keys (and mouse wheels) do; the key table in ui.c maps keys to these
  * and generates the help screen and the status line's hints. */
@@ -50,13 +52,6 @@ enum ui_action {
 	UI_ACT_SORT_PREV,
 	UI_ACT_SORT_REVERSE,
 	UI_ACT_NEXT_VIEW,
-	UI_ACT_VIEW_OVERVIEW,
-	UI_ACT_VIEW_TEAM,
-	UI_ACT_VIEW_PLANNER,
-	UI_ACT_VIEW_TREND,
-	UI_ACT_VIEW_MAKEUP,
-	UI_ACT_VIEW_EMPLOYEE,
-	UI_ACT_VIEW_CASES,
 	UI_ACT_RANGE_WIDER,
 	UI_ACT_RANGE_NARROWER,
 	UI_ACT_EXPORT,
@@ -82,6 +77,16 @@ enum ui_action {
 	UI_ACT_HELP,
 	UI_ACT_QUIT,
 	UI_ACT_QUIT_NOW,
+	/* show view v: UI_ACT_VIEW + v, its keys from its ops */
+	UI_ACT_VIEW,
+	UI_ACT_VIEW_OVERVIEW = UI_ACT_VIEW + UI_VIEW_OVERVIEW,
+	UI_ACT_VIEW_TEAM = UI_ACT_VIEW + UI_VIEW_TEAM,
+	UI_ACT_VIEW_PLANNER = UI_ACT_VIEW + UI_VIEW_PLANNER,
+	UI_ACT_VIEW_EMPLOYEE = UI_ACT_VIEW + UI_VIEW_EMPLOYEE,
+	UI_ACT_VIEW_CASES = UI_ACT_VIEW + UI_VIEW_CASES,
+	UI_ACT_VIEW_TREND = UI_ACT_VIEW + UI_VIEW_TREND,
+	UI_ACT_VIEW_MAKEUP = UI_ACT_VIEW + UI_VIEW_MAKEUP,
+	UI_ACT_VIEW_LAST = UI_ACT_VIEW + UI_VIEWS_MAX - 1,
 };
 
 /* A table column; ui_layout fills x and w (w 0: dropped for lack of room). */
@@ -97,6 +102,12 @@ struct ui_column {
  * change; rows are rebuilt from the dataset whenever they are needed. */
 struct ui {
 	struct app *app;
+	/* the view table (ui.c) and the loop's own frame and key reader:
+	 * what the modules below reach the views and the screen through */
+	const struct ui_view_ops *const *views;
+	int n_views;
+	void (*draw_frame)(struct ui *u);
+	int (*read_key)(struct ui *u);
 	bool color;         /* colour pairs are set up and wanted */
 	bool decimal_comma; /* Dutch number display */
 	int monday;         /* the week shown */
@@ -110,8 +121,8 @@ struct ui {
 	/* Per view: the id of the selected row (0: none) and the first
 	 * visible row. The Overview's selection is the team the Team view
 	 * shows. */
-	int64_t selected[UI_VIEW_COUNT];
-	int top[UI_VIEW_COUNT];
+	int64_t selected[UI_VIEWS_MAX];
+	int top[UI_VIEWS_MAX];
 	int team_sort;          /* Team view's sort column; 0: its default */
 	int64_t cases_employee; /* asks the Cases view for this employee's
 				 * open cases the next time it is drawn */
@@ -127,7 +138,7 @@ struct ui {
 	 * the rule below the list (ui_rule) or the status line */
 	char list_pos[32];
 	/* the tabs of the title bar, for mouse clicks */
-	int tab_x[UI_VIEW_COUNT], tab_w[UI_VIEW_COUNT];
+	int tab_x[UI_VIEWS_MAX], tab_w[UI_VIEWS_MAX];
 
 	char msg[256]; /* status-line message, cleared by the next key */
 	bool msg_error;
@@ -137,7 +148,8 @@ struct ui {
 	struct ui_trend *trend;     /* the Trend's state (ui_trend.c) */
 	struct ui_cases *cases;     /* the Cases view's filter (ui_cases.c) */
 	struct ui_form *form;       /* the form open over the view, or NULL */
-	struct ui_week_cache *weeks; /* live figures of other weeks (ui.c) */
+	struct ui_week_cache *weeks; /* live figures of other weeks
+				      * (ui_model.c) */
 	struct ui_model *model;      /* shared costly figures (ui_model.c) */
 };
 
@@ -186,9 +198,18 @@ struct ui_hint {
 };
 
 /* A view: a list drawn between the title bar and the status line. The loop
- * moves the selection; the view handles the rest of the actions. */
+ * moves the selection; the view handles the rest of the actions. All the
+ * loop knows of a view is this and its line in the view table. */
 struct ui_view_ops {
 	const char *name; /* N_() or NC_(): tab label */
+	/* the action that shows it: its name in the config's keys group, its
+	 * default keys (0-terminated) and its line in the help */
+	const char *key_name;
+	int keys[4];
+	const char *help; /* N_() */
+	/* the actions only some views do that this one does (the key table
+	 * gives their keys to no other view), ending with UI_ACT_NONE */
+	const enum ui_action *actions;
 	/* the status line's hints, most wanted first (back or quit): each
 	 * left out when it does not fit; ends with an act[0] of UI_ACT_NONE */
 	const struct ui_hint *hints;
@@ -204,6 +225,10 @@ struct ui_view_ops {
 	/* Optional: a click at row y, column x below the title bar; false
 	 * when the view leaves it to the loop (which selects a list row). */
 	bool (*click)(struct ui *u, int y, int x);
+	/* Optional: shown by its key, from view from (default: ui_show). */
+	void (*enter)(struct ui *u, enum ui_view from);
+	/* Optional: free the view's state at the end of the session. */
+	void (*free)(struct ui *u);
 };
 
 /* Draws one row of a list: the record at dataset index, at row y. */
@@ -214,8 +239,6 @@ extern const struct ui_view_ops ui_overview_ops;
 extern const struct ui_view_ops ui_team_ops;
 extern const struct ui_view_ops ui_planner_ops;
 
-/* Free the Planner's state (NULL-safe; at the end of the session). */
-void ui_planner_free(struct ui *u);
 
 /* The Planner's edits of team t (a dataset index), in ui_rota.c: e edits
  * the team's whole intake rota in one form (and, when asked, the planned
@@ -242,22 +265,27 @@ void ui_cases_close(struct ui *u, int64_t case_id);
 void ui_cases_next_phase(struct ui *u, int64_t case_id);
 void ui_cases_move(struct ui *u, int64_t case_id);
 const char *ui_case_holder(const struct ui *u, int64_t id);
-/* Free the Cases view's state (NULL-safe; at the end of the session). */
-void ui_cases_free(struct ui *u);
 
 extern const struct ui_view_ops ui_trend_ops;
 extern const struct ui_view_ops ui_makeup_ops;
 
-/* The Overview's rows: every team, or the config's teams filter in its
- * order (ui_rows_push); the Trend's ↑ ↓ walk them too. */
-void ui_overview_rows(struct ui *u);
 
 /* Show the Trend of an employee (employee_id) or, with 0, of the team
  * selected in the Overview. */
 void ui_trend_show(struct ui *u, int64_t employee_id);
 
-/* Free the Trend's state (NULL-safe; at the end of the session). */
-void ui_trend_free(struct ui *u);
+
+/* The forms on an employee's absences and side activities
+ * (ui_record_form.c), of the Employee view: add (i -1) or edit absence or
+ * activity i of employee ei (dataset indexes), end one with a last day,
+ * delete one after asking. Each writes only when confirmed, as one
+ * undoable change; saved gets the id of a record written (the view
+ * selects it). */
+typedef void ui_saved_fn(struct ui *u, int64_t id);
+void ui_absence_edit(struct ui *u, long ei, long i, ui_saved_fn *saved);
+void ui_activity_edit(struct ui *u, long ei, long i, ui_saved_fn *saved);
+void ui_record_end(struct ui *u, bool absence, long i);
+void ui_record_delete(struct ui *u, bool absence, long i);
 
 /* The forms on teams and employees (ui_people.c): a new team (team_id 0)
  * or one's name and area; a new employee in team_id (employee_id 0) or
@@ -303,9 +331,6 @@ void ui_end(struct ui *u);
  * gone): for dialogs with a loop of their own. */
 int ui_getch(struct ui *u);
 
-/* The name of the i-th action of the key table (as the config's keys
- * group and settings_key_action name it); NULL past the last. */
-const char *ui_key_action(size_t i);
 
 /* The colour pairs of the status bands and the accents. */
 enum ui_pair {
@@ -436,11 +461,59 @@ void ui_message(struct ui *u, bool error, const char *fmt, ...)
 /* Switch views; the Team view and the Planner need a selected team. */
 void ui_show(struct ui *u, enum ui_view v);
 
+/* Select row (of u->rows, as ui_list_cursor built them), if there is one. */
+void ui_list_select(struct ui *u, int row);
+
+/* Arrows, pages, top and bottom: move the selection of the current list;
+ * false for any other action. */
+bool ui_move_selection(struct ui *u, enum ui_action act);
+
+/* The teams in the Overview's order: every team, or the config's teams
+ * filter in its order (ui_rows_push); the Trend's ↑ ↓ walk them too. */
+void ui_team_rows(struct ui *u);
+
+/* --- the keys (ui_keys.c) --- */
+
+/* The key table in force for u's views: the defaults with the config's
+ * keys group over them. */
+void ui_keys_start(const struct ui *u, const struct settings *s);
+/* The name of entry i of the key table of views v (n of them), as the
+ * config's keys group names it; NULL past the last. */
+const char *ui_keys_name(const struct ui_view_ops *const *v, int n,
+    size_t i);
+/* Does act work in view (a view's own actions only there, the rest
+ * everywhere)? The help of a view lists only these. */
+bool ui_action_active(enum ui_action act, int view);
+/* What key ch does in view (UI_ACT_NONE: nothing). */
+enum ui_action ui_key_action_in(int view, int ch);
+/* The label of the first key that does act in view, in buf; NULL when
+ * no key does (the config gave them all to others). */
+const char *ui_key_in(enum ui_action act, int view, char *buf,
+    size_t size);
+/* "↑", "Enter", "Ctrl-R", "F1": a key as people read it. */
+const char *ui_key_label(int k, char *buf, size_t size);
+/* The label of the first key that shows view v, or NULL. */
+const char *ui_view_key(int v, char *buf, size_t size);
+/* The help of view: its n entries from the first-th on, each its keys
+ * and its help text (N_()); how many. */
+size_t ui_keys_help_count(int view);
+size_t ui_keys_help(int view, size_t first, size_t n, char keys[][64],
+    const char **help);
+
 /* After an app_* change: on failure (rc -1) show e's message and re-read the
  * data (another user's change is the usual cause), else show done with the
  * key that undoes it. Either way the figures are recomputed and data_gen
- * bumped. */
+ * bumped (ui_model.c). ui_done: the same without the undo key, for undo
+ * and redo themselves. */
 void ui_changed(struct ui *u, int rc, const struct err *e, const char *done);
+void ui_done(struct ui *u, int rc, const struct err *e, const char *done);
+
+/* Show the week of monday: its figures, the cases it needs read. */
+void ui_set_week(struct ui *u, int monday);
+
+/* The dataset changed (a write, another user's): recompute what the
+ * views show. */
+void ui_data_changed(struct ui *u);
 
 /* Re-read the dataset (others' changes) and recompute; false, with the
  * message in the status line, when that failed. */

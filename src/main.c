@@ -198,6 +198,8 @@ main(int argc, char **argv)
 			cli_usage(argv[optind], stdout);
 		return close_stdout(0);
 	}
+	/* the keys group of a config names the actions of the TUI's table */
+	settings_key_actions(ui_key_action);
 	if (opt.db && is_transient_db(opt.db)) {
 		fprintf(stderr, "wijklast: --db \"%s\": an in-memory or "
 		    "temporary database would lose every change; name a "

@@ -122,17 +122,9 @@ static const int default_holidays[][3] = {
 
 /* The TUI's actions as the keys group names them: the names of ui.c's key
  * table, in its order (a UI test checks that both list the same). */
-static const char *const key_actions[] = {
-	"up", "down", "page_up", "page_down", "top", "bottom", "left",
-	"right", "open", "back", "week_prev", "week_next", "week_today",
-	"sort_next", "sort_prev", "sort_reverse", "next_view", "overview",
-	"team", "planner", "employee", "cases", "trend", "makeup",
-	"range_wider",
-	"range_narrower", "reload", "apply", "move", "lock", "undo", "redo",
-	"add_block", "add", "edit", "end", "delete", "cover", "show_cases",
-	"filter", "phase", "close", "move_case", "export", "import", "help",
-	"quit", "quit_now",
-};
+/* The names of the TUI's actions, as the front end's key table has them
+ * (settings_key_actions): the keys group may rebind only these. */
+static const char *(*action_names)(size_t i);
 
 /* Named keys: each name the keys group takes, first the one shown. */
 static const struct {
@@ -841,12 +833,13 @@ read_keys(const char *path, const config_setting_t *root, struct settings *t,
 	for (int i = 0; i < n; i++) {
 		config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
 		const char *action = config_setting_name(m);
+		const char *known;
 		size_t j;
 
-		for (j = 0; j < NELEM(key_actions) &&
-		    strcmp(key_actions[j], action) != 0; j++)
+		for (j = 0; (known = settings_key_action(j)) != NULL &&
+		    strcmp(known, action) != 0; j++)
 			;
-		if (j == NELEM(key_actions)) {
+		if (known == NULL) {
 			snprintf(key, sizeof key, "keys.%s", action);
 			bad(e, path, m, key, "unknown action");
 			goto fail;
@@ -1117,10 +1110,16 @@ settings_is_holiday(const struct settings *s, int date)
 	    sizeof *s->holidays, compare_int) != NULL;
 }
 
+void
+settings_key_actions(const char *(*names)(size_t i))
+{
+	action_names = names;
+}
+
 const char *
 settings_key_action(size_t i)
 {
-	return i < NELEM(key_actions) ? key_actions[i] : NULL;
+	return action_names != NULL ? action_names(i) : NULL;
 }
 
 /* "F2" or "KEY_F(2)": the function key's number, or -1. */

@@ -51,8 +51,8 @@ state(struct ui *u)
 	return u->cases;
 }
 
-void
-ui_cases_free(struct ui *u)
+static void
+cases_free(struct ui *u)
 {
 	free(u->cases);
 	u->cases = NULL;
@@ -589,8 +589,16 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_NONE }, NULL },
 };
 
+static const enum ui_action own[] = { UI_ACT_ADD, UI_ACT_EDIT, UI_ACT_FILTER,
+	UI_ACT_PHASE, UI_ACT_CLOSE, UI_ACT_MOVE_CASE, UI_ACT_NONE };
+
 const struct ui_view_ops ui_cases_ops = {
 	.name = NC_("tab", "Cases"),
+	.key_name = "cases",
+	.keys = { '5' },
+	.help = N_("Cases of the selected team"),
+	.actions = own,
+	.free = cases_free,
 	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,

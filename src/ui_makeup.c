@@ -263,8 +263,15 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_NONE }, NULL },
 };
 
+static const enum ui_action own[] = { UI_ACT_ADD, UI_ACT_EDIT, UI_ACT_NONE };
+
 const struct ui_view_ops ui_makeup_ops = {
 	.name = N_("Make-up"),
+	.key_name = "makeup",
+	.keys = { '7', 'M' },
+	.help = N_("Make-up: the team's disciplines against the work they may "
+	    "hold"),
+	.actions = own,
 	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,

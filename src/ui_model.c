@@ -6,15 +6,25 @@
  * teams at a time while no key waits, so the first screen and a key never
  * wait for it (ui_model_catch_up). Only the teams shown are made: a
  * national city has a thousand. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
 #include "app.h"
 #include "err.h"
 #include "forecast.h"
+#include "i18n.h"
 #include "ui_internal.h"
 #include "workload.h"
 #include "xmem.h"
+
+/* A few weeks' live figures, for previews (ui_live_week). */
+#define WEEK_CACHE 8
+struct ui_week_cache {
+	unsigned gen[WEEK_CACHE]; /* data_gen + 1 it was made at; 0: empty */
+	struct week_figures fig[WEEK_CACHE];
+	int next; /* the entry the next new week replaces */
+};
 
 struct ui_model {
 	/* the 8 weeks up to the shown one, for the sparklines */
@@ -89,6 +99,7 @@ void
 ui_model_start(struct ui *u)
 {
 	model(u);
+	u->weeks = xcalloc(1, sizeof *u->weeks);
 }
 
 const struct forecast *
@@ -164,9 +175,117 @@ ui_model_catch_up(struct ui *u)
 	return made;
 }
 
+
+const struct week_figures *
+ui_live_week(const struct ui *u, int monday)
+{
+	struct ui_week_cache *c = u->weeks;
+
+	for (int i = 0; i < WEEK_CACHE; i++)
+		if (c->gen[i] == u->data_gen + 1 && c->fig[i].monday == monday)
+			return &c->fig[i];
+	int i = c->next;
+	c->next = (c->next + 1) % WEEK_CACHE;
+	workload_week_clear(&c->fig[i]);
+	workload_week(&u->app->data, &u->app->settings, monday, &c->fig[i]);
+	c->gen[i] = u->data_gen + 1;
+	return &c->fig[i];
+}
+
+static void
+week_cache_free(struct ui_week_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (int i = 0; i < WEEK_CACHE; i++)
+		workload_week_clear(&c->fig[i]);
+	free(c);
+}
+
+void
+ui_set_week(struct ui *u, int monday)
+{
+	workload_week_clear(&u->fig);
+	u->monday = monday;
+	/* the views list the cases and blocks of the week shown */
+	ui_need(u, monday);
+	app_week(u->app, monday, &u->fig);
+}
+
+void
+ui_need(struct ui *u, int since)
+{
+	struct err e;
+
+	if (since >= u->app->data.since)
+		return;
+	err_clear(&e);
+	if (app_need(u->app, since, &e) < 0)
+		ui_message(u, true, "%s", e.msg);
+	u->data_gen++; /* read again: the dataset's indexes moved */
+}
+
+void
+ui_weeks(struct ui *u, int first_monday, size_t n, struct week_figures *out)
+{
+	int since = u->app->data.since;
+
+	app_weeks(u->app, first_monday, n, out);
+	if (u->app->data.since != since)
+		u->data_gen++; /* it read more: the indexes moved */
+}
+
+void
+ui_data_changed(struct ui *u)
+{
+	ui_set_week(u, u->monday);
+	u->data_gen++;
+	if (dataset_team_index(&u->app->data, u->selected[UI_VIEW_OVERVIEW]) < 0)
+		u->view = UI_VIEW_OVERVIEW; /* the team shown is gone */
+}
+
+bool
+ui_reload(struct ui *u)
+{
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	if ((rc = app_reload(u->app, &e)) == -1)
+		ui_message(u, true, "%s", e.msg);
+	ui_data_changed(u);
+	return rc == 0;
+}
+
+void
+ui_done(struct ui *u, int rc, const struct err *e, const char *done)
+{
+	if (rc < 0) {
+		/* the core's messages are English; known ones are translated */
+		char msg[1024];
+		ui_message(u, true, "%s", ui_translate(e->msg, msg, sizeof msg));
+		app_reload(u->app, NULL); /* show what is really there now */
+	} else {
+		ui_message(u, false, "%s", done);
+	}
+	ui_data_changed(u);
+}
+
+void
+ui_changed(struct ui *u, int rc, const struct err *e, const char *done)
+{
+	char msg[512], key[32];
+
+	snprintf(msg, sizeof msg, _("%s; %s undoes it"), done,
+	    ui_key(u, UI_ACT_UNDO, key, sizeof key));
+	ui_done(u, rc, e, msg);
+}
+
 void
 ui_model_free(struct ui *u)
 {
+	week_cache_free(u->weeks);
+	u->weeks = NULL;
 	if (u->model == NULL)
 		return;
 	for (int k = 0; k < UI_SPARK_WEEKS; k++)

@@ -38,22 +38,6 @@ enum {
 /* The weeks of the sparklines while draw runs (ui_spark_weeks). */
 static const struct week_figures *spark_weeks;
 
-void
-ui_overview_rows(struct ui *u)
-{
-	const struct app *a = u->app;
-
-	if (a->settings.n_teams == 0) {
-		for (size_t i = 0; i < a->data.n_teams; i++)
-			ui_rows_push(u, (long)i);
-		return;
-	}
-	for (size_t i = 0; i < a->settings.n_teams; i++) {
-		long t = dataset_team_by_code(&a->data, a->settings.teams[i]);
-		if (t >= 0)
-			ui_rows_push(u, t);
-	}
-}
 
 static int64_t
 row_id(const struct ui *u, long index)
@@ -293,10 +277,16 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_NONE }, NULL },
 };
 
+static const enum ui_action own[] = { UI_ACT_ADD, UI_ACT_EDIT, UI_ACT_NONE };
+
 const struct ui_view_ops ui_overview_ops = {
 	.name = N_("Overview"),
+	.key_name = "overview",
+	.keys = { '1' },
+	.help = N_("Overview"),
+	.actions = own,
 	.hints = hints,
-	.rows = ui_overview_rows,
+	.rows = ui_team_rows,
 	.row_id = row_id,
 	.draw = draw,
 	.action = action,

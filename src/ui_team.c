@@ -485,8 +485,16 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_NONE }, NULL },
 };
 
+static const enum ui_action own[] = { UI_ACT_SORT_NEXT, UI_ACT_SORT_PREV,
+	UI_ACT_SORT_REVERSE, UI_ACT_ADD, UI_ACT_EDIT, UI_ACT_END, UI_ACT_COVER,
+	UI_ACT_NONE };
+
 const struct ui_view_ops ui_team_ops = {
 	.name = N_("Team"),
+	.key_name = "team",
+	.keys = { '2' },
+	.help = N_("Team view of the selected team"),
+	.actions = own,
 	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,

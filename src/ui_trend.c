@@ -74,8 +74,8 @@ cache_clear(struct weeks_cache *c)
 	c->w = NULL;
 }
 
-void
-ui_trend_free(struct ui *u)
+static void
+trend_free(struct ui *u)
 {
 	if (u->trend == NULL)
 		return;
@@ -143,6 +143,15 @@ ui_trend_show(struct ui *u, int64_t employee_id)
 	ui_show(u, UI_VIEW_TREND);
 }
 
+/* Shown by its key: the Team view's employee (or the Employee view's);
+ * elsewhere the Overview's team. */
+static void
+enter(struct ui *u, enum ui_view from)
+{
+	ui_trend_show(u, from == UI_VIEW_TEAM || from == UI_VIEW_EMPLOYEE ?
+	    u->selected[UI_VIEW_TEAM] : 0);
+}
+
 static int
 cmp_names(const void *pa, const void *pb, void *ctx)
 {
@@ -161,7 +170,7 @@ rows(struct ui *u)
 	struct ui_trend *tr = state(u);
 
 	if (!tr->employee) {
-		ui_overview_rows(u);
+		ui_team_rows(u);
 		return;
 	}
 	for (size_t i = 0; i < d->n_employees; i++)
@@ -716,8 +725,17 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_NONE }, NULL },
 };
 
+static const enum ui_action own[] = { UI_ACT_RANGE_WIDER,
+	UI_ACT_RANGE_NARROWER, UI_ACT_NONE };
+
 const struct ui_view_ops ui_trend_ops = {
 	.name = N_("Trend"),
+	.key_name = "trend",
+	.keys = { '6', 'T' },
+	.help = N_("Trend of the selected team or employee"),
+	.actions = own,
+	.enter = enter,
+	.free = trend_free,
 	.hints = hints,
 	.rows = rows,
 	.row_id = row_id,

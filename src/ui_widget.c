@@ -2,6 +2,7 @@
  * a width, bars, sparklines, status words and markers, the legend, table
  * layout and headers, hours, dates and loads as people read them, the status
  * line's message and progress. Nothing here knows a view or the loop. */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -495,4 +496,50 @@ ui_hours_lost(const struct ui *u, long ei, char *buf, size_t size)
 		snprintf(buf + n, size - n, "%s%s %s", n ? " · " : "",
 		    _("last day"), ui_day(em->end, day, sizeof day));
 	return buf;
+}
+
+/* --- the frame and the keys, through the loop's hooks (ui.c sets them) --- */
+
+void
+ui_draw(struct ui *u)
+{
+	u->draw_frame(u);
+}
+
+int
+ui_getch(struct ui *u)
+{
+	return u->read_key(u);
+}
+
+bool
+ui_confirm(struct ui *u, const char *question)
+{
+	const char *yes = _("y");
+	char answers[32];
+
+	snprintf(answers, sizeof answers, " (%s/%s) ", yes, _("n"));
+	u->msg[0] = '\0';
+	for (;;) {
+		/* the whole status line: the answers must show */
+		ui_draw(u);
+		int aw = text_width(answers), qw = text_width(question);
+		if (qw > COLS - aw)
+			qw = COLS - aw;
+		ui_fill(LINES - 1, A_NORMAL);
+		ui_put(LINES - 1, 0, qw, question, false, A_BOLD);
+		ui_put(LINES - 1, qw > 0 ? qw : 0, aw, answers, false, A_BOLD);
+		refresh();
+		int ch = ui_getch(u);
+		if (ch == KEY_RESIZE)
+			continue; /* redraw at the new size, ask again */
+		if (ch == KEY_MOUSE) {
+			MEVENT ev;
+			getmouse(&ev); /* a click is no answer */
+			continue;
+		}
+		return ch == 'y' || ch == 'Y' ||
+		    (ch > 0 && ch < 128 &&
+		        tolower(ch) == tolower((unsigned char)yes[0]));
+	}
 }
