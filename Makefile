@@ -99,7 +99,8 @@ asan:
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all tests
 	SAN=1 ./tests/run-all build/asan
 
-bench: all $(BUILD)/bench_planner
+bench: all $(BUILD)/bench_planner $(BUILD)/bench_tui
+	./scripts/deps bench
 	./tests/bench $(BUILD)
 	./tests/bench-import $(BUILD)
 	$(BUILD)/bench_planner
@@ -107,6 +108,9 @@ bench: all $(BUILD)/bench_planner
 $(BUILD)/bench_planner: tests/bench_planner.c $(BUILD)/libcore.a
 	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(CFLAGS) $(WARN) -o $@ $< \
 	    $(BUILD)/libcore.a $(LDFLAGS) $(CORE_LIBS)
+
+$(BUILD)/bench_tui: tests/bench_tui.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(LDFLAGS) -lutil
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

@@ -30,6 +30,13 @@ struct forecast_options {
 	bool employees; /* also each employee (costs time; teams always) */
 };
 
+/* The first day a forecast of o learns from: how long cases stay open is
+ * read from the cases that closed in the FORECAST_LEARN_WEEKS (or the
+ * history_weeks, when more) before the week of o->known; the inflow from
+ * the last history_weeks. What a dataset must hold for it. */
+#define FORECAST_LEARN_WEEKS 52
+int forecast_learn_since(const struct forecast_options *o);
+
 /* The options of a forecast from next week on, from the settings. */
 void forecast_options_init(struct forecast_options *o,
     const struct settings *s, int today);

@@ -169,7 +169,7 @@ app_forecast_prepare(struct app *a, const struct forecast_options *o,
     struct forecast *out, struct err *e)
 {
 	memset(out, 0, sizeof *out);
-	if (app_need(a, date_monday(o->known) - 7 * o->history_weeks, e) < 0)
+	if (app_need(a, forecast_learn_since(o), e) < 0)
 		return -1;
 	return forecast_prepare(&a->data, &a->settings, o, out, e);
 }

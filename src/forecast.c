@@ -179,7 +179,7 @@ struct model {
  * it, and the forecast stands on the same footing. Thin groups take all
  * types', then everyone's mean. */
 static void
-estimate_phases(struct model *m, const int *type_of, int known)
+estimate_phases(struct model *m, const int *type_of, int known, int start)
 {
 	const struct dataset *d = m->d;
 	size_t groups = (size_t)(m->weeks - 1) / AGE_BUCKET + 1;
@@ -195,7 +195,8 @@ estimate_phases(struct model *m, const int *type_of, int known)
 		int lived = week_of(seen) - week_of(c->opened);
 		double f = m->s->phase_factor[c->phase];
 
-		if (c->opened > known || type_of[i] < 0 || lived < 0)
+		if (c->opened > known || c->closed < start || type_of[i] < 0 ||
+		    lived < 0)
 			continue;
 		all_sum += f;
 		all_cnt++;
@@ -271,7 +272,8 @@ estimate_survival(struct model *m, const int *type_of, int known,
 		const struct case_item *c = &d->cases[i];
 		int o = week_of(c->opened);
 
-		if (c->opened > known || type_of[i] < 0)
+		/* closed before the history began: not in it */
+		if (c->opened > known || c->closed < start || type_of[i] < 0)
 			continue;
 		if (c->closed <= known) {
 			time[n] = week_of(c->closed) - o;
@@ -532,9 +534,14 @@ model_build(struct model *m, const struct dataset *d,
 {
 	int *type_of = case_types(d, s);
 	int start = history_start(d, o->known);
+	/* it learns from forecast_learn_since, whatever more d holds: the
+	 * same figures from a city read whole or from that window on */
+	int window = forecast_learn_since(o);
 
 	if (start == DATE_NONE) /* no case known yet: no history at all */
 		start = o->known;
+	else if (start < window)
+		start = window;
 
 	memset(m, 0, sizeof *m);
 	m->d = d;
@@ -550,7 +557,7 @@ model_build(struct model *m, const struct dataset *d,
 		    d->employees[i].team_id);
 	group_members(m);
 	estimate_survival(m, type_of, o->known, start);
-	estimate_phases(m, type_of, o->known);
+	estimate_phases(m, type_of, o->known, start);
 	collect_open(m, type_of, o->known, o->from);
 	group_open(m);
 	count_inflow(m, type_of, o->known, start, o->history_weeks);
@@ -746,6 +753,15 @@ band(double *v, size_t n, bool counted, struct forecast_week *out)
 	out->p50 = v[k50];
 	out->p90 = v[k90];
 	out->counted = counted;
+}
+
+int
+forecast_learn_since(const struct forecast_options *o)
+{
+	int weeks = o->history_weeks > FORECAST_LEARN_WEEKS ?
+	    o->history_weeks : FORECAST_LEARN_WEEKS;
+
+	return date_monday(o->known) - 7 * weeks;
 }
 
 void

@@ -82,7 +82,7 @@ prepared(struct ui *u)
 	m->made = m->failed = false;
 	forecast_options_init(&o, &u->app->settings, u->app->today);
 	o.employees = true;
-	ui_need(u, date_monday(o.known) - 7 * o.history_weeks);
+	ui_need(u, forecast_learn_since(&o));
 	m->gen = u->data_gen;
 	err_clear(&e);
 	if (app_forecast_prepare(u->app, &o, &m->forecast, &e) < 0) {

@@ -16,7 +16,6 @@
  * first lines are from the start of the program to its first frame and
  * to its first screen complete (with what it makes after the first frame).
  * Figures, not a pass/fail test. */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
 #include <stdbool.h>

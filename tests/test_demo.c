@@ -528,3 +528,35 @@ Test(demo, a_team_forecast_alone_is_the_city_forecast_of_that_team)
 	forecast_clear(&one);
 	city_free(&c);
 }
+
+Test(demo, the_forecast_learns_the_same_from_a_window_as_from_everything)
+{
+	struct city c;
+	struct forecast_options o;
+	struct forecast all, window;
+	struct dataset part = { 0 };
+	struct err e;
+
+	city_make(&c, "2026-11-23", 10, 1);
+	forecast_options_init(&o, &c.s, c.today);
+	o.simulations = 50;
+	cr_assert_eq(forecast_run(&c.d, &c.s, &o, &all, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(c.st, &part, forecast_learn_since(&o), &e), 0,
+	    "%s", e.msg);
+	cr_assert_lt(part.n_cases, c.d.n_cases, "a window, not everything");
+	cr_assert_eq(forecast_run(&part, &c.s, &o, &window, &e), 0, "%s",
+	    e.msg);
+	for (size_t t = 0; t < c.d.n_teams; t++)
+		for (int k = 0; k < o.weeks; k++) {
+			const struct forecast_week *a =
+			    forecast_team_week(&all, t, k);
+			const struct forecast_week *b =
+			    forecast_team_week(&window, t, k);
+			cr_assert(a->p10 == b->p10 && a->p50 == b->p50 &&
+			    a->p90 == b->p90, "team %zu week %d", t, k);
+		}
+	forecast_clear(&all);
+	forecast_clear(&window);
+	dataset_clear(&part);
+	city_free(&c);
+}

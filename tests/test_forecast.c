@@ -69,10 +69,10 @@ struct world {
  * (random 3..7 when random, else 5) of type JGD at 1 h a week, each open
  * for a lifetime of weeks drawn from 0..12 (mean 6). */
 static void
-world_make(struct world *w, int weeks, bool random)
+world_seeded(struct world *w, int weeks, bool random, uint64_t seed)
 {
 	int first = D("2028-01-03"); /* a Monday */
-	uint64_t x = 42;
+	uint64_t x = seed;
 	struct team *t;
 	struct employee *em;
 
@@ -115,6 +115,12 @@ world_make(struct world *w, int weeks, bool random)
 				c->closed = DATE_NONE;
 		}
 	}
+}
+
+static void
+world_make(struct world *w, int weeks, bool random)
+{
+	world_seeded(w, weeks, random, 42);
 }
 
 static void
@@ -200,28 +206,42 @@ Test(forecast, inflow_goes_to_the_team)
 
 /* A random but steady history: the truth is a noisy flat line, so the
  * band must hold it about 8 times in 10 and the median must beat the
- * last value and the trend line. */
+ * last value and the trend line. One history of one team scores about
+ * fifty overlapping forecasts, and its coverage wanders from 0.8 to 1.0
+ * with the seed alone: the scores are the mean over eight histories. */
 Test(forecast, backtest_on_a_known_history)
 {
-	struct world w;
-	struct forecast_score sc[FORECAST_BACKTEST_HORIZONS];
+	enum { HISTORIES = 8 };
+	struct forecast_score mean[FORECAST_BACKTEST_HORIZONS] = { { 0 } };
 
-	world_make(&w, 90, true);
-	forecast_backtest(&w.d, &w.s, w.today, -1, sc);
-	for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++) {
-		cr_assert_gt(sc[h].n, 30, "horizon %d: n %d", sc[h].horizon,
-		    sc[h].n);
-		cr_assert(sc[h].coverage >= 0.65 && sc[h].coverage <= 0.97,
-		    "horizon %d: coverage %.2f", sc[h].horizon,
-		    sc[h].coverage);
-		cr_assert_lt(sc[h].mae, sc[h].mae_last, "horizon %d",
-		    sc[h].horizon);
-		cr_assert_lt(sc[h].mae, sc[h].mae_trend, "horizon %d",
-		    sc[h].horizon);
+	for (uint64_t seed = 1; seed <= HISTORIES; seed++) {
+		struct world w;
+		struct forecast_score sc[FORECAST_BACKTEST_HORIZONS];
+
+		world_seeded(&w, 90, true, seed);
+		forecast_backtest(&w.d, &w.s, w.today, -1, sc);
+		for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++) {
+			cr_assert_gt(sc[h].n, 30, "horizon %d: n %d",
+			    sc[h].horizon, sc[h].n);
+			mean[h].horizon = sc[h].horizon;
+			mean[h].coverage += sc[h].coverage / HISTORIES;
+			mean[h].mae += sc[h].mae / HISTORIES;
+			mean[h].mae_last += sc[h].mae_last / HISTORIES;
+			mean[h].mae_trend += sc[h].mae_trend / HISTORIES;
+		}
+		world_free(&w);
 	}
-	cr_assert_eq(sc[0].horizon, 4);
-	cr_assert_eq(sc[1].horizon, 8);
-	world_free(&w);
+	for (int h = 0; h < FORECAST_BACKTEST_HORIZONS; h++) {
+		cr_assert(mean[h].coverage >= 0.65 &&
+		    mean[h].coverage <= 0.97, "horizon %d: coverage %.2f",
+		    mean[h].horizon, mean[h].coverage);
+		cr_assert_lt(mean[h].mae, mean[h].mae_last, "horizon %d",
+		    mean[h].horizon);
+		cr_assert_lt(mean[h].mae, mean[h].mae_trend, "horizon %d",
+		    mean[h].horizon);
+	}
+	cr_assert_eq(mean[0].horizon, 4);
+	cr_assert_eq(mean[1].horizon, 8);
 }
 
 /* With intake blocks planned, the new cases of those weeks land on the
