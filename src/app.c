@@ -160,7 +160,11 @@ fail:
 int
 app_need(struct app *a, int since, struct err *e)
 {
-	/* the weeks kept stay right: what comes is older than them */
+	if (since >= a->data.since)
+		return 0;
+	/* it reads what others changed first (store_widen): the weeks of
+	 * now are made again; frozen ones stay */
+	forget_weeks(a, false);
 	return store_widen(a->store, &a->data, since, e);
 }
 

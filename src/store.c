@@ -1735,6 +1735,44 @@ id_at(const char *base, size_t size, size_t i)
 	return id;
 }
 
+struct id_at {
+	int64_t id;
+	size_t at;
+};
+
+static int
+by_id_at(const void *pa, const void *pb)
+{
+	const struct id_at *a = pa, *b = pb;
+
+	if (a->id != b->id)
+		return (a->id > b->id) - (a->id < b->id);
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+/* sort_by_id for ids too far apart for slots: by comparison, the later of
+ * two with one id staying. */
+static size_t
+sort_sparse(char *base, size_t n, size_t size)
+{
+	struct id_at *ix = xcalloc(n, sizeof *ix);
+	char *sorted = xcalloc(n, size);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		ix[i] = (struct id_at){ id_at(base, size, i), i };
+	qsort(ix, n, sizeof *ix, by_id_at);
+	for (size_t i = 0; i < n; i++) {
+		if (i + 1 < n && ix[i + 1].id == ix[i].id)
+			continue; /* the later one follows */
+		memcpy(sorted + k++ * size, base + ix[i].at * size, size);
+	}
+	memcpy(base, sorted, k * size);
+	free(sorted);
+	free(ix);
+	return k;
+}
+
 /* Sort records that begin with their int64_t id by it; of two with one id
  * (read once more when a window widens) the later stays. Returns how many
  * there are now. In a window the ids are a good part of those from the
@@ -1761,7 +1799,10 @@ sort_by_id(void *items, size_t n, size_t size)
 	if (in_order)
 		return n;
 	/* ids are AUTOINCREMENT: a window of n spans at most every id there
-	 * is, a range a few times n in any city this holds */
+	 * is, a range a few times n in any city; ids spread thinner than that
+	 * (rows written by hand) take the comparison sort */
+	if ((uint64_t)(hi - lo) > 16 * (uint64_t)n + (1u << 20))
+		return sort_sparse(base, n, size);
 	slot = xcalloc((size_t)(hi - lo) + 1, sizeof *slot);
 	for (size_t i = 0; i < n; i++)
 		slot[id_at(base, size, i) - lo] = i + 1;
