@@ -19,7 +19,8 @@ grep -q " [0-9]" over_in.txt || fail "no team goes OVER: the demo changed"
 
 start 80 24
 wait_for "OVER in"
-wait_re "CEN .* [0-9]+ wk" # the forecast is made after the first frame
+wait_re "CEN .* [0-9]+ wk" # the forecast is made after the first frame,
+wait_gone "…"                # a slice of the teams shown at a time
 while read -r code n; do
 	line=$(screen | grep -E "^. $code ")
 	[ -n "$line" ] || fail "no row for $code"

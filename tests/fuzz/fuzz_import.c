@@ -55,7 +55,7 @@ import_text(enum import_kind kind, const char *text, bool dry_run, bool must)
 	}
 	if (rc == 0 && !dry_run) {
 		err_clear(&e);
-		if (store_load(st, &d, &e) < 0)
+		if (store_load(st, &d, DATASET_ALL, &e) < 0)
 			abort();
 	}
 }
@@ -71,7 +71,7 @@ open_city(void)
 	memset(&d, 0, sizeof d);
 	err_clear(&e);
 	if (store_open(&st, ":memory:", "fuzz", &e) < 0 ||
-	    store_load(st, &d, &e) < 0)
+	    store_load(st, &d, DATASET_ALL, &e) < 0)
 		abort();
 	for (size_t i = 0; i < sizeof seed / sizeof seed[0]; i++)
 		import_text(import_kind_parse(seed[i][0]), seed[i][1], false,
