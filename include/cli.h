@@ -20,6 +20,7 @@ struct cli_options {
 	const char *to;   /* cover: last day */
 	int weeks;        /* plan: horizon length; forecast: weeks ahead */
 	int demo_teams;
+	const char *shared; /* init: --shared GROUP */
 	bool dry_run;
 	bool update; /* import: sync */
 	bool apply;

@@ -24,6 +24,14 @@ int store_open(struct store **out, const char *path, const char *user,
     struct err *e);
 void store_close(struct store *st);
 
+/* Make the database at path (created with its schema when new) shared by
+ * group: its folder created group-owned and setgid (mode 2770) when it is
+ * not there — an existing folder must be so already, never loosened — and
+ * the database and its -wal and -shm files the group's, mode 0660 (SQLite
+ * gives the ones it makes later the database's mode). SQLite has no rights
+ * per team: everyone in the group may read and change every team. */
+int store_share(const char *path, const char *group, struct err *e);
+
 /* Is the existing file path empty of any schema (version 0)? Looks without
  * creating, migrating or writing anything: for the commands that only read.
  * -1 with e set (EXIT_NOINPUT) when it is; 0 otherwise (also when it cannot

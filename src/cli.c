@@ -133,6 +133,36 @@ fail:
 }
 
 static int
+cmd_init(const struct cli_options *opt)
+{
+	char path[SETTINGS_PATH_MAX];
+	struct store *st;
+	struct err e;
+	bool existed;
+
+	err_clear(&e);
+	if (opt->db)
+		snprintf(path, sizeof path, "%s", opt->db);
+	else if (app_default_db_path(path, sizeof path, &e) < 0)
+		return fail(&e);
+	existed = access(path, F_OK) == 0;
+	if (opt->shared) {
+		if (store_share(path, opt->shared, &e) < 0)
+			return fail(&e);
+		printf(_("%s: shared by group %s (its folder setgid, the "
+		    "files mode 0660). Everyone in the group may change every "
+		    "team's data.\n"), path, opt->shared);
+		return 0;
+	}
+	if (store_open(&st, path, app_user(), &e) < 0)
+		return fail(&e);
+	store_close(st);
+	printf(existed ? _("%s: a wijklast database already; left as it "
+	    "was.\n") : _("%s: an empty database, mode 0600.\n"), path);
+	return 0;
+}
+
+static int
 cmd_report(const struct cli_options *opt)
 {
 	struct err e;
@@ -643,6 +673,11 @@ static const struct {
 	const char *name;
 	const char *usage;
 } commands[] = {
+	{ "init", N_("Usage: wijklast init [--db PATH] [--shared GROUP]\n"
+	    "Create an empty database (mode 0600); with --shared, one the "
+	    "group may use:\nin a folder of its own (created mode 2770, "
+	    "setgid), mode 0660. SQLite has no rights\nper team: everyone "
+	    "in the group may change every team.\n") },
 	{ "demo", N_("Usage: wijklast demo [--db PATH] [--teams N]\n"
 	    "Create a demo city in an empty database.\n") },
 	{ "import", N_("Usage: wijklast import KIND FILE.csv [--update] "
@@ -749,14 +784,18 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return usage_error("--to and --return go with cover");
 	if (opt->demo_teams && strcmp(cmd, "demo") != 0)
 		return usage_error("--teams goes with demo");
+	if (opt->shared && strcmp(cmd, "init") != 0)
+		return usage_error("--shared goes with init");
 	if (argc != 1 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "backup") != 0 && strcmp(cmd, "plan") != 0 &&
 	    strcmp(cmd, "dump") != 0 && !cover)
 		return usage_error("too many arguments");
 	if (strcmp(cmd, "demo") != 0 && strcmp(cmd, "import") != 0 &&
-	    (status = need_database(opt)) != 0)
+	    strcmp(cmd, "init") != 0 && (status = need_database(opt)) != 0)
 		return status;
 
+	if (strcmp(cmd, "init") == 0)
+		return cmd_init(opt);
 	if (strcmp(cmd, "demo") == 0)
 		return cmd_demo(opt);
 	if (strcmp(cmd, "report") == 0)

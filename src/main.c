@@ -20,6 +20,7 @@ usage(FILE *out)
 {
 	fputs(_("Usage:\n"
 	    "  wijklast [--db PATH] [--config PATH] [--no-color]    open the TUI\n"
+	    "  wijklast init [--db PATH] [--shared GROUP]          create an empty database\n"
 	    "  wijklast demo [--db PATH] [--teams N]               create a demo database\n"
 	    "  wijklast import KIND FILE.csv [--update] [--dry-run]\n"
 	    "                                                      KIND: teams employees cases\n"
@@ -119,7 +120,7 @@ main(int argc, char **argv)
 	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
 		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS, OPT_FROM, OPT_WEEKS,
 		OPT_APPLY, OPT_DIALECT, OPT_UPDATE, OPT_TO, OPT_RETURN,
-		OPT_BACKTEST };
+		OPT_BACKTEST, OPT_SHARED };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -136,6 +137,7 @@ main(int argc, char **argv)
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "return", no_argument, NULL, OPT_RETURN },
 		{ "backtest", no_argument, NULL, OPT_BACKTEST },
+		{ "shared", required_argument, NULL, OPT_SHARED },
 		{ "dialect", required_argument, NULL, OPT_DIALECT },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -170,6 +172,7 @@ main(int argc, char **argv)
 		case OPT_TO: opt.to = optarg; break;
 		case OPT_RETURN: opt.give_back = true; break;
 		case OPT_BACKTEST: opt.backtest = true; break;
+		case OPT_SHARED: opt.shared = optarg; break;
 		case OPT_WEEKS:
 			if (int_option("--weeks", optarg, 1, 52, &opt.weeks) < 0)
 				return EXIT_USAGE;
@@ -210,7 +213,7 @@ main(int argc, char **argv)
 		if (opt.week || opt.team || opt.format || opt.dry_run ||
 		    opt.update ||
 		    opt.demo_teams || opt.from || opt.weeks || opt.apply ||
-		    opt.backtest ||
+		    opt.backtest || opt.shared ||
 		    opt.dialect || opt.output) {
 			fputs("wijklast: that option needs a command "
 			    "(see wijklast --help)\n", stderr);

@@ -8,6 +8,7 @@
  * (the sqlite3 shell) fails loudly instead of escaping the audit. */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <libgen.h>
 #include <math.h>
 #include <pthread.h>
@@ -562,6 +563,75 @@ plain_name(const char *path, char *buf, size_t size)
 		return path;
 	snprintf(buf, size, "./%s", path);
 	return buf;
+}
+
+/* The folder that holds path, into buf ("." for a bare name). */
+static char *
+folder_of(const char *path, char *buf, size_t size)
+{
+	char copy[4096];
+
+	snprintf(copy, sizeof copy, "%s", path);
+	snprintf(buf, size, "%s", dirname(copy));
+	return buf;
+}
+
+/* Give path to group gid with mode (when it exists). */
+static int
+share_file(const char *path, gid_t gid, mode_t mode, struct err *e)
+{
+	if (access(path, F_OK) != 0)
+		return 0;
+	if (chown(path, (uid_t)-1, gid) < 0 || chmod(path, mode) < 0)
+		return err_setx(e, EXIT_CANTCREAT, "%s: cannot give it to the "
+		    "group: %s", path, strerror(errno));
+	return 0;
+}
+
+int
+store_share(const char *path, const char *group, struct err *e)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	char folder[4096], parent[4096], file[4200];
+	struct group *gr = getgrnam(group);
+	struct store *st = NULL;
+	struct stat sb;
+
+	if (gr == NULL)
+		return err_setx(e, EXIT_USAGE, "--shared: there is no group "
+		    "\"%s\"", group);
+	folder_of(path, folder, sizeof folder);
+	if (stat(folder, &sb) < 0) {
+		/* a folder of its own, in one that is there */
+		folder_of(folder, parent, sizeof parent);
+		if (stat(parent, &sb) < 0 || !S_ISDIR(sb.st_mode))
+			return err_setx(e, EXIT_CANTCREAT, "%s: its folder %s "
+			    "is not there; create that first", path, parent);
+		if (mkdir(folder, 0770) < 0 ||
+		    chown(folder, (uid_t)-1, gr->gr_gid) < 0 ||
+		    chmod(folder, 02770) < 0)
+			return err_setx(e, EXIT_CANTCREAT, "%s: cannot create "
+			    "the shared folder: %s", folder, strerror(errno));
+	} else if (!S_ISDIR(sb.st_mode) || sb.st_gid != gr->gr_gid ||
+	    (sb.st_mode & 02070) != 02070) {
+		/* never loosen a folder that holds other things (a home) */
+		return err_setx(e, EXIT_CANTCREAT, "%s: its folder %s is not "
+		    "a shared folder of group %s (group-owned, rwx for the "
+		    "group, setgid); name a new folder and wijklast creates "
+		    "it, or as its owner: chgrp %s %s && chmod 2770 %s", path,
+		    folder, group, group, folder, folder);
+	}
+	/* the database with its schema, then every file of it the group's */
+	if (create_private_file(path, e) < 0 ||
+	    store_open(&st, path, "init", e) < 0)
+		return -1;
+	store_close(st);
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		snprintf(file, sizeof file, "%s%s", path, suffixes[i]);
+		if (share_file(file, gr->gr_gid, 0660, e) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int
