@@ -697,11 +697,6 @@ store_open(struct store **out, const char *path, const char *user,
 	 * dozen times per row. */
 	if (exec(st, "PRAGMA temp_store = MEMORY", e, "open database") < 0)
 		goto fail;
-	/* Reads through a memory map: the cases of a week in a big city come
-	 * without copying each page into the cache first. Writes still go
-	 * through the journal as ever. */
-	if (exec(st, "PRAGMA mmap_size = 268435456", e, "open database") < 0)
-		goto fail;
 	*out = st;
 	return 0;
 fail:
@@ -1912,7 +1907,6 @@ read_open_cases(void *arg)
 	    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		goto done;
 	sqlite3_busy_timeout(db, 5000);
-	sqlite3_exec(db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM audit", -1,
 	    &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
