@@ -26,6 +26,9 @@ struct app {
 	int today;
 	char db_path[SETTINGS_PATH_MAX];
 	struct app_kept *kept; /* weeks app_weeks made, until data changes */
+	/* a past week seen for the first time is frozen later, by
+	 * app_freeze_pending (the TUI: after the frame), not at once */
+	bool defer_freeze;
 };
 
 /* The default database path: $XDG_DATA_HOME/wijklast/wijklast.db or
@@ -90,6 +93,11 @@ struct app_subject_week {
 };
 void app_subject_weeks(struct app *a, bool employee, long index,
     int first_monday, size_t n, struct app_subject_week *out);
+
+/* Write the snapshots of the past weeks app_weeks computed while
+ * defer_freeze was set; how many were written (best effort, as always: a
+ * busy database leaves them for the next look). */
+int app_freeze_pending(struct app *a);
 
 /* Freeze the week of monday as it is now (replacing an earlier snapshot). */
 int app_snapshot(struct app *a, int monday, struct err *e);

@@ -73,6 +73,9 @@ struct app_kept {
 	struct week_figures w[WEEKS_KEPT];
 	bool used[WEEKS_KEPT];
 	int next; /* the slot the next week replaces */
+	/* past weeks to freeze (defer_freeze), copies */
+	struct week_figures *pending;
+	size_t n_pending;
 };
 
 static void
@@ -194,6 +197,11 @@ void
 app_close(struct app *a)
 {
 	forget_weeks(a, true);
+	if (a->kept != NULL) {
+		for (size_t i = 0; i < a->kept->n_pending; i++)
+			workload_week_clear(&a->kept->pending[i]);
+		free(a->kept->pending);
+	}
 	free(a->kept);
 	a->kept = NULL;
 	store_close(a->store);
@@ -226,6 +234,46 @@ freeze(const struct app *a, struct week_figures *w)
 		store_rollback(a->store);
 	else
 		w->frozen = true; /* shown as it is saved from now on */
+}
+
+/* Queue week w to be frozen by app_freeze_pending; it shows as frozen from
+ * now on, as it will be saved. */
+static void
+freeze_later(struct app *a, struct week_figures *w)
+{
+	struct app_kept *k;
+
+	if (a->kept == NULL)
+		a->kept = xcalloc(1, sizeof *a->kept);
+	k = a->kept;
+	for (size_t i = 0; i < k->n_pending; i++)
+		if (k->pending[i].monday == w->monday)
+			return;
+	k->pending = xreallocarray(k->pending, k->n_pending + 1,
+	    sizeof *k->pending);
+	week_copy(&k->pending[k->n_pending++], w);
+	w->frozen = true;
+}
+
+int
+app_freeze_pending(struct app *a)
+{
+	struct app_kept *k = a->kept;
+	int n = 0;
+
+	for (size_t i = 0; k != NULL && i < k->n_pending; i++) {
+		/* the data it was made from is the data as it is now, unless
+		 * it changed since (then it is made again when next seen) */
+		if (k->pending[i].n_employees == a->data.n_employees &&
+		    k->pending[i].n_teams == a->data.n_teams) {
+			freeze(a, &k->pending[i]);
+			n += k->pending[i].frozen;
+		}
+		workload_week_clear(&k->pending[i]);
+	}
+	if (k != NULL)
+		k->n_pending = 0;
+	return n;
 }
 
 void
@@ -275,8 +323,12 @@ app_weeks(struct app *a, int first_monday, size_t n,
 			continue;
 		workload_mark_sustained(&a->data, all + i - (k - 1), k,
 		    &a->settings);
-		if (all[i].monday < this_week && !unread[i])
-			freeze(a, &all[i]);
+		if (all[i].monday < this_week && !unread[i]) {
+			if (a->defer_freeze)
+				freeze_later(a, &all[i]);
+			else
+				freeze(a, &all[i]);
+		}
 	}
 	/* what has its sustained flags is kept: not a computed lookback */
 	for (size_t i = 0; i < total; i++)

@@ -568,6 +568,7 @@ ui_start(struct ui *u, struct app *a, bool color)
 	setup_colors(u, color);
 	u->decimal_comma = i18n_decimal_comma();
 	ui_model_start(u);
+	a->defer_freeze = true; /* after the frame: ui_model_catch_up */
 	ui_set_week(u, date_monday(a->today));
 	check_team_filter(u);
 }

@@ -148,6 +148,9 @@ ui_model_catch_up(struct ui *u)
 	bool made = false;
 	double start;
 
+	/* the past weeks seen for the first time, frozen once they are on
+	 * screen (app_weeks left them for now) */
+	app_freeze_pending(u->app);
 	if (!m->wanted)
 		return false;
 	if (!(m->made && m->gen == u->data_gen)) {
