@@ -200,6 +200,12 @@ int store_load_subject_snapshots(struct store *st, bool employee, int64_t id,
     int first, size_t n, struct team_week *teams,
     struct employee_week *employees, bool *found, struct err *e);
 
+/* The same with only each employee's and team's status, all the look back
+ * of sustained overload needs (a city's week read in a third of the
+ * time). */
+int store_load_snapshot_statuses(struct store *st, const struct dataset *d,
+    int monday, struct week_figures *out, bool *found, struct err *e);
+
 /* Integrity and foreign-key check; problems listed in e (status 1). */
 int store_check(struct store *st, struct err *e);
 

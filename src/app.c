@@ -303,8 +303,12 @@ app_weeks(struct app *a, int first_monday, size_t n,
 			frozen[i] = w->frozen;
 			continue;
 		}
-		if (monday < this_week && store_load_snapshot(a->store,
-		    &a->data, monday, &all[i], &frozen[i], NULL) < 0)
+		/* a week only looked back on needs its statuses alone */
+		if (monday < this_week && (i < k - 1 ?
+		    store_load_snapshot_statuses(a->store, &a->data, monday,
+		    &all[i], &frozen[i], NULL) :
+		    store_load_snapshot(a->store, &a->data, monday, &all[i],
+		    &frozen[i], NULL)) < 0)
 			unread[i] = true; /* never overwrite what we can't read */
 		if (!frozen[i] && monday < need)
 			need = monday;
@@ -330,9 +334,10 @@ app_weeks(struct app *a, int first_monday, size_t n,
 				freeze(a, &all[i]);
 		}
 	}
-	/* what has its sustained flags is kept: not a computed lookback */
-	for (size_t i = 0; i < total; i++)
-		if (!kept[i] && !unread[i] && (i >= k - 1 || frozen[i]))
+	/* what has its sustained flags is kept: not a look back, which is
+	 * computed without them or read with statuses alone */
+	for (size_t i = k - 1; i < total; i++)
+		if (!kept[i] && !unread[i])
 			keep_week(a, &all[i]);
 	for (size_t i = 0; i < k - 1; i++)
 		workload_week_clear(&all[i]);
