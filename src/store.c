@@ -1763,12 +1763,13 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
 
 /* Add the rows of sql (its parameters ?1 and ?2 bound to the days from
  * and to: from DATASET_ALL binds the first of all, to DATE_NONE none) to
- * items, then put them all in id order: a window is read in the order of
- * its index, not of the ids. */
+ * items, already in id order, and keep them so: a window is read in the
+ * order of its index, not of the ids, so the new rows are sorted and then
+ * merged in. */
 #define LOAD_DAYS(st, sql, from, to, items, n, fill_row)                      \
 	do {                                                                  \
 		sqlite3_stmt *w_;                                             \
-		size_t cap_ = (n);                                            \
+		size_t cap_ = (n), n0_ = (n);                                 \
 		int rc_;                                                      \
 		if (prepare((st), (sql), &w_, e) < 0)                         \
 			goto fail;                                            \
@@ -1785,7 +1786,11 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
 			db_error((st), e, "read");                            \
 			goto fail;                                            \
 		}                                                             \
-		(n) = sort_by_id((items), (n), sizeof *(items));              \
+		(n) = n0_ + sort_by_id(&(items)[n0_], (n) - n0_,              \
+		    sizeof *(items));                                         \
+		if (n0_ > 0)                                                  \
+			(n) = merge_runs((char *)(items), (n),                \
+			    sizeof *(items));                                 \
 	} while (0)
 
 /* A window's day as SQL text: before every date for DATASET_ALL. */
@@ -1845,6 +1850,47 @@ sort_sparse(char *base, size_t n, size_t size)
 	return k;
 }
 
+/* Where the first run of ascending ids ends, if what follows it is one
+ * more ascending run (a window widened: what it held, then what came):
+ * that index, else 0. */
+static size_t
+two_runs(const char *base, size_t n, size_t size)
+{
+	size_t split = 0;
+
+	for (size_t i = 1; i < n; i++)
+		if (id_at(base, size, i) <= id_at(base, size, i - 1)) {
+			if (split != 0)
+				return 0;
+			split = i;
+		}
+	return split;
+}
+
+/* Merge the two ascending runs of base (two_runs) in one pass, the later
+ * of two with one id staying; the count. */
+static size_t
+merge_runs(char *base, size_t n, size_t size)
+{
+	size_t split = two_runs(base, n, size), a = 0, b = split, k = 0;
+	char *out = xcalloc(n, size);
+
+	while (a < split || b < n) {
+		int64_t ia = a < split ? id_at(base, size, a) : INT64_MAX;
+		int64_t ib = b < n ? id_at(base, size, b) : INT64_MAX;
+		if (ia < ib) {
+			memcpy(out + k++ * size, base + a++ * size, size);
+		} else {
+			if (ia == ib)
+				a++; /* read again: the later one stays */
+			memcpy(out + k++ * size, base + b++ * size, size);
+		}
+	}
+	memcpy(base, out, k * size);
+	free(out);
+	return k;
+}
+
 /* Sort records that begin with their int64_t id by it; of two with one id
  * (read once more when a window widens) the later stays. Returns how many
  * there are now. In a window the ids are a good part of those from the
@@ -1870,6 +1916,8 @@ sort_by_id(void *items, size_t n, size_t size)
 	}
 	if (in_order)
 		return n;
+	if (two_runs(base, n, size))
+		return merge_runs(base, n, size);
 	/* ids are AUTOINCREMENT: a window of n spans at most every id there
 	 * is, a range a few times n in any city; ids spread thinner than that
 	 * (rows written by hand) take the comparison sort */
@@ -1929,6 +1977,8 @@ read_open_cases(void *arg)
 		memset(&r->cases[r->n], 0, sizeof *r->cases);
 		fill_case(s, &r->cases[r->n++]);
 	}
+	/* in id order here, while the other connection reads the rest */
+	r->n = sort_by_id(r->cases, r->n, sizeof *r->cases);
 done:
 	sqlite3_finalize(s);
 	sqlite3_close(db);

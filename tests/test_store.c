@@ -733,3 +733,44 @@ Test(store, a_refresh_reads_what_changed_and_gives_what_a_load_gives)
 	close_store();
 	open_memory();
 }
+
+Test(store, a_widened_window_is_what_a_load_from_there_gives)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct dataset d = { 0 }, fresh = { 0 };
+	struct team t = team("CEN");
+
+	close_store();
+	snprintf(path, sizeof path, "%s/widen.db", dir);
+	cr_assert_eq(store_open(&st, path, "a", &e), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_team, &t), 0, "%s", e.msg);
+	/* ids in no order of their closing days, some open */
+	const char *closed[] = { "2026-11-02", NULL, "2026-06-01",
+		"2026-12-01", "2026-09-14", NULL, "2026-03-02", "2026-11-30",
+		"2026-01-05", "2026-10-05" };
+	for (size_t i = 0; i < sizeof closed / sizeof *closed; i++) {
+		char ref[16];
+		snprintf(ref, sizeof ref, "Z-%zu", i);
+		struct case_item c = a_case(t.id, ref, "2025-12-01", closed[i]);
+		cr_assert_eq(ADD(store_add_case, &c), 0, "%s", e.msg);
+	}
+	cr_assert_eq(store_load(st, &d, D("2026-11-30"), &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_cases, 4);
+	const char *steps[] = { "2026-10-01", "2026-09-14", "2026-01-01" };
+	for (size_t s = 0; s < 3; s++) {
+		cr_assert_eq(store_widen(st, &d, D(steps[s]), &e), 0, "%s",
+		    e.msg);
+		cr_assert_eq(store_load(st, &fresh, D(steps[s]), &e), 0, "%s",
+		    e.msg);
+		assert_same(&d, &fresh);
+		for (size_t i = 1; i < d.n_cases; i++)
+			cr_assert_lt(d.cases[i - 1].id, d.cases[i].id);
+	}
+	cr_assert_eq(d.n_cases, 10);
+	cr_assert_eq(store_widen(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_cases, 10);
+	dataset_clear(&d);
+	dataset_clear(&fresh);
+	close_store();
+	open_memory();
+}
