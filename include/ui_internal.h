@@ -115,6 +115,10 @@ struct ui {
 	enum ui_view view;
 	enum ui_view prev_view; /* the one before: where the Planner goes back */
 	unsigned data_gen; /* bumped whenever the dataset changed */
+	/* bumped when the data itself changed (an edit, someone else's), not
+	 * when more of it was read: what figures of weeks and the forecast
+	 * are kept by (the rows hold indexes: they go by data_gen) */
+	unsigned content_gen;
 	bool help;     /* the help screen is up */
 	int help_page; /* which page of it */
 

@@ -1867,28 +1867,42 @@ two_runs(const char *base, size_t n, size_t size)
 	return split;
 }
 
-/* Merge the two ascending runs of base (two_runs) in one pass, the later
- * of two with one id staying; the count. */
+/* Merge the two ascending runs of base (two_runs) in place, the later of
+ * two with one id staying; the count. The second run is the few rows a
+ * window widened by: it alone is set aside, and the merge walks back from
+ * the end, moving only what must move — no copy of a city's cases. */
 static size_t
 merge_runs(char *base, size_t n, size_t size)
 {
-	size_t split = two_runs(base, n, size), a = 0, b = split, k = 0;
-	char *out = xcalloc(n, size);
+	size_t split = two_runs(base, n, size), tail = n - split;
+	char *moved;
+	size_t a, b, w;
 
-	while (a < split || b < n) {
-		int64_t ia = a < split ? id_at(base, size, a) : INT64_MAX;
-		int64_t ib = b < n ? id_at(base, size, b) : INT64_MAX;
-		if (ia < ib) {
-			memcpy(out + k++ * size, base + a++ * size, size);
-		} else {
-			if (ia == ib)
-				a++; /* read again: the later one stays */
-			memcpy(out + k++ * size, base + b++ * size, size);
+	if (split == 0)
+		return n; /* one run: in order already */
+	moved = xcalloc(tail, size);
+	memcpy(moved, base + split * size, tail * size);
+	a = split, b = tail, w = n;
+	while (b > 0) {
+		int64_t ia = a > 0 ? id_at(base, size, a - 1) : INT64_MIN;
+		int64_t ib = id_at(moved, size, b - 1);
+		if (ia == ib) {
+			/* read twice (a refresh between): the later stays, the
+			 * rest closes up at the end */
+			memcpy(base + --w * size, moved + --b * size, size);
+			a--;
+			continue;
 		}
+		if (ia > ib)
+			memcpy(base + --w * size, base + --a * size, size);
+		else
+			memcpy(base + --w * size, moved + --b * size, size);
 	}
-	memcpy(base, out, k * size);
-	free(out);
-	return k;
+	free(moved);
+	/* w - a slots were freed by duplicates: close them up */
+	if (w > a)
+		memmove(base + a * size, base + w * size, (n - w) * size);
+	return n - (w - a);
 }
 
 /* Sort records that begin with their int64_t id by it; of two with one id

@@ -21,7 +21,7 @@
 /* A few weeks' live figures, for previews (ui_live_week). */
 #define WEEK_CACHE 8
 struct ui_week_cache {
-	unsigned gen[WEEK_CACHE]; /* data_gen + 1 it was made at; 0: empty */
+	unsigned gen[WEEK_CACHE]; /* content_gen + 1 it was made at; 0: none */
 	struct week_figures fig[WEEK_CACHE];
 	int next; /* the entry the next new week replaces */
 };
@@ -30,9 +30,9 @@ struct ui_model {
 	/* the 8 weeks up to the shown one, for the sparklines */
 	struct week_figures spark[UI_SPARK_WEEKS];
 	int spark_first;
-	unsigned spark_gen; /* data_gen + 1 they were made from; 0: none */
+	unsigned spark_gen; /* content_gen + 1 they were made from; 0: none */
 	struct forecast forecast;
-	unsigned gen;   /* u->data_gen it was prepared from */
+	unsigned gen;   /* u->content_gen it was prepared from */
 	bool made;      /* forecast is prepared for gen */
 	bool wanted;    /* a view asked since */
 	bool *want;     /* [team]: a view asked for it */
@@ -53,12 +53,12 @@ ui_spark_weeks(struct ui *u)
 	struct ui_model *m = model(u);
 	int first = u->monday - 7 * (UI_SPARK_WEEKS - 1);
 
-	if (m->spark_gen != u->data_gen + 1 || m->spark_first != first) {
+	if (m->spark_gen != u->content_gen + 1 || m->spark_first != first) {
 		for (int k = 0; k < UI_SPARK_WEEKS; k++)
 			workload_week_clear(&m->spark[k]);
 		ui_weeks(u, first, UI_SPARK_WEEKS, m->spark);
 		m->spark_first = first;
-		m->spark_gen = u->data_gen + 1;
+		m->spark_gen = u->content_gen + 1;
 	}
 	return m->spark;
 }
@@ -72,9 +72,9 @@ prepared(struct ui *u)
 	struct forecast_options o;
 	struct err e;
 
-	if (m->made && m->gen == u->data_gen)
+	if (m->made && m->gen == u->content_gen)
 		return true;
-	if (m->failed && m->gen == u->data_gen)
+	if (m->failed && m->gen == u->content_gen)
 		return false;
 	forecast_clear(&m->forecast);
 	free(m->want);
@@ -83,7 +83,7 @@ prepared(struct ui *u)
 	forecast_options_init(&o, &u->app->settings, u->app->today);
 	o.employees = true;
 	ui_need(u, forecast_learn_since(&o));
-	m->gen = u->data_gen;
+	m->gen = u->content_gen;
 	err_clear(&e);
 	if (app_forecast_prepare(u->app, &o, &m->forecast, &e) < 0) {
 		m->failed = true;
@@ -109,11 +109,11 @@ ui_forecast(const struct ui *u, long team)
 
 	if (m == NULL)
 		return NULL;
-	if (team >= 0 && m->made && m->gen == u->data_gen &&
+	if (team >= 0 && m->made && m->gen == u->content_gen &&
 	    forecast_team_made(&m->forecast, (size_t)team))
 		return &m->forecast;
 	m->wanted = true;
-	if (team >= 0 && m->want && m->gen == u->data_gen &&
+	if (team >= 0 && m->want && m->gen == u->content_gen &&
 	    (size_t)team < u->app->data.n_teams)
 		m->want[team] = true;
 	return NULL;
@@ -153,9 +153,9 @@ ui_model_catch_up(struct ui *u)
 	app_freeze_pending(u->app);
 	if (!m->wanted)
 		return false;
-	if (!(m->made && m->gen == u->data_gen)) {
+	if (!(m->made && m->gen == u->content_gen)) {
 		/* learn first; the teams on the next frame */
-		bool was_failed = m->failed && m->gen == u->data_gen;
+		bool was_failed = m->failed && m->gen == u->content_gen;
 		if (was_failed)
 			return false;
 		prepared(u);
@@ -185,13 +185,13 @@ ui_live_week(const struct ui *u, int monday)
 	struct ui_week_cache *c = u->weeks;
 
 	for (int i = 0; i < WEEK_CACHE; i++)
-		if (c->gen[i] == u->data_gen + 1 && c->fig[i].monday == monday)
+		if (c->gen[i] == u->content_gen + 1 && c->fig[i].monday == monday)
 			return &c->fig[i];
 	int i = c->next;
 	c->next = (c->next + 1) % WEEK_CACHE;
 	workload_week_clear(&c->fig[i]);
 	workload_week(&u->app->data, &u->app->settings, monday, &c->fig[i]);
-	c->gen[i] = u->data_gen + 1;
+	c->gen[i] = u->content_gen + 1;
 	return &c->fig[i];
 }
 
@@ -243,6 +243,7 @@ ui_data_changed(struct ui *u)
 {
 	ui_set_week(u, u->monday);
 	u->data_gen++;
+	u->content_gen++;
 	if (dataset_team_index(&u->app->data, u->selected[UI_VIEW_OVERVIEW]) < 0)
 		u->view = UI_VIEW_OVERVIEW; /* the team shown is gone */
 }

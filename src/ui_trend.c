@@ -35,7 +35,7 @@
 static const int ranges[] = { 4, 8, 12, 16, 26, 52, 104 };
 
 /* n weeks of the subject's figures from first, as app_subject_weeks made
- * them for data_gen. */
+ * them for content_gen. */
 struct weeks_cache {
 	int first;
 	size_t n;
@@ -94,7 +94,7 @@ cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n,
 	bool employee = u->trend->employee;
 
 	if (c->w == NULL || c->first != first || c->n != n ||
-	    c->gen != u->data_gen || c->employee != employee ||
+	    c->gen != u->content_gen || c->employee != employee ||
 	    c->index != i) {
 		int since = u->app->data.since;
 		cache_clear(c);
@@ -106,7 +106,7 @@ cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n,
 		c->n = n;
 		c->employee = employee;
 		c->index = i;
-		c->gen = u->data_gen;
+		c->gen = u->content_gen;
 	}
 	return c->w;
 }
