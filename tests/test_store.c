@@ -774,3 +774,62 @@ Test(store, a_widened_window_is_what_a_load_from_there_gives)
 	close_store();
 	open_memory();
 }
+
+static void
+fn_stub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, 0);
+}
+
+/* Ids far apart (rows written by hand, not by wijklast) take the sort by
+ * comparison: the window is still in id order, nothing lost. */
+Test(store, a_window_of_ids_far_apart_is_in_id_order)
+{
+	char *dir = test_tmpdir(), path[4200];
+	struct dataset d = { 0 };
+	struct team t = team("CEN");
+	sqlite3 *db;
+
+	close_store();
+	snprintf(path, sizeof path, "%s/sparse.db", dir);
+	cr_assert_eq(store_open(&st, path, "a", &e), 0, "%s", e.msg);
+	cr_assert_eq(ADD(store_add_team, &t), 0, "%s", e.msg);
+	close_store();
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	/* the audit triggers call these; wijklast's connection has them */
+	sqlite3_create_function(db, "wijklast_user", 0, SQLITE_UTF8, NULL,
+	    fn_stub, NULL, NULL);
+	sqlite3_create_function(db, "wijklast_txn", 0, SQLITE_UTF8, NULL,
+	    fn_stub, NULL, NULL);
+	/* by closing day the ids come 9e9, 5, 4e9, 7: three runs, a range
+	 * far wider than the count */
+	const long long ids[] = { 9000000000LL, 5, 4000000000LL, 7, 12 };
+	const char *closed[] = { "'2026-12-01'", "'2026-12-02'",
+		"'2026-12-03'", "'2026-12-04'", "'2026-01-01'" };
+	for (size_t i = 0; i < 5; i++) {
+		char sql[512];
+		snprintf(sql, sizeof sql, "INSERT INTO cases (id, ref, team_id,"
+		    " type, phase, opened, closed) VALUES (%lld, 'S-%zu', %lld,"
+		    " 'JGD', 'actief', '2026-01-01', %s)", ids[i], i,
+		    (long long)t.id, closed[i]);
+		cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK,
+		    "%s", sqlite3_errmsg(db));
+	}
+	sqlite3_close(db);
+	cr_assert_eq(store_open(&st, path, "a", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_load(st, &d, D("2026-11-30"), &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_cases, 4, "the case closed in January is not in it");
+	cr_assert_eq(d.cases[0].id, 5);
+	cr_assert_eq(d.cases[1].id, 7);
+	cr_assert_eq(d.cases[2].id, 4000000000LL);
+	cr_assert_eq(d.cases[3].id, 9000000000LL);
+	cr_assert_eq(store_widen(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_cases, 5);
+	for (size_t i = 1; i < d.n_cases; i++)
+		cr_assert_lt(d.cases[i - 1].id, d.cases[i].id);
+	dataset_clear(&d);
+	close_store();
+	open_memory();
+}
