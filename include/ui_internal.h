@@ -184,12 +184,14 @@ const struct week_figures *ui_spark_weeks(struct ui *u);
  * ui_model_catch_up makes it (the loop calls it once a frame is on
  * screen, while no key waits: true when it made something new, to draw
  * again). ui_forecast_all makes every team (or only team, >= 0) at once,
- * for an export; NULL when it cannot. ui_model_start at the start of a
+ * for an export, with a progress bar headed what when it takes a while;
+ * NULL when it cannot. ui_model_start at the start of a
  * session, ui_model_free at its end. */
 #define UI_MODEL_SLICE_MS 30
 void ui_model_start(struct ui *u);
 const struct forecast *ui_forecast(const struct ui *u, long team);
-const struct forecast *ui_forecast_all(struct ui *u, long team);
+const struct forecast *ui_forecast_all(struct ui *u, long team,
+    const char *what);
 bool ui_model_catch_up(struct ui *u);
 void ui_model_free(struct ui *u);
 

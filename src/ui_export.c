@@ -230,7 +230,7 @@ export(struct ui *u, struct dialog *dl)
 	show_progress(rq.ctx, 0);
 	if (rq.format == EXPORT_HTML || rq.format == EXPORT_XLSX) {
 		/* the coming weeks of every team exported, made now */
-		rq.forecast = ui_forecast_all(u, rq.team);
+		rq.forecast = ui_forecast_all(u, rq.team, what);
 	}
 	app_week(u->app, monday, &fig);
 	rc = export_write(path, &rq, &u->app->data, &u->app->settings, &fig,

@@ -119,19 +119,6 @@ ui_forecast(const struct ui *u, long team)
 	return NULL;
 }
 
-const struct forecast *
-ui_forecast_all(struct ui *u, long team)
-{
-	struct ui_model *m = model(u);
-
-	if (!prepared(u))
-		return NULL;
-	for (size_t t = 0; t < u->app->data.n_teams; t++)
-		if (team < 0 || (size_t)team == t)
-			forecast_make_team(&m->forecast, t);
-	return &m->forecast;
-}
-
 static double
 now_ms(void)
 {
@@ -139,6 +126,29 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+const struct forecast *
+ui_forecast_all(struct ui *u, long team, const char *what)
+{
+	struct ui_model *m = model(u);
+	size_t n = u->app->data.n_teams;
+	double shown = now_ms();
+
+	if (!prepared(u))
+		return NULL;
+	for (size_t t = 0; t < n; t++) {
+		if (team >= 0 && (size_t)team != t)
+			continue;
+		forecast_make_team(&m->forecast, t);
+		/* a city of a thousand teams takes a while: say how far */
+		if (what != NULL && now_ms() - shown > 100) {
+			ui_progress(what, (double)(t + 1) / (double)n,
+			    _("Forecast"));
+			shown = now_ms();
+		}
+	}
+	return &m->forecast;
 }
 
 bool
