@@ -370,6 +370,12 @@ unsigned long ui_clipped(void);
  * min is the width it prefers to dropping others; it narrows when nothing
  * is left to drop), then widen the flexible ones in table order up to max. */
 void ui_layout(struct ui_column *cols, size_t n, int width);
+/* A blank box of h rows and w columns at y0, x0, framed with lines: what a
+ * dialog is drawn in. */
+void ui_box(int y0, int x0, int h, int w);
+/* A fixed column as wide as its data (data_w) or its title. */
+struct ui_column ui_column(const char *title, int data_w, int drop,
+    bool right);
 
 /* Draw the column titles at row y; sort_col (or -1) gets a direction arrow. */
 void ui_header(const struct ui_column *cols, size_t n, int y, int sort_col,

@@ -335,16 +335,6 @@ selected_case(struct ui *u)
 
 /* --- drawing --- */
 
-static struct ui_column
-column(const char *title, int data_w, int drop, bool right)
-{
-	int w = text_width(title);
-
-	if (w < data_w)
-		w = data_w;
-	return (struct ui_column){ title, w, w, drop, right, 0, 0 };
-}
-
 static void
 layout(const struct ui *u, struct ui_column *c)
 {
@@ -354,16 +344,16 @@ layout(const struct ui *u, struct ui_column *c)
 	for (size_t r = 0; r < u->n_rows; r++)
 		if (text_width(u->app->data.cases[u->rows[r]].ref) > ref_w)
 			ref_w = text_width(u->app->data.cases[u->rows[r]].ref);
-	c[COL_REF] = column(_("Ref"), ref_w < REF_SIZE ? ref_w : REF_SIZE, 0,
+	c[COL_REF] = ui_column(_("Ref"), ref_w < REF_SIZE ? ref_w : REF_SIZE, 0,
 	    false);
-	c[COL_TEAM] = column(_("Team"), 4, 2, false);
+	c[COL_TEAM] = ui_column(_("Team"), 4, 2, false);
 	c[COL_HOLDER] = (struct ui_column){ _("Employee"), 14, 26, 0, false,
 		0, 0 };
-	c[COL_TYPE] = column(_("Type"), 4, 0, false);
-	c[COL_PHASE] = column(_("Phase"), 9, 0, false);
-	c[COL_OPENED] = column(_("Opened"), 10, 0, false);
-	c[COL_CLOSED] = column(_("Closed"), 10, 1, false);
-	c[COL_HOURS] = column(_("h/week"), 5, 0, true);
+	c[COL_TYPE] = ui_column(_("Type"), 4, 0, false);
+	c[COL_PHASE] = ui_column(_("Phase"), 9, 0, false);
+	c[COL_OPENED] = ui_column(_("Opened"), 10, 0, false);
+	c[COL_CLOSED] = ui_column(_("Closed"), 10, 1, false);
+	c[COL_HOURS] = ui_column(_("h/week"), 5, 0, true);
 	ui_layout(c, COL_COUNT, COLS);
 }
 

@@ -368,17 +368,6 @@ section_title(enum section sec)
 	}
 }
 
-/* A column as wide as its data or its title. */
-static struct ui_column
-column(const char *title, int data_w, int drop, bool right)
-{
-	int w = text_width(title);
-
-	if (w < data_w)
-		w = data_w;
-	return (struct ui_column){ title, w, w, drop, right, 0, 0 };
-}
-
 /* The first column: a section's title with its count on the header row,
  * the records' main field indented below it. */
 static struct ui_column
@@ -405,34 +394,34 @@ layout(struct layout *l)
 
 	c = l->c[SEC_CASES];
 	c[0] = first_column(SEC_CASES, 16, 22);
-	c[1] = column(_("Type"), 4, 0, false);
+	c[1] = ui_column(_("Type"), 4, 0, false);
 	c[2] = (struct ui_column){ "", 12, 26, 1, false, 0, 0 };
-	c[3] = column(_("Phase"), 9, 0, false);
-	c[4] = column(_("Opened"), 10, 0, false);
-	c[5] = column(_("h/week"), 5, 0, true);
+	c[3] = ui_column(_("Phase"), 9, 0, false);
+	c[4] = ui_column(_("Opened"), 10, 0, false);
+	c[5] = ui_column(_("h/week"), 5, 0, true);
 	l->n[SEC_CASES] = 6;
 
 	c = l->c[SEC_ACTIVITIES];
 	c[0] = first_column(SEC_ACTIVITIES, 24, 44);
-	c[1] = column(_("Kind"), 10, 1, false);
-	c[2] = column(_("h/week"), 5, 0, true);
-	c[3] = column(_("Start"), 10, 0, false);
-	c[4] = column(_("End"), 10, 0, false);
+	c[1] = ui_column(_("Kind"), 10, 1, false);
+	c[2] = ui_column(_("h/week"), 5, 0, true);
+	c[3] = ui_column(_("Start"), 10, 0, false);
+	c[4] = ui_column(_("End"), 10, 0, false);
 	l->n[SEC_ACTIVITIES] = 5;
 
 	c = l->c[SEC_ABSENCES];
 	c[0] = first_column(SEC_ABSENCES, 16, 24);
-	c[1] = column("%", 4, 0, true);
-	c[2] = column(_("Start"), 10, 0, false);
-	c[3] = column(_("End"), 10, 0, false);
+	c[1] = ui_column("%", 4, 0, true);
+	c[2] = ui_column(_("Start"), 10, 0, false);
+	c[3] = ui_column(_("End"), 10, 0, false);
 	c[4] = (struct ui_column){ "", 12, 40, 1, false, 0, 0 };
 	l->n[SEC_ABSENCES] = 5;
 
 	c = l->c[SEC_BLOCKS];
 	c[0] = first_column(SEC_BLOCKS, date_w + 2, date_w + 2);
-	c[1] = column(_("Part"), text_width(_("afternoon")), 0, false);
-	c[2] = column(_("Hours"), 5, 0, true);
-	c[3] = column("", text_width(_("locked")), 1, false);
+	c[1] = ui_column(_("Part"), text_width(_("afternoon")), 0, false);
+	c[2] = ui_column(_("Hours"), 5, 0, true);
+	c[3] = ui_column("", text_width(_("locked")), 1, false);
 	l->n[SEC_BLOCKS] = 4;
 
 	for (int sec = 0; sec < SEC_COUNT; sec++)

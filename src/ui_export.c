@@ -69,18 +69,7 @@ default_path(const struct ui *u, struct dialog *dl)
 static void
 draw_box(int y, int x, int h, int w, const char *title)
 {
-	const char *hl = ui_glyph("─", "-"), *vl = ui_glyph("│", "|");
-
-	for (int r = 0; r < h; r++) {
-		const char *left = r == 0 ? ui_glyph("┌", "+") :
-		    r == h - 1 ? ui_glyph("└", "+") : vl;
-		const char *right = r == 0 ? ui_glyph("┐", "+") :
-		    r == h - 1 ? ui_glyph("┘", "+") : vl;
-		mvaddstr(y + r, x, left);
-		for (int c = 1; c < w - 1; c++)
-			addstr(r == 0 || r == h - 1 ? hl : " ");
-		addstr(right);
-	}
+	ui_box(y, x, h, w);
 	ui_put(y, x + 2, text_width(title) < w - 4 ? text_width(title) : w - 4,
 	    title, false, A_BOLD);
 }

@@ -374,21 +374,6 @@ date_step(const struct ui *u, struct ui_field *fl, int days)
 
 /* --- drawing --- */
 
-static void
-draw_box(int y0, int x0, int h, int w)
-{
-	for (int y = y0; y < y0 + h; y++)
-		mvhline(y, x0, ' ', w);
-	mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
-	mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
-	mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
-	mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y0, x0, ACS_ULCORNER);
-	mvaddch(y0, x0 + w - 1, ACS_URCORNER);
-	mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
-	mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
-}
-
 static const char *
 field_hint(const struct ui_field *fl)
 {
@@ -502,7 +487,7 @@ ui_form_draw(struct ui *u)
 		y0 = 1;
 	x0 = (COLS - bw) / 2;
 	last = LINES - 2;
-	draw_box(y0, x0, h <= LINES - 1 - y0 ? h : LINES - 1 - y0, bw);
+	ui_box(y0, x0, h <= LINES - 1 - y0 ? h : LINES - 1 - y0, bw);
 	snprintf(hint, sizeof hint, " %s ", f->title);
 	int tw = text_width(hint) < bw - 4 ? text_width(hint) : bw - 4;
 	ui_put(y0, x0 + 2, tw, hint, false, A_BOLD);

@@ -288,17 +288,6 @@ load_change(double before, double after, char *buf, size_t size)
 	return buf;
 }
 
-/* A column as wide as its data or its title. */
-static struct ui_column
-column(const char *title, int data_w, int drop, bool right)
-{
-	int w = text_width(title);
-
-	if (w < data_w)
-		w = data_w;
-	return (struct ui_column){ title, w, w, drop, right, 0, 0 };
-}
-
 /* Lay the table out in its part of the screen; returns its column count. */
 size_t
 ui_planner_table_layout(const struct ui *u, const struct layout *l,
@@ -307,14 +296,14 @@ ui_planner_table_layout(const struct ui *u, const struct layout *l,
 	bool proposal = u->planner->proposal;
 	size_t n = proposal ? COL_COUNT : COL_COUNT - 1;
 
-	c[COL_CODE] = column(_("Code"), u->planner->label_w, 0, false);
+	c[COL_CODE] = ui_column(_("Code"), u->planner->label_w, 0, false);
 	/* with little room the reasons get it before long names */
 	c[COL_NAME] = (struct ui_column){ _("Employee"), 14,
 		proposal && l->table_w < TABLE_WIDE ? 20 : 24, 0, false, 0, 0 };
-	c[COL_FREE] = column(_("Free h"), 6, 2, true);
-	c[COL_BLOCKS] = column(_("Blocks"), proposal ? 5 : 2, 0, true);
-	c[COL_LOAD] = column(_("Load"), proposal ? 11 : 5, 0, true);
-	c[COL_STATUS] = column(_("Status"), ui_status_width(), 3, false);
+	c[COL_FREE] = ui_column(_("Free h"), 6, 2, true);
+	c[COL_BLOCKS] = ui_column(_("Blocks"), proposal ? 5 : 2, 0, true);
+	c[COL_LOAD] = ui_column(_("Load"), proposal ? 11 : 5, 0, true);
+	c[COL_STATUS] = ui_column(_("Status"), ui_status_width(), 3, false);
 	c[COL_REASON] = (struct ui_column){ _("Why none"), 16, 60, 1, false, 0,
 		0 };
 	ui_layout(c, n, l->table_w);
@@ -503,16 +492,7 @@ ui_planner_draw_chooser(struct ui *u)
 
 	if (!cursor_block(u, &id, &holder, &cost))
 		return;
-	for (int y = y0; y < y0 + bh; y++)
-		mvhline(y, x0, ' ', bw);
-	mvhline(y0, x0 + 1, ACS_HLINE, bw - 2);
-	mvhline(y0 + bh - 1, x0 + 1, ACS_HLINE, bw - 2);
-	mvvline(y0 + 1, x0, ACS_VLINE, bh - 2);
-	mvvline(y0 + 1, x0 + bw - 1, ACS_VLINE, bh - 2);
-	mvaddch(y0, x0, ACS_ULCORNER);
-	mvaddch(y0, x0 + bw - 1, ACS_URCORNER);
-	mvaddch(y0 + bh - 1, x0, ACS_LLCORNER);
-	mvaddch(y0 + bh - 1, x0 + bw - 1, ACS_LRCORNER);
+	ui_box(y0, x0, bh, bw);
 
 	slot_name(ui_planner_cell_date(pl, pl->row, pl->col), ui_planner_col_part(pl->cols[pl->col]),
 	    slot, sizeof slot);

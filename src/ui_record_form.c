@@ -240,11 +240,9 @@ activity_check(const struct ui *u, struct ui_form *f, struct err *e)
 	return validate_activity(&ac, e);
 }
 
-/* A saved absence of ei (50 % or more) over their intake blocks: offer to
- * hand those over, to the planner's fair choice, shown in the Planner
- * before it is applied. Says that the absence was saved either way. */
 /* After an absence is saved: one of 50 % or more over intake blocks or
- * (long enough) cases asks at once how they are covered. */
+ * (long enough) cases asks at once how they are covered. Says that the
+ * absence was saved either way. */
 static void
 absence_saved(struct ui *u, long ei, const struct absence *ab)
 {

@@ -96,18 +96,25 @@ ui_clipped(void)
 	return clipped;
 }
 
+/* What of width columns from x is on screen (counting a cut as clipped):
+ * 0 or less, nothing. */
+static int
+fit_width(int x, int width)
+{
+	if (width > 0 && x + width > COLS) {
+		clipped++;
+		width = COLS - x;
+	}
+	return width;
+}
+
 void
 ui_put(int y, int x, int width, const char *s, bool right, attr_t attr)
 {
 	char buf[2048], ascii[2048];
 
-	if (width <= 0)
+	if ((width = fit_width(x, width)) <= 0)
 		return;
-	if (x + width > COLS) {
-		clipped++;
-		if ((width = COLS - x) <= 0)
-			return;
-	}
 	if (width > 400)
 		width = 400; /* 4 bytes a column fit buf */
 	text_fit(buf, sizeof buf, s, width, right);
@@ -297,13 +304,8 @@ ui_bar(const struct ui *u, int y, int x, int width, double load,
 	int tick = (int)(width / UI_BAR_SCALE);
 	int n8;
 
-	if (width <= 0)
+	if ((width = fit_width(x, width)) <= 0)
 		return;
-	if (x + width > COLS) {
-		clipped++;
-		if ((width = COLS - x) <= 0)
-			return;
-	}
 	if (tick < 1)
 		tick = 1;
 	if (isinf(load) || load * tick >= width)
@@ -321,6 +323,31 @@ ui_bar(const struct ui *u, int y, int x, int width, double load,
 	for (int i = (n8 + 7) / 8; i < width; i++)
 		addstr(i == tick ? ui_glyph("│", "|") : " ");
 	attrset(A_NORMAL);
+}
+
+void
+ui_box(int y0, int x0, int h, int w)
+{
+	for (int y = y0; y < y0 + h; y++)
+		mvhline(y, x0, ' ', w);
+	mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
+	mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
+	mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
+	mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y0, x0, ACS_ULCORNER);
+	mvaddch(y0, x0 + w - 1, ACS_URCORNER);
+	mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
+	mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+}
+
+struct ui_column
+ui_column(const char *title, int data_w, int drop, bool right)
+{
+	int w = text_width(title);
+
+	if (w < data_w)
+		w = data_w;
+	return (struct ui_column){ title, w, w, drop, right, 0, 0 };
 }
 
 void
