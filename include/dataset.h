@@ -124,6 +124,11 @@ bool dataset_holds_block(const struct dataset *d, const struct block *b);
 /* Free every array; d is empty afterwards (its since 0: set it again). */
 void dataset_clear(struct dataset *d);
 
+/* Where id is, or would go, in an array of n records of size bytes sorted
+ * by the int64_t id each begins with; *found says whether it is there. */
+size_t dataset_id_slot(const void *items, size_t n, size_t size, int64_t id,
+    bool *found);
+
 /* Index of the record with this id, or -1. */
 long dataset_team_index(const struct dataset *d, int64_t id);
 long dataset_employee_index(const struct dataset *d, int64_t id);

@@ -33,26 +33,35 @@ dataset_holds_block(const struct dataset *d, const struct block *b)
 	return d->since != DATASET_NONE && b->date >= d->since;
 }
 
-/* Binary search over any array of records sorted by an int64_t id that sits
- * at the start of each record. */
-static long
-find_id(const void *base, size_t n, size_t size, int64_t id)
+size_t
+dataset_id_slot(const void *items, size_t n, size_t size, int64_t id,
+    bool *found)
 {
 	size_t lo = 0, hi = n;
+	int64_t got = 0;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int64_t got;
-
-		memcpy(&got, (const char *)base + mid * size, sizeof got);
-		if (got == id)
-			return (long)mid;
+		memcpy(&got, (const char *)items + mid * size, sizeof got);
 		if (got < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return -1;
+	if (lo < n)
+		memcpy(&got, (const char *)items + lo * size, sizeof got);
+	*found = lo < n && got == id;
+	return lo;
+}
+
+/* The index of id in an id-sorted array of records, or -1. */
+static long
+find_id(const void *base, size_t n, size_t size, int64_t id)
+{
+	bool found;
+	size_t at = dataset_id_slot(base, n, size, id, &found);
+
+	return found ? (long)at : -1;
 }
 
 long

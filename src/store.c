@@ -1617,14 +1617,20 @@ store_change_rows(struct store *st, long long txn,
 
 /* --- loading --- */
 
-/* Step through a SELECT, growing *items and letting fill() read each row. */
-#define LOAD(st, sql, items, n, fill_row)                                     \
+/* Step through a SELECT — its parameters ?1 and ?2, where it has them,
+ * bound to the days from and to (bind_day) — appending a row to *items
+ * for each and letting fill_row read it. */
+#define LOAD_ROWS(st, sql, from, to, items, n, fill_row)                      \
 	do {                                                                  \
 		sqlite3_stmt *s_;                                             \
-		size_t cap_ = 0;                                              \
+		size_t cap_ = (n);                                            \
 		int rc_;                                                      \
 		if (prepare((st), (sql), &s_, e) < 0)                         \
 			goto fail;                                            \
+		if (sqlite3_bind_parameter_count(s_) >= 1)                    \
+			bind_day(s_, 1, (from));                              \
+		if (sqlite3_bind_parameter_count(s_) >= 2)                    \
+			bind_day(s_, 2, (to));                                \
 		while ((rc_ = sqlite3_step(s_)) == SQLITE_ROW) {              \
 			XGROW((items), cap_, (n) + 1);                        \
 			memset(&(items)[(n)], 0, sizeof *(items));            \
@@ -1637,6 +1643,10 @@ store_change_rows(struct store *st, long long txn,
 			goto fail;                                            \
 		}                                                             \
 	} while (0)
+
+/* A whole table, in id order (its SQL says ORDER BY id). */
+#define LOAD(st, sql, items, n, fill_row)                                     \
+	LOAD_ROWS(st, sql, DATASET_ALL, DATE_NONE, items, n, fill_row)
 
 static void
 fill_team(sqlite3_stmt *s, struct team *t)
@@ -1768,29 +1778,11 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
  * merged in. */
 #define LOAD_DAYS(st, sql, from, to, items, n, fill_row)                      \
 	do {                                                                  \
-		sqlite3_stmt *w_;                                             \
-		size_t cap_ = (n), n0_ = (n);                                 \
-		int rc_;                                                      \
-		if (prepare((st), (sql), &w_, e) < 0)                         \
-			goto fail;                                            \
-		bind_day(w_, 1, (from));                                      \
-		bind_day(w_, 2, (to));                                        \
-		while ((rc_ = sqlite3_step(w_)) == SQLITE_ROW) {              \
-			XGROW((items), cap_, (n) + 1);                        \
-			memset(&(items)[(n)], 0, sizeof *(items));            \
-			fill_row(w_, &(items)[(n)]);                          \
-			(n)++;                                                \
-		}                                                             \
-		sqlite3_finalize(w_);                                         \
-		if (rc_ != SQLITE_DONE) {                                     \
-			db_error((st), e, "read");                            \
-			goto fail;                                            \
-		}                                                             \
+		size_t n0_ = (n);                                             \
+		LOAD_ROWS(st, sql, from, to, items, n, fill_row);             \
 		(n) = n0_ + sort_by_id(&(items)[n0_], (n) - n0_,              \
 		    sizeof *(items));                                         \
-		if (n0_ > 0)                                                  \
-			(n) = merge_runs((char *)(items), (n),                \
-			    sizeof *(items));                                 \
+		(n) = merge_runs((char *)(items), (n), n0_, sizeof *(items)); \
 	} while (0)
 
 /* A window's day as SQL text: before every date for DATASET_ALL. */
@@ -1867,18 +1859,18 @@ two_runs(const char *base, size_t n, size_t size)
 	return split;
 }
 
-/* Merge the two ascending runs of base (two_runs) in place, the later of
- * two with one id staying; the count. The second run is the few rows a
+/* Merge the two ascending runs of base, [0, split) and [split, n), in
+ * place, the later of two with one id staying; the count. The second run is the few rows a
  * window widened by: it alone is set aside, and the merge walks back from
  * the end, moving only what must move — no copy of a city's cases. */
 static size_t
-merge_runs(char *base, size_t n, size_t size)
+merge_runs(char *base, size_t n, size_t split, size_t size)
 {
-	size_t split = two_runs(base, n, size), tail = n - split;
+	size_t tail = n - split;
 	char *moved;
 	size_t a, b, w;
 
-	if (split == 0)
+	if (split == 0 || tail == 0)
 		return n; /* one run: in order already */
 	moved = xcalloc(tail, size);
 	memcpy(moved, base + split * size, tail * size);
@@ -1930,8 +1922,9 @@ sort_by_id(void *items, size_t n, size_t size)
 	}
 	if (in_order)
 		return n;
-	if (two_runs(base, n, size))
-		return merge_runs(base, n, size);
+	size_t split = two_runs(base, n, size);
+	if (split != 0)
+		return merge_runs(base, n, split, size);
 	/* ids are AUTOINCREMENT: a window of n spans at most every id there
 	 * is, a range a few times n in any city; ids spread thinner than that
 	 * (rows written by hand) take the comparison sort */
@@ -2102,31 +2095,6 @@ fail:
  * import, say, is quicker to read whole than row by row. */
 #define REFRESH_ROWS_MAX 2000
 
-/* The index where id is or would go in an id-sorted array. */
-static size_t
-id_slot(const void *items, size_t n, size_t size, int64_t id, bool *found)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int64_t got;
-		memcpy(&got, (const char *)items + mid * size, sizeof got);
-		if (got < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < n) {
-		int64_t got;
-		memcpy(&got, (const char *)items + lo * size, sizeof got);
-		*found = got == id;
-	} else {
-		*found = false;
-	}
-	return lo;
-}
-
 /* Read record id again with stmt (prepared with its SELECT_ and "WHERE
  * id = ?") and put it in its place in the id-sorted items: replaced,
  * inserted, or taken out when it is gone or, with holds, outside the
@@ -2147,7 +2115,8 @@ id_slot(const void *items, size_t n, size_t size, int64_t id, bool *found)
 			db_error(st, e, "read");                              \
 			goto fail;                                            \
 		}                                                             \
-		at_ = id_slot((items), (n), sizeof *(items), (id), &found_);  \
+		at_ = dataset_id_slot((items), (n), sizeof *(items), (id),    \
+		    &found_);                                                 \
 		if (keep_ && !found_) {                                       \
 			(items) = xreallocarray((items), (n) + 1,             \
 			    sizeof *(items));                                 \
