@@ -162,10 +162,13 @@ struct ui {
  * (data_gen moves): their indexes into the cases and blocks moved. */
 void ui_need(struct ui *u, int since);
 
-/* app_weeks, and what ui_need does when the weeks needed more data (a
- * past week without a snapshot). */
+/* app_weeks / app_subject_weeks, and what ui_need does when the weeks
+ * needed more data (a past week without a snapshot). */
+struct app_subject_week;
 void ui_weeks(struct ui *u, int first_monday, size_t n,
     struct week_figures *out);
+void ui_subject_weeks(struct ui *u, bool employee, long index,
+    int first_monday, size_t n, struct app_subject_week *out);
 
 /* The figures of the week of monday as the data is now (never a snapshot),
  * for a form's preview of the weeks a change touches; computed once per

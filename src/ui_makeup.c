@@ -28,11 +28,17 @@ enum { COL_NAME, COL_MEMBERS, COL_CAPACITY, COL_DEMAND, COL_LOAD, COL_BAR,
 #define TYPE_ROW 1000 /* rows from here are case types, after disciplines */
 #define TYPE_HEAD (TYPE_ROW - 1) /* the case types' own heading */
 
-/* The team's make-up while draw runs, and the coming weeks of each of its
- * disciplines (counted false: not known yet). */
+/* The team's make-up, and the coming weeks of each of its disciplines
+ * (counted false: not known yet), made for one team, week and state of the
+ * data and kept for the frames after it: a key that changes none of them
+ * does not look at every case again. */
 static struct makeup shown;
 static struct team_week (*ahead)[UI_SPARK_WEEKS]; /* [discipline] */
 static bool ahead_known;
+static bool ahead_made; /* the forecast was there when ahead was made */
+static long shown_team = -1;
+static int shown_monday;
+static unsigned shown_gen; /* content_gen + 1; 0: nothing made */
 
 /* The disciplines' medians of the coming weeks into ahead[][]: the demand
  * each may hold now, grown as the team's median demand grows (its median
@@ -51,6 +57,7 @@ make_ahead(struct ui *u, long t)
 
 	ahead = xreallocarray(ahead, nd + 1, sizeof *ahead);
 	memset(ahead, 0, (nd + 1) * sizeof *ahead);
+	ahead_made = fc != NULL;
 	ahead_known = fc != NULL && now->demand > 0;
 	for (size_t i = 0; ahead_known && i < d->n_employees; i++) {
 		slot[i] = -1;
@@ -214,11 +221,21 @@ draw(struct ui *u)
 	char line[512];
 	int y;
 
-	makeup_clear(&shown);
-	if (t < 0)
-		return;
-	makeup_team(&u->app->data, &u->app->settings, &u->fig, t, &shown);
-	make_ahead(u, t);
+	if (t != shown_team || u->monday != shown_monday ||
+	    u->content_gen + 1 != shown_gen) {
+		makeup_clear(&shown);
+		shown_gen = 0;
+		ahead_made = false;
+		if (t < 0)
+			return;
+		makeup_team(&u->app->data, &u->app->settings, &u->fig, t,
+		    &shown);
+		shown_team = t;
+		shown_monday = u->monday;
+		shown_gen = u->content_gen + 1;
+	}
+	if (!ahead_made) /* until the forecast is there */
+		make_ahead(u, t);
 	ui_list_cursor(u);
 	layout(c);
 	snprintf(line, sizeof line, _("%s · %s · make-up: each discipline's "
@@ -263,6 +280,17 @@ static const struct ui_hint hints[] = {
 	{ { UI_ACT_NONE }, NULL },
 };
 
+static void
+makeup_free(struct ui *u)
+{
+	(void)u;
+	makeup_clear(&shown);
+	free(ahead);
+	ahead = NULL;
+	shown_gen = 0;
+	shown_team = -1;
+}
+
 static const enum ui_action own[] = { UI_ACT_ADD, UI_ACT_EDIT, UI_ACT_NONE };
 
 const struct ui_view_ops ui_makeup_ops = {
@@ -277,4 +305,5 @@ const struct ui_view_ops ui_makeup_ops = {
 	.row_id = row_id,
 	.draw = draw,
 	.action = action,
+	.free = makeup_free,
 };

@@ -39,18 +39,10 @@ struct ui_model {
 	bool failed;    /* preparing failed for gen: not again */
 };
 
-static struct ui_model *
-model(struct ui *u)
-{
-	if (u->model == NULL)
-		u->model = xcalloc(1, sizeof *u->model);
-	return u->model;
-}
-
 const struct week_figures *
 ui_spark_weeks(struct ui *u)
 {
-	struct ui_model *m = model(u);
+	struct ui_model *m = u->model;
 	int first = u->monday - 7 * (UI_SPARK_WEEKS - 1);
 
 	if (m->spark_gen != u->content_gen + 1 || m->spark_first != first) {
@@ -68,7 +60,7 @@ ui_spark_weeks(struct ui *u)
 static bool
 prepared(struct ui *u)
 {
-	struct ui_model *m = model(u);
+	struct ui_model *m = u->model;
 	struct forecast_options o;
 	struct err e;
 
@@ -98,7 +90,7 @@ prepared(struct ui *u)
 void
 ui_model_start(struct ui *u)
 {
-	model(u);
+	u->model = xcalloc(1, sizeof *u->model);
 	u->weeks = xcalloc(1, sizeof *u->weeks);
 }
 
@@ -131,7 +123,7 @@ now_ms(void)
 const struct forecast *
 ui_forecast_all(struct ui *u, long team, const char *what)
 {
-	struct ui_model *m = model(u);
+	struct ui_model *m = u->model;
 	size_t n = u->app->data.n_teams;
 	double shown = now_ms();
 
@@ -154,7 +146,7 @@ ui_forecast_all(struct ui *u, long team, const char *what)
 bool
 ui_model_catch_up(struct ui *u)
 {
-	struct ui_model *m = model(u);
+	struct ui_model *m = u->model;
 	bool made = false;
 	double start;
 
@@ -225,6 +217,16 @@ ui_set_week(struct ui *u, int monday)
 	app_week(u->app, monday, &u->fig);
 }
 
+/* After what may have read more of the data (app_weeks and the like widen
+ * the window for a past week without a snapshot): the indexes into the
+ * cases and blocks moved when it did. */
+static void
+read_more(struct ui *u, int since_before)
+{
+	if (u->app->data.since != since_before)
+		u->data_gen++;
+}
+
 void
 ui_need(struct ui *u, int since)
 {
@@ -244,8 +246,17 @@ ui_weeks(struct ui *u, int first_monday, size_t n, struct week_figures *out)
 	int since = u->app->data.since;
 
 	app_weeks(u->app, first_monday, n, out);
-	if (u->app->data.since != since)
-		u->data_gen++; /* it read more: the indexes moved */
+	read_more(u, since);
+}
+
+void
+ui_subject_weeks(struct ui *u, bool employee, long index, int first_monday,
+    size_t n, struct app_subject_week *out)
+{
+	int since = u->app->data.since;
+
+	app_subject_weeks(u->app, employee, index, first_monday, n, out);
+	read_more(u, since);
 }
 
 void

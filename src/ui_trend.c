@@ -96,12 +96,9 @@ cached_weeks(struct ui *u, struct weeks_cache *c, int first, size_t n,
 	if (c->w == NULL || c->first != first || c->n != n ||
 	    c->gen != u->content_gen || c->employee != employee ||
 	    c->index != i) {
-		int since = u->app->data.since;
 		cache_clear(c);
 		c->w = xcalloc(n, sizeof *c->w);
-		app_subject_weeks(u->app, employee, i, first, n, c->w);
-		if (u->app->data.since != since)
-			u->data_gen++; /* it read more: the indexes moved */
+		ui_subject_weeks(u, employee, i, first, n, c->w);
 		c->first = first;
 		c->n = n;
 		c->employee = employee;
