@@ -127,6 +127,11 @@ int settings_phase_parse(const char *code);
 const struct case_type *settings_case_type(const struct settings *s,
     const char *code);
 
+/* May someone of discipline hold a case of type ct (case_types[].
+ * disciplines; none listed, or ct NULL for a type the config does not
+ * know: anyone)? */
+bool settings_may_hold(const struct case_type *ct, const char *discipline);
+
 bool settings_is_holiday(const struct settings *s, int date);
 
 /* The names of the TUI's actions the keys group may rebind, i as 0, 1, …;

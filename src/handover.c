@@ -8,7 +8,6 @@
 #include "err.h"
 #include "handover.h"
 #include "planner.h"
-#include "text.h"
 #include "workload.h"
 #include "xmem.h"
 
@@ -176,20 +175,6 @@ collect_colleagues(const struct dataset *d1, const struct settings *s,
 	free(dem);
 }
 
-/* May someone of discipline hold a case of this type? */
-static bool
-may_hold(const struct settings *s, const char *type, const char *discipline)
-{
-	const struct case_type *ct = settings_case_type(s, type);
-
-	if (ct == NULL || ct->n_disciplines == 0)
-		return true;
-	for (int i = 0; i < ct->n_disciplines; i++)
-		if (text_equal_nocase(ct->disciplines[i], discipline))
-			return true;
-	return false;
-}
-
 /* The cases by cover_solve, on top of the blocks the colleagues take. */
 static void
 cover_cases(const struct dataset *d1, const struct settings *s,
@@ -225,7 +210,7 @@ cover_cases(const struct dataset *d1, const struct settings *s,
 		origin[c] = ci->origin_block;
 		for (size_t k = 0; k < m; k++)
 			eligible[c * m + k] = h->colleagues[k].takes_cases &&
-			    may_hold(s, ci->type, d1->employees[
+			    settings_may_hold(ct, d1->employees[
 			    h->colleagues[k].index].discipline);
 	}
 	struct cover_problem p = { .n_cases = n, .n_colleagues = m,

@@ -15,18 +15,6 @@ makeup_clear(struct makeup *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* May discipline hold a case of type ct? */
-static bool
-may_hold(const struct case_type *ct, const char *discipline)
-{
-	if (ct->n_disciplines == 0)
-		return true;
-	for (int i = 0; i < ct->n_disciplines; i++)
-		if (text_equal_nocase(ct->disciplines[i], discipline))
-			return true;
-	return false;
-}
-
 static int
 by_code(const void *pa, const void *pb)
 {
@@ -75,7 +63,7 @@ add_member(struct makeup *m, const struct settings *s,
 	md->capacity += ew->capacity;
 	md->demand += ew->intake_hours + ew->side_hours;
 	for (size_t t = 0; t < s->n_case_types; t++)
-		m->types[t].holders += may_hold(&s->case_types[t],
+		m->types[t].holders += settings_may_hold(&s->case_types[t],
 		    em->discipline);
 }
 
@@ -102,7 +90,7 @@ finish(struct makeup *m)
 		double cap = 0;
 		mt->single = mt->open_cases > 0 && mt->holders <= 1;
 		for (size_t k = 0; k < m->n_disciplines; k++)
-			if (may_hold(mt->type, m->disciplines[k].code))
+			if (settings_may_hold(mt->type, m->disciplines[k].code))
 				cap += m->disciplines[k].capacity;
 		if (cap <= 0) {
 			m->unheld += mt->demand;
@@ -110,7 +98,7 @@ finish(struct makeup *m)
 		}
 		for (size_t k = 0; k < m->n_disciplines; k++) {
 			struct makeup_discipline *md = &m->disciplines[k];
-			if (may_hold(mt->type, md->code))
+			if (settings_may_hold(mt->type, md->code))
 				md->demand += mt->demand * md->capacity / cap;
 		}
 	}

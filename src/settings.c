@@ -19,6 +19,7 @@
 #include "date.h"
 #include "err.h"
 #include "settings.h"
+#include "text.h"
 #include "xmem.h"
 
 #define CASE_TYPES_MAX 64
@@ -1101,6 +1102,17 @@ settings_case_type(const struct settings *s, const char *code)
 		if (strcmp(s->case_types[i].code, code) == 0)
 			return &s->case_types[i];
 	return NULL;
+}
+
+bool
+settings_may_hold(const struct case_type *ct, const char *discipline)
+{
+	if (ct == NULL || ct->n_disciplines == 0)
+		return true;
+	for (int i = 0; i < ct->n_disciplines; i++)
+		if (text_equal_nocase(ct->disciplines[i], discipline))
+			return true;
+	return false;
 }
 
 bool
