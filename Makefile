@@ -23,7 +23,7 @@ CFLAGS    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDFLAGS   += -fsanitize=address,undefined
 endif
 
-PKGS_CORE := sqlite3 libconfig xlsxwriter
+PKGS_CORE := sqlite3 libpq libconfig xlsxwriter
 PKGS_UI   := ncursesw
 # Silent when pkg-config or criterion is not installed yet: `run` and `check`
 # install them first and build in a fresh make, which sees them.

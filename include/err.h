@@ -11,6 +11,7 @@ enum {
 	EXIT_CANTCREAT = 73, /* cannot write */
 	EXIT_IOERR = 74,     /* I/O error */
 	EXIT_BUSY = 75,      /* database busy */
+	EXIT_NOPERM = 77,    /* the database refused: a right is missing */
 	EXIT_CONFIG = 78,    /* config error */
 };
 

@@ -1,7 +1,12 @@
-/* store: the SQLite database of SPEC §8 — schema, forward migrations,
- * statements. The only module that includes sqlite3.h. Every write goes
- * through a BEGIN IMMEDIATE transaction opened with store_begin; triggers
- * record every change in the audit table (who, when, what, old -> new). */
+/* store: the database of SPEC §8 — schema, forward migrations,
+ * statements — on either backend of the driver table in sql.h: an SQLite
+ * file (the embedded default) or a PostgreSQL database (a connection string
+ * for --db: postgresql://..., service=NAME, host=... dbname=...; issue 13),
+ * with one API and one behaviour. Every write goes through a transaction
+ * opened with store_begin; triggers record every change in the audit table
+ * (who, when, what, old -> new). On PostgreSQL the server also holds the
+ * rights per team (store_grant): what a login may not see is not read, and
+ * a change it may not make is refused with EXIT_NOPERM. */
 #ifndef WIJKLAST_STORE_H
 #define WIJKLAST_STORE_H
 
@@ -9,13 +14,15 @@
 #include <stdint.h>
 
 #include "dataset.h"
+#include "schema.h"
 #include "workload.h"
 
 struct err;
 struct store;
 
-/* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+/* Schema version this build writes (SQLite's PRAGMA user_version,
+ * PostgreSQL's table wijklast_schema). */
+#define STORE_SCHEMA_VERSION SCHEMA_VERSION
 
 /* Open (creating with mode 0600, parents 0700) and migrate the database at
  * path. user names who makes changes (audit). A database from a newer version
@@ -23,6 +30,22 @@ struct store;
 int store_open(struct store **out, const char *path, const char *user,
     struct err *e);
 void store_close(struct store *st);
+
+/* Who makes the changes: the user store_open was given, or on PostgreSQL
+ * the database user (the one the audit and the rights know). */
+const char *store_user(const struct store *st);
+
+/* How many times the connection to a database server was lost and made
+ * again (0 for SQLite): a front end tells the person when it moves. */
+unsigned store_reconnects(const struct store *st);
+
+/* Is there a database at path? A file must exist; a server's database is
+ * taken to (store_open says when it does not). */
+bool store_exists(const char *path);
+
+/* Remove the database file at path and its -wal and -shm (for a demo that
+ * failed in a database it created). A server's database stays. */
+void store_remove(const char *path);
 
 /* Make the database at path (created with its schema when new) shared by
  * group: its folder created group-owned and setgid (mode 2770) when it is

@@ -47,7 +47,7 @@ need_database(const struct cli_options *opt)
 		snprintf(path, sizeof path, "%s", opt->db);
 	else if (app_default_db_path(path, sizeof path, &e) < 0)
 		return fail(&e);
-	if (access(path, F_OK) != 0) {
+	if (!store_exists(path)) {
 		fprintf(stderr, _("wijklast: %s: no such database (create one "
 		    "with 'wijklast import' or 'wijklast demo', or name it with "
 		    "--db)\n"), path);
@@ -77,19 +77,6 @@ week_option(const struct app *a, const char *week, int *monday, struct err *e)
 	return date_parse_week(week, a->today, monday, e);
 }
 
-/* Remove the database file at path and its -wal and -shm. */
-static void
-remove_database(const char *path)
-{
-	char side[SETTINGS_PATH_MAX + 8];
-
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
-
 static int
 cmd_demo(const struct cli_options *opt)
 {
@@ -106,7 +93,7 @@ cmd_demo(const struct cli_options *opt)
 		snprintf(path, sizeof path, "%s", opt->db);
 	else if (app_default_db_path(path, sizeof path, &e) < 0)
 		return fail(&e);
-	existed = access(path, F_OK) == 0;
+	existed = store_exists(path);
 	if (app_open(&a, path, opt->config, &e) < 0)
 		return fail(&e);
 	if (store_is_empty(a.store, &empty, &e) < 0)
@@ -128,7 +115,7 @@ cmd_demo(const struct cli_options *opt)
 fail:
 	app_close(&a);
 	if (!existed) /* a demo that failed leaves no empty database behind */
-		remove_database(path);
+		store_remove(path);
 	return fail(&e);
 }
 
@@ -145,7 +132,7 @@ cmd_init(const struct cli_options *opt)
 		snprintf(path, sizeof path, "%s", opt->db);
 	else if (app_default_db_path(path, sizeof path, &e) < 0)
 		return fail(&e);
-	existed = access(path, F_OK) == 0;
+	existed = store_exists(path);
 	if (opt->shared) {
 		if (store_share(path, opt->shared, &e) < 0)
 			return fail(&e);

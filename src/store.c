@@ -1,18 +1,15 @@
 /* store: see include/store.h.
  *
- * Dates are TEXT 'YYYY-MM-DD' (readable with the sqlite3 shell, checked with
- * date(x) IS x), workdays an integer bit set, booleans 0/1. Every table is
- * STRICT and carries a version that concurrent edits compare. Triggers write
- * the audit trail; they call wijklast_user() and wijklast_txn(), functions
- * this file registers on each connection, so a change made outside wijklast
- * (the sqlite3 shell) fails loudly instead of escaping the audit. */
+ * The SQL is written once, for both engines, through the driver table of
+ * sql.h; where the dialects differ (the schema, JSON in the undo, the
+ * schema's version, how a change waits for the lock) st->pg chooses.
+ * Triggers write the audit trail (schema.c), so nothing escapes it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <libgen.h>
 #include <math.h>
 #include <pthread.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +19,8 @@
 #include "afile.h"
 #include "date.h"
 #include "err.h"
+#include "schema.h"
+#include "sql.h"
 #include "store.h"
 #include "workload.h"
 #include "xmem.h"
@@ -29,10 +28,12 @@
 #define STORE_CACHED_MAX 32
 
 struct store {
-	sqlite3 *db;
+	struct sql_conn *db;
+	bool pg; /* PostgreSQL: its dialect where the SQL differs */
 	long long data_version; /* PRAGMA data_version at the last look */
 	long long last_audit;   /* the newest audit row then */
-	char path[4096];
+	char target[4096]; /* the file or connection string */
+	char path[4096];   /* what messages call it (no password) */
 	char user[64];
 	long long txn; /* audit group of the open transaction */
 	/* The writes a big import repeats for every row, prepared once:
@@ -40,388 +41,64 @@ struct store {
 	 * the time. Keyed by the SQL's address (a string constant). */
 	struct {
 		const char *sql;
-		sqlite3_stmt *stmt;
+		struct sql_stmt *stmt;
 	} cached[STORE_CACHED_MAX];
 	size_t n_cached;
 };
 
-/* The BSN "elfproef" as SQL, for the CHECK on case refs (SPEC §2). */
-#define BSN_SUM                                                               \
-	"(9*substr(ref,1,1) + 8*substr(ref,2,1) + 7*substr(ref,3,1) + "      \
-	"6*substr(ref,4,1) + 5*substr(ref,5,1) + 4*substr(ref,6,1) + "        \
-	"3*substr(ref,7,1) + 2*substr(ref,8,1) - substr(ref,9,1))"
-#define IS_DATE(col) "(" col " IS date(" col "))"
-#define CODE_OK(col) "(length(" col ") BETWEEN 1 AND 15)"
-
-/* The columns of a week's snapshot: the figures of each employee and
- * team as workload_week gave them. */
-#define SNAPSHOT_EMPLOYEE_COLUMNS                                             \
-	" monday TEXT NOT NULL"                                               \
-	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE,"               \
-	" employee_id INTEGER NOT NULL,"                                      \
-	" available REAL NOT NULL, capacity REAL NOT NULL,"                   \
-	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"              \
-	" side_hours REAL NOT NULL, demand REAL NOT NULL,"                    \
-	" load REAL," /* NULL: infinite */                                    \
-	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"            \
-	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"              \
-	" open_cases INTEGER NOT NULL, new_cases INTEGER NOT NULL,"           \
-	" closed_cases INTEGER NOT NULL, blocks INTEGER NOT NULL,"            \
-	" PRIMARY KEY (monday, employee_id)"
-#define SNAPSHOT_TEAM_COLUMNS                                                 \
-	" monday TEXT NOT NULL"                                               \
-	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE,"               \
-	" team_id INTEGER NOT NULL,"                                          \
-	" capacity REAL NOT NULL, demand REAL NOT NULL,"                      \
-	" case_hours REAL NOT NULL, intake_hours REAL NOT NULL,"              \
-	" side_hours REAL NOT NULL, waiting_hours REAL NOT NULL,"             \
-	" waiting_cases INTEGER NOT NULL, load REAL,"                         \
-	" status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"            \
-	" counted INTEGER NOT NULL, sustained INTEGER NOT NULL,"              \
-	" members INTEGER NOT NULL, n_room INTEGER NOT NULL,"                 \
-	" n_ok INTEGER NOT NULL, n_high INTEGER NOT NULL,"                    \
-	" n_over INTEGER NOT NULL, sustained_members INTEGER NOT NULL,"       \
-	" PRIMARY KEY (monday, team_id)"
-
-static const char schema_v1[] =
-	"CREATE TABLE team ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" code TEXT NOT NULL UNIQUE CHECK " CODE_OK("code") ","
-	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
-	" area TEXT NOT NULL DEFAULT '' CHECK (length(area) <= 95),"
-	" version INTEGER NOT NULL DEFAULT 1"
-	") STRICT;"
-	"CREATE TABLE rota ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
-	" weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 5),"
-	" part TEXT NOT NULL CHECK (part IN ('ochtend', 'middag')),"
-	" hours REAL NOT NULL CHECK (hours > 0 AND hours <= 12),"
-	" version INTEGER NOT NULL DEFAULT 1,"
-	" UNIQUE (team_id, weekday, part)"
-	") STRICT;"
-	"CREATE TABLE employee ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" code TEXT NOT NULL UNIQUE CHECK " CODE_OK("code") ","
-	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
-	" team_id INTEGER NOT NULL REFERENCES team(id),"
-	" discipline TEXT NOT NULL DEFAULT '' CHECK (length(discipline) <= 15),"
-	" contract_hours REAL NOT NULL"
-	"  CHECK (contract_hours > 0 AND contract_hours <= 40),"
-	" workdays INTEGER NOT NULL DEFAULT 31 CHECK (workdays BETWEEN 1 AND 31),"
-	" start_date TEXT NOT NULL CHECK " IS_DATE("start_date") ","
-	" end_date TEXT CHECK (end_date IS NULL OR"
-	"  (" IS_DATE("end_date") " AND end_date >= start_date)),"
-	" version INTEGER NOT NULL DEFAULT 1"
-	") STRICT;"
-	"CREATE INDEX employee_team ON employee(team_id);"
-	"CREATE TABLE absence ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
-	" start_date TEXT NOT NULL CHECK " IS_DATE("start_date") ","
-	" end_date TEXT NOT NULL CHECK"
-	"  (" IS_DATE("end_date") " AND end_date >= start_date),"
-	" percent INTEGER NOT NULL CHECK (percent BETWEEN 1 AND 100),"
-	" reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 15),"
-	" version INTEGER NOT NULL DEFAULT 1,"
-	" UNIQUE (employee_id, start_date, end_date)"
-	") STRICT;"
-	"CREATE TABLE activity ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
-	" name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
-	" kind TEXT NOT NULL DEFAULT '' CHECK (length(kind) <= 15),"
-	" hours_per_week REAL NOT NULL"
-	"  CHECK (hours_per_week > 0 AND hours_per_week <= 40),"
-	" start_date TEXT NOT NULL CHECK " IS_DATE("start_date") ","
-	" end_date TEXT CHECK (end_date IS NULL OR"
-	"  (" IS_DATE("end_date") " AND end_date >= start_date)),"
-	" version INTEGER NOT NULL DEFAULT 1,"
-	" UNIQUE (employee_id, name, start_date)"
-	") STRICT;"
-	"CREATE TABLE block ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" team_id INTEGER NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
-	" date TEXT NOT NULL CHECK (" IS_DATE("date")
-	"  AND strftime('%w', date) NOT IN ('0', '6')),"
-	" part TEXT NOT NULL CHECK (part IN ('ochtend', 'middag')),"
-	" hours REAL NOT NULL CHECK (hours > 0 AND hours <= 12),"
-	" employee_id INTEGER REFERENCES employee(id) ON DELETE SET NULL,"
-	" locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),"
-	" version INTEGER NOT NULL DEFAULT 1,"
-	" UNIQUE (team_id, date, part)"
-	") STRICT;"
-	"CREATE INDEX block_date ON block(date);"
-	"CREATE TABLE cases ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" ref TEXT NOT NULL UNIQUE CHECK (length(ref) BETWEEN 1 AND 31"
-	"  AND NOT (ref GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'"
-	"   AND " BSN_SUM " % 11 = 0)),"
-	" team_id INTEGER NOT NULL REFERENCES team(id),"
-	" employee_id INTEGER REFERENCES employee(id),"
-	" type TEXT NOT NULL CHECK " CODE_OK("type") ","
-	" phase TEXT NOT NULL CHECK (phase IN ('intake', 'actief', 'afschalen')),"
-	" opened TEXT NOT NULL CHECK " IS_DATE("opened") ","
-	" closed TEXT CHECK (closed IS NULL OR"
-	"  (" IS_DATE("closed") " AND closed >= opened)),"
-	" origin_block INTEGER REFERENCES block(id) ON DELETE SET NULL,"
-	" version INTEGER NOT NULL DEFAULT 1"
-	") STRICT;"
-	"CREATE INDEX cases_employee ON cases(employee_id);"
-	"CREATE TABLE audit ("
-	" id INTEGER PRIMARY KEY,"
-	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),"
-	" user TEXT NOT NULL,"
-	" txn INTEGER NOT NULL,"
-	" tbl TEXT NOT NULL,"
-	" row_id INTEGER NOT NULL,"
-	" action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
-	" old TEXT,"
-	" new TEXT"
-	") STRICT;"
-	"CREATE INDEX audit_txn ON audit(txn);"
-	/* Snapshots: a week's figures as they were, so history survives later
-	 * edits (SPEC §6). Keyed by the week's Monday and the record's id. */
-	"CREATE TABLE snapshot_week ("
-	" monday TEXT PRIMARY KEY CHECK (" IS_DATE("monday")
-	"  AND strftime('%w', monday) = '1'),"
-	" taken_at TEXT NOT NULL DEFAULT"
-	"  (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),"
-	" taken_by TEXT NOT NULL,"
-	/* 1: by `wijklast snapshot`; 0: the first time the week was viewed */
-	" explicit INTEGER NOT NULL DEFAULT 0 CHECK (explicit IN (0, 1))"
-	") STRICT;"
-	"CREATE TABLE snapshot_employee (" SNAPSHOT_EMPLOYEE_COLUMNS
-	") STRICT;"
-	"CREATE TABLE snapshot_team (" SNAPSHOT_TEAM_COLUMNS ") STRICT;";
-
-/* Each audited table and its columns (besides id and version). Their ids
- * are AUTOINCREMENT: never reused, so an undo can never reach a record that
- * merely got the id of a deleted one. The audit
- * JSON, the triggers and store_revert are all built from this list. */
-#define MAX_COLS 10
-static const struct {
-	const char *table;
-	const char *cols[MAX_COLS];
-} audited[] = {
-	{ "team", { "code", "name", "area" } },
-	{ "rota", { "team_id", "weekday", "part", "hours" } },
-	{ "employee", { "code", "name", "team_id", "discipline",
-		"contract_hours", "workdays", "start_date", "end_date" } },
-	{ "absence", { "employee_id", "start_date", "end_date", "percent",
-		"reason" } },
-	{ "activity", { "employee_id", "name", "kind", "hours_per_week",
-		"start_date", "end_date" } },
-	{ "block", { "team_id", "date", "part", "hours", "employee_id",
-		"locked" } },
-	{ "cases", { "ref", "team_id", "employee_id", "type", "phase",
-		"opened", "closed", "origin_block", "cover_from" } },
-};
-#define N_AUDITED (sizeof audited / sizeof audited[0])
-
-/* A growing string built from constant fragments only (never from data:
- * values are always bound parameters). */
-struct sql {
-	char *s;
-	size_t len;
-};
-
-static void
-sql_add(struct sql *q, const char *frag)
-{
-	size_t n = strlen(frag);
-
-	q->s = xreallocarray(q->s, q->len + n + 1, 1);
-	memcpy(q->s + q->len, frag, n + 1);
-	q->len += n;
-}
-
-/* json_object('col', ROW.col, ..., 'version', ROW.version) */
-static void
-sql_add_json(struct sql *q, size_t t, const char *row)
-{
-	sql_add(q, "json_object(");
-	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
-		sql_add(q, "'");
-		sql_add(q, audited[t].cols[c]);
-		sql_add(q, "', ");
-		sql_add(q, row);
-		sql_add(q, audited[t].cols[c]);
-		sql_add(q, ", ");
-	}
-	sql_add(q, "'version', ");
-	sql_add(q, row);
-	sql_add(q, "version)");
-}
-
-/* The audit triggers of every table, replacing those there are. */
-static char *
-audit_triggers(void)
-{
-	static const char *actions[] = { "insert", "update", "delete" };
-	struct sql q = { 0 };
-
-	for (size_t t = 0; t < N_AUDITED; t++) {
-		for (size_t a = 0; a < 3; a++) {
-			sql_add(&q, "DROP TRIGGER IF EXISTS audit_");
-			sql_add(&q, audited[t].table);
-			sql_add(&q, "_");
-			sql_add(&q, actions[a]);
-			sql_add(&q, ";");
-			sql_add(&q, "CREATE TRIGGER audit_");
-			sql_add(&q, audited[t].table);
-			sql_add(&q, "_");
-			sql_add(&q, actions[a]);
-			sql_add(&q, " AFTER ");
-			sql_add(&q, actions[a]);
-			sql_add(&q, " ON ");
-			sql_add(&q, audited[t].table);
-			sql_add(&q, " BEGIN INSERT INTO audit (user, txn, tbl, "
-			    "row_id, action, old, new) VALUES (wijklast_user(), "
-			    "wijklast_txn(), '");
-			sql_add(&q, audited[t].table);
-			sql_add(&q, a == 2 ? "', OLD.id, '" : "', NEW.id, '");
-			sql_add(&q, actions[a]);
-			sql_add(&q, "', ");
-			if (a == 0)
-				sql_add(&q, "NULL");
-			else
-				sql_add_json(&q, t, "OLD.");
-			sql_add(&q, ", ");
-			if (a == 2)
-				sql_add(&q, "NULL");
-			else
-				sql_add_json(&q, t, "NEW.");
-			sql_add(&q, "); END;");
-		}
-	}
-	return q.s;
-}
-
-/* Version 2: the change log — one row per change a person made (an audit
- * group), per undo and per redo, so undo history survives quitting; and
- * team codes unique regardless of case ("cen" is "CEN"). */
-static const char schema_v2[] =
-	"CREATE TABLE change_log ("
-	" txn INTEGER PRIMARY KEY,"
-	" user TEXT NOT NULL,"
-	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')),"
-	" kind TEXT NOT NULL CHECK (kind IN ('change', 'undo', 'redo')),"
-	" reverts INTEGER"
-	"  CHECK ((kind = 'change') = (reverts IS NULL))"
-	") STRICT;"
-	"CREATE INDEX change_log_user ON change_log(user, txn);"
-	"CREATE UNIQUE INDEX team_code_nocase ON team(code COLLATE NOCASE);";
-
-/* Version 3: a case handed over as cover remembers whose it was, so it
- * can go back when they return (wijklast cover --return). */
-static const char schema_v3[] =
-	"ALTER TABLE cases ADD COLUMN cover_from INTEGER"
-	" REFERENCES employee(id);";
-
-/* Version 4: the cases of a week without reading every case there ever
- * was (issue 12). Ordered by closing day, with every column the dataset
- * holds, so the cases open on a day and later are one covering range
- * (not closed, or closed then or later) read in index order; the intake
- * blocks from a day on likewise. A week's snapshot is read whole, so its
- * rows are stored together (WITHOUT ROWID, by week). */
-static const char schema_v4[] =
-	"CREATE INDEX cases_open ON cases(closed, opened, team_id, employee_id,"
-	" type, phase, origin_block, cover_from, version, ref);"
-	"CREATE INDEX block_window ON block(date, team_id, part, hours,"
-	" employee_id, locked, version);"
-	/* a week's snapshot in one run of pages: by week, then by id */
-	"CREATE TABLE snapshot_employee_v4 (" SNAPSHOT_EMPLOYEE_COLUMNS
-	") STRICT, WITHOUT ROWID;"
-	"INSERT INTO snapshot_employee_v4 SELECT * FROM snapshot_employee;"
-	"DROP TABLE snapshot_employee;"
-	"ALTER TABLE snapshot_employee_v4 RENAME TO snapshot_employee;"
-	"CREATE TABLE snapshot_team_v4 (" SNAPSHOT_TEAM_COLUMNS
-	") STRICT, WITHOUT ROWID;"
-	"INSERT INTO snapshot_team_v4 SELECT * FROM snapshot_team;"
-	"DROP TABLE snapshot_team;"
-	"ALTER TABLE snapshot_team_v4 RENAME TO snapshot_team;"
-	/* and one team's or employee's weeks together, for a long trend */
-	"CREATE INDEX snapshot_employee_by_id ON snapshot_employee(employee_id,"
-	" monday);"
-	"CREATE INDEX snapshot_team_by_id ON snapshot_team(team_id, monday);";
-
-/* Forward migrations: step i takes user_version i to i + 1 and commits
- * together with its version bump. The last step (re)creates the audit
- * triggers, from the columns the audited list names now. */
-static const char *const migrations[STORE_SCHEMA_VERSION] = {
-	schema_v1,
-	schema_v2,
-	schema_v3,
-	schema_v4,
-};
 
 static int
 db_error(struct store *st, struct err *e, const char *what)
 {
-	int code = sqlite3_errcode(st->db) & 0xff;
-	int ext = sqlite3_extended_errcode(st->db);
-	const char *msg = sqlite3_errmsg(st->db);
+	const char *msg = sql_message(st->db);
 
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+	switch (sql_fault(st->db)) {
+	case SQL_FAULT_BUSY:
 		return err_setx(e, EXIT_BUSY,
 		    "%s: the database %s is busy (another program is writing "
 		    "to it); try again in a moment", what, st->path);
-	if (code == SQLITE_CONSTRAINT)
+	case SQL_FAULT_CONSTRAINT:
 		return err_setx(e, EXIT_DATAERR, "%s: %s", what, msg);
-	if (code == SQLITE_FULL || code == SQLITE_IOERR ||
-	    ext == SQLITE_IOERR_WRITE)
+	case SQL_FAULT_IO:
 		return err_setx(e, EXIT_IOERR, "%s: %s (%s)", what, msg, st->path);
-	if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
-	    code == SQLITE_PERM)
+	case SQL_FAULT_ACCESS:
 		return err_setx(e, EXIT_CANTCREAT, "%s: %s (%s)", what, msg,
 		    st->path);
-	return err_set(e, "%s: %s (%s)", what, msg, st->path);
+	case SQL_FAULT_DENIED:
+		/* the server's own words name the team and the right */
+		return err_setx(e, EXIT_NOPERM, "%s: %s", what, msg);
+	case SQL_FAULT_LOST:
+		return err_setx(e, EXIT_IOERR, "%s: the connection to the "
+		    "database server was lost (%s); what was being saved is "
+		    "not saved, and the next step connects again", what, msg);
+	default:
+		return err_set(e, "%s: %s (%s)", what, msg, st->path);
+	}
 }
 
 static int
 exec(struct store *st, const char *sql, struct err *e, const char *what)
 {
-	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (sql_exec(st->db, sql) < 0)
 		return db_error(st, e, what);
 	return 0;
-}
-
-static void
-fn_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct store *st = sqlite3_user_data(ctx);
-
-	(void)argc;
-	(void)argv;
-	sqlite3_result_text(ctx, st->user, -1, SQLITE_TRANSIENT);
-}
-
-static void
-fn_txn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct store *st = sqlite3_user_data(ctx);
-
-	(void)argc;
-	(void)argv;
-	sqlite3_result_int64(ctx, st->txn);
 }
 
 static int
 get_int(struct store *st, const char *sql, long long *out, struct err *e)
 {
-	sqlite3_stmt *stmt = NULL;
+	struct sql_stmt *stmt = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+	if (sql_prepare(st->db, sql, false, &stmt) < 0)
 		return db_error(st, e, "read");
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
+	rc = sql_step(stmt);
+	if (rc != SQL_ROW) {
+		sql_finalize(stmt);
 		return db_error(st, e, "read");
 	}
-	*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
+	*out = sql_column_int64(stmt, 0);
+	sql_finalize(stmt);
 	return 0;
 }
 
@@ -430,30 +107,34 @@ get_int(struct store *st, const char *sql, long long *out, struct err *e)
 static int
 refuse_team_codes_by_case(struct store *st, struct err *e)
 {
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, "SELECT group_concat(code, '\", \"') "
+	if (sql_prepare(st->db, "SELECT group_concat(code, '\", \"') "
 	    "FROM team GROUP BY code COLLATE NOCASE HAVING count(*) > 1 "
-	    "LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+	    "LIMIT 1", false, &s) < 0)
 		return db_error(st, e, "upgrade the database");
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	if ((rc = sql_step(s)) == SQL_ROW)
 		err_setx(e, EXIT_DATAERR, "%s cannot be upgraded: the team "
 		    "codes \"%s\" differ only in case, and from this version on "
 		    "a team code is unique regardless of case. Merge or rename "
 		    "those teams with the wijklast that wrote the database; it "
 		    "is left as it was", st->path,
-		    (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
+		    sql_column_text(s, 0));
+	sql_finalize(s);
+	if (rc == SQL_ROW)
 		return -1;
-	if (rc != SQLITE_DONE)
+	if (rc != SQL_DONE)
 		return db_error(st, e, "upgrade the database");
 	return 0;
 }
 
+static int begin_write(struct store *st, struct err *e);
+
+/* SQLite: the forward steps of schema.c, each committed with its bump of
+ * PRAGMA user_version. */
 static int
-migrate(struct store *st, struct err *e)
+migrate_sqlite(struct store *st, struct err *e)
 {
 	long long version;
 	char *triggers = NULL;
@@ -484,7 +165,7 @@ migrate(struct store *st, struct err *e)
 			"PRAGMA user_version = 3",
 			"PRAGMA user_version = 4",
 		};
-		if (store_begin(st, e) < 0)
+		if (begin_write(st, e) < 0)
 			return -1;
 		/* Someone else may have migrated while we waited for the lock. */
 		if (get_int(st, "PRAGMA user_version", &version, e) < 0)
@@ -495,10 +176,11 @@ migrate(struct store *st, struct err *e)
 		}
 		if (version == 1 && refuse_team_codes_by_case(st, e) < 0)
 			goto fail;
-		if (exec(st, migrations[version], e, "create schema") < 0)
+		if (exec(st, schema_sqlite_steps[version], e,
+		    "create schema") < 0)
 			goto fail;
 		if (version + 1 == STORE_SCHEMA_VERSION) {
-			triggers = audit_triggers();
+			triggers = schema_sqlite_triggers();
 			if (exec(st, triggers, e, "create audit triggers") < 0)
 				goto fail;
 			free(triggers);
@@ -512,6 +194,73 @@ migrate(struct store *st, struct err *e)
 	return 0;
 fail:
 	free(triggers);
+	store_rollback(st);
+	return -1;
+}
+
+/* The version of the schema in PostgreSQL's current schema (its table
+ * wijklast_schema); 0 when there is none. */
+static int
+pg_version(struct store *st, long long *version, struct err *e)
+{
+	long long there;
+
+	if (get_int(st, "SELECT count(*) FROM pg_tables WHERE schemaname ="
+	    " current_schema() AND tablename = 'wijklast_schema'", &there,
+	    e) < 0)
+		return -1;
+	*version = 0;
+	if (there && get_int(st, "SELECT coalesce(max(version), 0) FROM"
+	    " wijklast_schema", version, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* PostgreSQL starts at this version's schema, whole, in one transaction
+ * under a lock that makes a second wijklast starting at once wait; later
+ * versions will add their steps here. Only the owner of the schema (who
+ * may create tables in it) can. */
+static int
+migrate_postgres(struct store *st, struct err *e)
+{
+	long long version, objects;
+	char *schema = NULL;
+
+	if (pg_version(st, &version, e) < 0)
+		return -1;
+	if (version > STORE_SCHEMA_VERSION)
+		return err_setx(e, EXIT_DATAERR,
+		    "%s was written by a newer wijklast (schema %lld; this "
+		    "version knows up to %d); it is left untouched",
+		    st->path, version, STORE_SCHEMA_VERSION);
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (exec(st, "BEGIN", e, "create schema") < 0)
+		return -1;
+	if (exec(st, "SELECT pg_advisory_xact_lock(hashtext(current_schema()))",
+	    e, "create schema") < 0 || pg_version(st, &version, e) < 0)
+		goto fail;
+	if (version == 0) {
+		if (get_int(st, "SELECT count(*) FROM pg_class c JOIN"
+		    " pg_namespace n ON n.oid = c.relnamespace WHERE"
+		    " n.nspname = current_schema()", &objects, e) < 0)
+			goto fail;
+		if (objects > 0) {
+			err_setx(e, EXIT_DATAERR, "%s holds the tables of "
+			    "another program; it is left untouched", st->path);
+			goto fail;
+		}
+		schema = schema_postgres();
+		if (exec(st, schema, e, "create schema") < 0 ||
+		    exec(st, "INSERT INTO wijklast_schema VALUES (4)", e,
+		    "set schema version") < 0)
+			goto fail;
+		free(schema);
+		schema = NULL;
+	}
+	return store_commit(st, e);
+fail:
+	free(schema);
 	store_rollback(st);
 	return -1;
 }
@@ -554,17 +303,6 @@ create_private_file(const char *path, struct err *e)
 	return 0;
 }
 
-/* Debian's SQLite reads a name starting with "file:" as a URI, which may
- * point into memory: "./" in front makes it the file we created. */
-static const char *
-plain_name(const char *path, char *buf, size_t size)
-{
-	if (strncmp(path, "file:", 5) != 0)
-		return path;
-	snprintf(buf, size, "./%s", path);
-	return buf;
-}
-
 /* The folder that holds path, into buf ("." for a bare name). */
 static char *
 folder_of(const char *path, char *buf, size_t size)
@@ -588,6 +326,26 @@ share_file(const char *path, gid_t gid, mode_t mode, struct err *e)
 	return 0;
 }
 
+bool
+store_exists(const char *path)
+{
+	return sql_is_postgres(path) || access(path, F_OK) == 0;
+}
+
+void
+store_remove(const char *path)
+{
+	char side[4096 + 8];
+
+	if (sql_is_postgres(path))
+		return;
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 int
 store_share(const char *path, const char *group, struct err *e)
 {
@@ -597,6 +355,10 @@ store_share(const char *path, const char *group, struct err *e)
 	struct store *st = NULL;
 	struct stat sb;
 
+	if (sql_is_postgres(path))
+		return err_setx(e, EXIT_USAGE, "--shared is for an SQLite "
+		    "file; on PostgreSQL give each person a login with "
+		    "'wijklast grant'");
 	if (gr == NULL)
 		return err_setx(e, EXIT_USAGE, "--shared: there is no group "
 		    "\"%s\"", group);
@@ -634,101 +396,132 @@ store_share(const char *path, const char *group, struct err *e)
 	return 0;
 }
 
-int
-store_open(struct store **out, const char *path, const char *user,
-    struct err *e)
+/* SQLite: the file, created 0600 before SQLite opens it, and the
+ * settings of a connection that writes. */
+static int
+open_sqlite(struct store *st, const char *path, struct err *e)
 {
-	struct store *st = xcalloc(1, sizeof *st);
-	char name[4096 + 2];
 	bool memory = strcmp(path, ":memory:") == 0;
 	struct stat sb;
 
-	*out = NULL;
-	snprintf(st->path, sizeof st->path, "%s", path);
-	snprintf(st->user, sizeof st->user, "%s", user ? user : "unknown");
 	if (!memory) {
-		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-			err_setx(e, EXIT_NOINPUT, "%s: not a database file",
-			    path);
-			goto fail;
-		}
+		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+			return err_setx(e, EXIT_NOINPUT, "%s: not a database "
+			    "file", path);
 		if (create_private_file(path, e) < 0)
-			goto fail;
+			return -1;
 	}
-	if (sqlite3_open_v2(plain_name(path, name, sizeof name), &st->db,
-	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-	    NULL) != SQLITE_OK) {
-		if (st->db == NULL) {
-			err_set(e, "%s: cannot open database", path);
-			goto fail;
-		}
-		db_error(st, e, "open database");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 5000);
-	if (sqlite3_create_function(st->db, "wijklast_user", 0, SQLITE_UTF8,
-	    st, fn_user, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(st->db, "wijklast_txn", 0, SQLITE_UTF8,
-	    st, fn_txn, NULL, NULL) != SQLITE_OK) {
-		db_error(st, e, "open database");
-		goto fail;
-	}
+	if (sql_open(&st->db, path, false) < 0)
+		return db_error(st, e, "open database");
 	/* A file that is not a database shows here, at the first read. */
 	if (exec(st, "PRAGMA foreign_keys = ON", e, "open database") < 0)
-		goto fail;
+		return -1;
 	{
 		long long n;
 		if (get_int(st, "SELECT count(*) FROM sqlite_schema", &n,
 		    e) < 0) {
 			err_prefix(e, "%s: not a wijklast database? ", path);
-			goto fail;
+			return -1;
 		}
 	}
 	/* WAL only once the schema is known to be ours (a refused file is
 	 * left exactly as it was). */
-	if (migrate(st, e) < 0)
-		goto fail;
+	if (migrate_sqlite(st, e) < 0)
+		return -1;
 	if (!memory && exec(st, "PRAGMA journal_mode = WAL", e,
 	    "open database") < 0)
-		goto fail;
+		return -1;
 	/* Statement journals (every write with its audit trigger keeps one)
 	 * in memory: in a temporary file, a 100,000-row import wrote to it a
 	 * dozen times per row. */
 	if (exec(st, "PRAGMA temp_store = MEMORY", e, "open database") < 0)
-		goto fail;
+		return -1;
 	/* A page cache that holds a big import's indexes (the cases' by
 	 * closing day takes its rows in no order): with SQLite's 2 MB, each
 	 * row past the first few thousand read its index pages from disk
 	 * again, and 100,000 rows cost 14 times 10,000. Pages are only kept
 	 * as they are read. */
-	if (exec(st, "PRAGMA cache_size = -65536", e, "open database") < 0)
-		goto fail;
+	return exec(st, "PRAGMA cache_size = -65536", e, "open database");
+}
+
+/* PostgreSQL: the connection, the schema, and who we are — the database
+ * user, whatever the program was told: the server's rights and audit
+ * know only that one. */
+static int
+open_postgres(struct store *st, const char *target, struct err *e)
+{
+	struct sql_stmt *s = NULL;
+
+	st->pg = true;
+	if (sql_open(&st->db, target, false) < 0) {
+		if (st->db)
+			snprintf(st->path, sizeof st->path, "%s",
+			    st->db->name);
+		return err_setx(e, EXIT_NOINPUT, "%s", sql_message(st->db));
+	}
+	snprintf(st->path, sizeof st->path, "%s", st->db->name);
+	if (migrate_postgres(st, e) < 0)
+		return -1;
+	if (sql_prepare(st->db, "SELECT session_user", false, &s) < 0 ||
+	    sql_step(s) != SQL_ROW) {
+		sql_finalize(s);
+		return db_error(st, e, "open database");
+	}
+	snprintf(st->user, sizeof st->user, "%s", sql_column_text(s, 0));
+	sql_finalize(s);
+	return 0;
+}
+
+int
+store_open(struct store **out, const char *path, const char *user,
+    struct err *e)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+
+	*out = NULL;
+	snprintf(st->target, sizeof st->target, "%s", path);
+	snprintf(st->path, sizeof st->path, "%s", path);
+	snprintf(st->user, sizeof st->user, "%s", user ? user : "unknown");
+	if ((sql_is_postgres(path) ? open_postgres(st, path, e)
+				   : open_sqlite(st, path, e)) < 0) {
+		store_close(st);
+		return -1;
+	}
 	*out = st;
 	return 0;
-fail:
-	store_close(st);
-	return -1;
+}
+
+const char *
+store_user(const struct store *st)
+{
+	return st->user;
+}
+
+unsigned
+store_reconnects(const struct store *st)
+{
+	return sql_reconnects(st->db);
 }
 
 int
 store_probe(const char *path, struct err *e)
 {
-	char name[4096 + 2];
-	sqlite3 *db = NULL;
-	sqlite3_stmt *s = NULL;
+	struct sql_conn *db = NULL;
+	struct sql_stmt *s = NULL;
 	bool empty = false;
 
-	/* No SQLITE_OPEN_CREATE, and only a read. Anything but a version 0
-	 * read for sure (busy, not a database) is for store_open to report. */
-	if (sqlite3_open_v2(plain_name(path, name, sizeof name), &db,
-	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
-	    sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
-	    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) ==
-	    SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		empty = sqlite3_column_int64(s, 0) == 0;
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	/* a server says what it holds when it is opened */
+	if (sql_is_postgres(path))
+		return 0;
+	/* Read-only (never created), and only a read. Anything but a
+	 * version 0 read for sure (busy, not a database) is for store_open
+	 * to report. */
+	if (sql_open(&db, path, true) == 0 &&
+	    sql_prepare(db, "PRAGMA user_version", false, &s) == 0 &&
+	    sql_step(s) == SQL_ROW)
+		empty = sql_column_int64(s, 0) == 0;
+	sql_finalize(s);
+	sql_close(db);
 	if (!empty)
 		return 0;
 	return err_setx(e, EXIT_NOINPUT, "%s holds no wijklast database (it "
@@ -742,9 +535,26 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	for (size_t i = 0; i < st->n_cached; i++)
-		sqlite3_finalize(st->cached[i].stmt);
-	sqlite3_close(st->db);
+		sql_finalize(st->cached[i].stmt);
+	sql_close(st->db);
 	free(st);
+}
+
+/* BEGIN for a change: SQLite takes the write lock at once (waiting up to
+ * its busy timeout); PostgreSQL locks the rows as they are written, and
+ * the version checks see what others committed meanwhile. */
+static int
+begin_write(struct store *st, struct err *e)
+{
+	return exec(st, st->pg ? "BEGIN" : "BEGIN IMMEDIATE", e,
+	    "start a change");
+}
+
+/* BEGIN for a read that must see one state of the data throughout. */
+static const char *
+begin_read(const struct store *st)
+{
+	return st->pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN";
 }
 
 int
@@ -752,19 +562,21 @@ store_begin(struct store *st, struct err *e)
 {
 	long long txn;
 
-	if (exec(st, "BEGIN IMMEDIATE", e, "start a change") < 0)
+	if (begin_write(st, e) < 0)
 		return -1;
-	/* Under the write lock, so the number is ours alone. */
-	if (get_int(st, "SELECT max(coalesce((SELECT max(txn) FROM audit), 0),"
+	/* SQLite: under the write lock, so the number is ours alone;
+	 * PostgreSQL: from its sequence, for writers do not wait here. */
+	if (get_int(st, st->pg ? "SELECT nextval('wijklast_txn')" :
+	    "SELECT max(coalesce((SELECT max(txn) FROM audit), 0),"
 	    " coalesce((SELECT max(txn) FROM change_log), 0)) + 1", &txn,
 	    e) < 0) {
-		/* Before the schema exists there is no audit table yet. */
-		if ((sqlite3_errcode(st->db) & 0xff) != SQLITE_ERROR) {
-			store_rollback(st);
-			return -1;
-		}
-		txn = 1;
-		err_clear(e);
+		store_rollback(st);
+		return -1;
+	}
+	if (sql_session(st->db, st->user, txn) < 0) {
+		db_error(st, e, "start a change");
+		store_rollback(st);
+		return -1;
 	}
 	st->txn = txn;
 	return 0;
@@ -783,45 +595,45 @@ store_commit(struct store *st, struct err *e)
 void
 store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (sql_in_transaction(st->db))
+		sql_exec(st->db, "ROLLBACK");
 }
 
 /* --- binding and reading helpers --- */
 
 static void
-bind_text(sqlite3_stmt *s, int i, const char *v)
+bind_text(struct sql_stmt *s, int i, const char *v)
 {
-	sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	sql_bind_text(s, i, v);
 }
 
 static void
-bind_date(sqlite3_stmt *s, int i, int date)
+bind_date(struct sql_stmt *s, int i, int date)
 {
 	char buf[DATE_BUF];
 
 	if (date == DATE_NONE)
-		sqlite3_bind_null(s, i);
+		sql_bind_null(s, i);
 	else
 		bind_text(s, i, date_format(date, buf));
 }
 
 static void
-bind_id(sqlite3_stmt *s, int i, int64_t id)
+bind_id(struct sql_stmt *s, int i, int64_t id)
 {
 	if (id == 0)
-		sqlite3_bind_null(s, i);
+		sql_bind_null(s, i);
 	else
-		sqlite3_bind_int64(s, i, id);
+		sql_bind_int64(s, i, id);
 }
 
 static void
-col_text(sqlite3_stmt *s, int i, char *out, size_t size)
+col_text(struct sql_stmt *s, int i, char *out, size_t size)
 {
 	/* a copy cut to size, as snprintf would, at a fraction of its cost
 	 * (a city's cases have a million refs) */
-	const unsigned char *v = sqlite3_column_text(s, i);
-	size_t n = v ? (size_t)sqlite3_column_bytes(s, i) : 0;
+	const char *v = sql_column_text(s, i);
+	size_t n = v ? (size_t)sql_column_bytes(s, i) : 0;
 
 	if (n >= size)
 		n = size - 1;
@@ -831,9 +643,9 @@ col_text(sqlite3_stmt *s, int i, char *out, size_t size)
 }
 
 static int
-col_date(sqlite3_stmt *s, int i)
+col_date(struct sql_stmt *s, int i)
 {
-	const unsigned char *v = sqlite3_column_text(s, i);
+	const char *v = sql_column_text(s, i);
 	int date;
 
 	if (v == NULL || date_parse((const char *)v, &date, NULL) < 0)
@@ -842,9 +654,9 @@ col_date(sqlite3_stmt *s, int i)
 }
 
 static int
-prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct err *e)
+prepare(struct store *st, const char *sql, struct sql_stmt **stmt, struct err *e)
 {
-	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+	if (sql_prepare(st->db, sql, false, stmt) < 0)
 		return db_error(st, e, "prepare");
 	return 0;
 }
@@ -852,7 +664,7 @@ prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, struct err *e)
 /* prepare, kept for the next call with the same sql (a string constant);
  * give it back with release. */
 static int
-prepare_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
+prepare_cached(struct store *st, const char *sql, struct sql_stmt **stmt,
     struct err *e)
 {
 	for (size_t i = 0; i < st->n_cached; i++) {
@@ -861,8 +673,7 @@ prepare_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
 			return 0;
 		}
 	}
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt,
-	    NULL) != SQLITE_OK)
+	if (sql_prepare(st->db, sql, true, stmt) < 0)
 		return db_error(st, e, "prepare");
 	if (st->n_cached < STORE_CACHED_MAX) {
 		st->cached[st->n_cached].sql = sql;
@@ -874,29 +685,30 @@ prepare_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
 /* Done with a statement that has run: reset a cached one for its next use
  * (no read stays open), finalize any other. */
 static void
-release(struct store *st, sqlite3_stmt *stmt)
+release(struct store *st, struct sql_stmt *stmt)
 {
 	for (size_t i = 0; i < st->n_cached; i++) {
 		if (st->cached[i].stmt == stmt) {
-			sqlite3_reset(stmt);
-			sqlite3_clear_bindings(stmt);
+			sql_reset(stmt);
 			return;
 		}
 	}
-	sqlite3_finalize(stmt);
+	sql_finalize(stmt);
 }
 
-/* Run an INSERT whose parameters are bound; set *id and *version. */
+/* Run an INSERT ... RETURNING id whose parameters are bound; set *id and
+ * *version. */
 static int
-insert(struct store *st, sqlite3_stmt *stmt, int64_t *id, int64_t *version,
+insert(struct store *st, struct sql_stmt *stmt, int64_t *id, int64_t *version,
     struct err *e, const char *what)
 {
-	int rc = sqlite3_step(stmt);
+	int rc = sql_step(stmt);
 
+	if (rc == SQL_ROW)
+		*id = sql_column_int64(stmt, 0);
 	release(st, stmt);
-	if (rc != SQLITE_DONE)
+	if (rc != SQL_ROW)
 		return db_error(st, e, what);
-	*id = sqlite3_last_insert_rowid(st->db);
 	*version = 1;
 	return 0;
 }
@@ -905,7 +717,7 @@ insert(struct store *st, sqlite3_stmt *stmt, int64_t *id, int64_t *version,
  * and UPDATE name them; returns how many, so an UPDATE binds its id and
  * version after them. */
 static int
-bind_team(sqlite3_stmt *s, const struct team *t)
+bind_team(struct sql_stmt *s, const struct team *t)
 {
 	bind_text(s, 1, t->code);
 	bind_text(s, 2, t->name);
@@ -914,69 +726,69 @@ bind_team(sqlite3_stmt *s, const struct team *t)
 }
 
 static int
-bind_rota(sqlite3_stmt *s, const struct rota_entry *r)
+bind_rota(struct sql_stmt *s, const struct rota_entry *r)
 {
-	sqlite3_bind_int64(s, 1, r->team_id);
-	sqlite3_bind_int(s, 2, r->weekday);
+	sql_bind_int64(s, 1, r->team_id);
+	sql_bind_int64(s, 2, r->weekday);
 	bind_text(s, 3, dataset_part_code(r->part));
-	sqlite3_bind_double(s, 4, r->hours);
+	sql_bind_double(s, 4, r->hours);
 	return 4;
 }
 
 static int
-bind_employee(sqlite3_stmt *s, const struct employee *em)
+bind_employee(struct sql_stmt *s, const struct employee *em)
 {
 	bind_text(s, 1, em->code);
 	bind_text(s, 2, em->name);
-	sqlite3_bind_int64(s, 3, em->team_id);
+	sql_bind_int64(s, 3, em->team_id);
 	bind_text(s, 4, em->discipline);
-	sqlite3_bind_double(s, 5, em->contract_hours);
-	sqlite3_bind_int(s, 6, (int)em->workdays);
+	sql_bind_double(s, 5, em->contract_hours);
+	sql_bind_int64(s, 6, (int)em->workdays);
 	bind_date(s, 7, em->start);
 	bind_date(s, 8, em->end);
 	return 8;
 }
 
 static int
-bind_absence(sqlite3_stmt *s, const struct absence *a)
+bind_absence(struct sql_stmt *s, const struct absence *a)
 {
-	sqlite3_bind_int64(s, 1, a->employee_id);
+	sql_bind_int64(s, 1, a->employee_id);
 	bind_date(s, 2, a->start);
 	bind_date(s, 3, a->end);
-	sqlite3_bind_int(s, 4, a->percent);
+	sql_bind_int64(s, 4, a->percent);
 	bind_text(s, 5, a->reason);
 	return 5;
 }
 
 static int
-bind_activity(sqlite3_stmt *s, const struct activity *a)
+bind_activity(struct sql_stmt *s, const struct activity *a)
 {
-	sqlite3_bind_int64(s, 1, a->employee_id);
+	sql_bind_int64(s, 1, a->employee_id);
 	bind_text(s, 2, a->name);
 	bind_text(s, 3, a->kind);
-	sqlite3_bind_double(s, 4, a->hours_per_week);
+	sql_bind_double(s, 4, a->hours_per_week);
 	bind_date(s, 5, a->start);
 	bind_date(s, 6, a->end);
 	return 6;
 }
 
 static int
-bind_block(sqlite3_stmt *s, const struct block *b)
+bind_block(struct sql_stmt *s, const struct block *b)
 {
-	sqlite3_bind_int64(s, 1, b->team_id);
+	sql_bind_int64(s, 1, b->team_id);
 	bind_date(s, 2, b->date);
 	bind_text(s, 3, dataset_part_code(b->part));
-	sqlite3_bind_double(s, 4, b->hours);
+	sql_bind_double(s, 4, b->hours);
 	bind_id(s, 5, b->employee_id);
-	sqlite3_bind_int(s, 6, b->locked);
+	sql_bind_int64(s, 6, b->locked);
 	return 6;
 }
 
 static int
-bind_case(sqlite3_stmt *s, const struct case_item *c)
+bind_case(struct sql_stmt *s, const struct case_item *c)
 {
 	bind_text(s, 1, c->ref);
-	sqlite3_bind_int64(s, 2, c->team_id);
+	sql_bind_int64(s, 2, c->team_id);
 	bind_id(s, 3, c->employee_id);
 	bind_text(s, 4, c->type);
 	bind_text(s, 5, settings_phase_code(c->phase));
@@ -989,20 +801,20 @@ bind_case(sqlite3_stmt *s, const struct case_item *c)
 
 /* Bind an UPDATE's WHERE id = ? AND version = ? after its n columns. */
 static void
-bind_where(sqlite3_stmt *s, int n, int64_t id, int64_t version)
+bind_where(struct sql_stmt *s, int n, int64_t id, int64_t version)
 {
-	sqlite3_bind_int64(s, n + 1, id);
-	sqlite3_bind_int64(s, n + 2, version);
+	sql_bind_int64(s, n + 1, id);
+	sql_bind_int64(s, n + 2, version);
 }
 
 int
 store_add_team(struct store *st, struct team *t, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char what[64];
 
 	if (prepare_cached(st,
-	    "INSERT INTO team (code, name, area) VALUES (?, ?, ?)",
+	    "INSERT INTO team (code, name, area) VALUES (?, ?, ?) RETURNING id",
 	    &s, e) < 0)
 		return -1;
 	bind_team(s, t);
@@ -1013,11 +825,11 @@ store_add_team(struct store *st, struct team *t, struct err *e)
 int
 store_add_rota(struct store *st, struct rota_entry *r, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st,
 	    "INSERT INTO rota (team_id, weekday, part, hours)"
-	    " VALUES (?, ?, ?, ?)", &s, e) < 0)
+	    " VALUES (?, ?, ?, ?) RETURNING id", &s, e) < 0)
 		return -1;
 	bind_rota(s, r);
 	return insert(st, s, &r->id, &r->version, e, "add rota entry");
@@ -1026,13 +838,13 @@ store_add_rota(struct store *st, struct rota_entry *r, struct err *e)
 int
 store_add_employee(struct store *st, struct employee *em, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char what[64];
 
 	if (prepare_cached(st,
 	    "INSERT INTO employee (code, name, team_id, discipline,"
 	    " contract_hours, workdays, start_date, end_date)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", &s, e) < 0)
 		return -1;
 	bind_employee(s, em);
 	snprintf(what, sizeof what, "add employee %s", em->code);
@@ -1042,11 +854,11 @@ store_add_employee(struct store *st, struct employee *em, struct err *e)
 int
 store_add_absence(struct store *st, struct absence *a, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st,
 	    "INSERT INTO absence (employee_id, start_date, end_date,"
-	    " percent, reason) VALUES (?, ?, ?, ?, ?)", &s, e) < 0)
+	    " percent, reason) VALUES (?, ?, ?, ?, ?) RETURNING id", &s, e) < 0)
 		return -1;
 	bind_absence(s, a);
 	return insert(st, s, &a->id, &a->version, e, "add absence");
@@ -1055,10 +867,10 @@ store_add_absence(struct store *st, struct absence *a, struct err *e)
 int
 store_add_activity(struct store *st, struct activity *a, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st, "INSERT INTO activity (employee_id, name, kind,"
-	    " hours_per_week, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)",
+	    " hours_per_week, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
 	    &s, e) < 0)
 		return -1;
 	bind_activity(s, a);
@@ -1068,10 +880,10 @@ store_add_activity(struct store *st, struct activity *a, struct err *e)
 int
 store_add_block(struct store *st, struct block *b, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st, "INSERT INTO block (team_id, date, part, hours,"
-	    " employee_id, locked) VALUES (?, ?, ?, ?, ?, ?)", &s, e) < 0)
+	    " employee_id, locked) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", &s, e) < 0)
 		return -1;
 	bind_block(s, b);
 	return insert(st, s, &b->id, &b->version, e, "add intake block");
@@ -1080,13 +892,13 @@ store_add_block(struct store *st, struct block *b, struct err *e)
 int
 store_add_case(struct store *st, struct case_item *c, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char what[64];
 
 	if (prepare_cached(st,
 	    "INSERT INTO cases (ref, team_id, employee_id, type,"
 	    " phase, opened, closed, origin_block, cover_from)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, e) < 0)
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", &s, e) < 0)
 		return -1;
 	bind_case(s, c);
 	snprintf(what, sizeof what, "add case %s", c->ref);
@@ -1098,7 +910,7 @@ static int
 update_block(struct store *st, const char *sql, int64_t id, int64_t version,
     int64_t value, bool value_is_id, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	if (prepare(st, sql, &s, e) < 0)
@@ -1106,14 +918,14 @@ update_block(struct store *st, const char *sql, int64_t id, int64_t version,
 	if (value_is_id)
 		bind_id(s, 1, value);
 	else
-		sqlite3_bind_int64(s, 1, value);
-	sqlite3_bind_int64(s, 2, id);
-	sqlite3_bind_int64(s, 3, version);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+		sql_bind_int64(s, 1, value);
+	sql_bind_int64(s, 2, id);
+	sql_bind_int64(s, 3, version);
+	rc = sql_step(s);
+	sql_finalize(s);
+	if (rc != SQL_DONE)
 		return db_error(st, e, "change intake block");
-	if (sqlite3_changes(st->db) != 1)
+	if (sql_changes(st->db) != 1)
 		return err_set(e, "an intake block was changed by someone else "
 		    "meanwhile; reload and try again");
 	return 0;
@@ -1140,7 +952,7 @@ store_set_block_locked(struct store *st, int64_t id, int64_t version,
 int
 store_update_case(struct store *st, struct case_item *c, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	char what[64];
 	int rc;
 
@@ -1151,12 +963,12 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 	    " WHERE id = ? AND version = ?", &s, e) < 0)
 		return -1;
 	bind_where(s, bind_case(s, c), c->id, c->version);
-	rc = sqlite3_step(s);
+	rc = sql_step(s);
 	release(st, s);
 	snprintf(what, sizeof what, "change case %s", c->ref);
-	if (rc != SQLITE_DONE)
+	if (rc != SQL_DONE)
 		return db_error(st, e, what);
-	if (sqlite3_changes(st->db) != 1)
+	if (sql_changes(st->db) != 1)
 		return err_set(e, "case %s was changed by someone else "
 		    "meanwhile; reload and try again", c->ref);
 	c->version++;
@@ -1165,14 +977,14 @@ store_update_case(struct store *st, struct case_item *c, struct err *e)
 
 /* Step a version-guarded UPDATE or DELETE: exactly one row must change. */
 static int
-guarded(struct store *st, sqlite3_stmt *s, const char *what, struct err *e)
+guarded(struct store *st, struct sql_stmt *s, const char *what, struct err *e)
 {
-	int rc = sqlite3_step(s);
+	int rc = sql_step(s);
 
 	release(st, s);
-	if (rc != SQLITE_DONE)
+	if (rc != SQL_DONE)
 		return db_error(st, e, what);
-	if (sqlite3_changes(st->db) != 1)
+	if (sql_changes(st->db) != 1)
 		return err_set(e, "%s: it was changed or deleted by someone else "
 		    "meanwhile; the screen shows the fresh data now", what);
 	return 0;
@@ -1181,7 +993,7 @@ guarded(struct store *st, sqlite3_stmt *s, const char *what, struct err *e)
 int
 store_update_absence(struct store *st, struct absence *a, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st,
 	    "UPDATE absence SET employee_id = ?, start_date = ?,"
@@ -1198,7 +1010,7 @@ store_update_absence(struct store *st, struct absence *a, struct err *e)
 int
 store_update_activity(struct store *st, struct activity *a, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st,
 	    "UPDATE activity SET employee_id = ?, name = ?, kind = ?,"
@@ -1215,7 +1027,7 @@ store_update_activity(struct store *st, struct activity *a, struct err *e)
 int
 store_update_team(struct store *st, struct team *t, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st, "UPDATE team SET code = ?, name = ?, area = ?,"
 	    " version = version + 1 WHERE id = ? AND version = ?", &s, e) < 0)
@@ -1230,7 +1042,7 @@ store_update_team(struct store *st, struct team *t, struct err *e)
 int
 store_update_employee(struct store *st, struct employee *em, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st,
 	    "UPDATE employee SET code = ?, name = ?, team_id = ?,"
@@ -1248,7 +1060,7 @@ store_update_employee(struct store *st, struct employee *em, struct err *e)
 int
 store_update_rota(struct store *st, struct rota_entry *r, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st,
 	    "UPDATE rota SET team_id = ?, weekday = ?, part = ?,"
@@ -1265,7 +1077,7 @@ store_update_rota(struct store *st, struct rota_entry *r, struct err *e)
 int
 store_update_block(struct store *st, struct block *b, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare_cached(st,
 	    "UPDATE block SET team_id = ?, date = ?, part = ?,"
@@ -1283,12 +1095,12 @@ static int
 delete_row(struct store *st, const char *sql, int64_t id, int64_t version,
     const char *what, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 
 	if (prepare(st, sql, &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, version);
+	sql_bind_int64(s, 1, id);
+	sql_bind_int64(s, 2, version);
 	return guarded(st, s, what, e);
 }
 
@@ -1324,20 +1136,30 @@ store_delete_block(struct store *st, int64_t id, int64_t version,
 	    id, version, "delete intake block", e);
 }
 
+/* SQLite's PRAGMA data_version into st->data_version. */
+static int
+data_version(struct store *st, struct err *e)
+{
+	return st->pg ? 0 : get_int(st, "PRAGMA data_version",
+	    &st->data_version, e);
+}
+
 int
 store_changed(struct store *st, bool *changed, struct err *e)
 {
 	long long v, audit;
 
-	/* data_version moves only for commits by other connections — cheap to
-	 * ask on every keypress. It also moves for their snapshots, which
-	 * change no data: only a new audit row means the data changed. */
+	/* SQLite's data_version moves only for commits by other
+	 * connections — cheap to ask on every keypress. It also moves for
+	 * their snapshots, which change no data: only a new audit row means
+	 * the data changed. PostgreSQL has none: the audit is asked (one
+	 * index lookup). */
 	*changed = false;
-	if (get_int(st, "PRAGMA data_version", &v, e) < 0)
+	v = st->data_version;
+	if (data_version(st, e) < 0)
 		return -1;
-	if (v == st->data_version)
+	if (!st->pg && v == st->data_version)
 		return 0;
-	st->data_version = v;
 	if (get_int(st, "SELECT coalesce(max(id), 0) FROM audit", &audit,
 	    e) < 0)
 		return -1;
@@ -1351,83 +1173,145 @@ store_txn(const struct store *st)
 	return st->txn;
 }
 
-/* " AND col IS json_extract(?3, '$.col') ..." for every column: the row is
- * still as the change left it (the content, not the version: an undo moves
- * the version on, and the undo before it must still find its row). */
+#define audited schema_audited
+#define N_AUDITED schema_n_audited
+#define MAX_COLS SCHEMA_MAX_COLS
+
+/* "col1, col2, ..." of table t */
 static void
-sql_add_unchanged(struct sql *q, size_t t)
+add_columns(struct schema_text *q, size_t t)
 {
 	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
-		sql_add(q, " AND ");
-		sql_add(q, audited[t].cols[c]);
-		sql_add(q, " IS json_extract(?3, '$.");
-		sql_add(q, audited[t].cols[c]);
-		sql_add(q, "')");
+		if (c > 0)
+			schema_add(q, ", ");
+		schema_add(q, audited[t].cols[c]);
+	}
+}
+
+/* The columns of table t as the audit JSON in parameter param holds them:
+ * SQLite, "json_extract(?1, '$.col1'), ..."; PostgreSQL, a subquery
+ * that types them as the table does. */
+static void
+add_from_json(struct store *st, struct schema_text *q, size_t t,
+    const char *param)
+{
+	if (st->pg) {
+		schema_add(q, "(SELECT ");
+		add_columns(q, t);
+		schema_add(q, " FROM json_populate_record(NULL::");
+		schema_add(q, audited[t].table);
+		schema_add(q, ", ");
+		schema_add(q, param);
+		schema_add(q, "::json))");
+		return;
+	}
+	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+		schema_add(q, c > 0 ? ", json_extract(" : "json_extract(");
+		schema_add(q, param);
+		schema_add(q, ", '$.");
+		schema_add(q, audited[t].cols[c]);
+		schema_add(q, "')");
+	}
+}
+
+/* " AND <every column> IS <its value in ?3>": the row is still as the
+ * change left it (the content, not the version: an undo moves the version
+ * on, and the undo before it must still find its row). */
+static void
+add_unchanged(struct store *st, struct schema_text *q, size_t t)
+{
+	if (st->pg) {
+		schema_add(q, " AND EXISTS (SELECT 1 FROM json_populate_record("
+		    "NULL::");
+		schema_add(q, audited[t].table);
+		schema_add(q, ", ?3::json) j WHERE (");
+		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+			schema_add(q, c > 0 ? ", " : "");
+			schema_add(q, audited[t].table);
+			schema_add(q, ".");
+			schema_add(q, audited[t].cols[c]);
+		}
+		schema_add(q, ") IS NOT DISTINCT FROM (");
+		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+			schema_add(q, c > 0 ? ", j." : "j.");
+			schema_add(q, audited[t].cols[c]);
+		}
+		schema_add(q, "))");
+		return;
+	}
+	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
+		schema_add(q, " AND ");
+		schema_add(q, audited[t].cols[c]);
+		schema_add(q, " IS json_extract(?3, '$.");
+		schema_add(q, audited[t].cols[c]);
+		schema_add(q, "')");
 	}
 }
 
 /* The inverse of one audit row: delete what was inserted, put back what was
  * updated or deleted — each only if the row is still as the change left it.
- * The version always moves on, so an edit read before is refused. */
+ * The version always moves on, so an edit read before is refused. Its
+ * parameters: ?1 the row before, ?2 its id, ?3 the row after, ?4 its
+ * table. */
 static int
 revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
     const char *old, const char *new, struct err *e)
 {
-	struct sql q = { 0 };
-	sqlite3_stmt *s = NULL;
+	struct schema_text q = { 0 };
+	struct sql_stmt *s = NULL;
 	int rc;
 
 	if (strcmp(action, "insert") == 0) {
-		sql_add(&q, "DELETE FROM ");
-		sql_add(&q, audited[t].table);
-		sql_add(&q, " WHERE id = ?2");
-		sql_add_unchanged(&q, t);
+		schema_add(&q, "DELETE FROM ");
+		schema_add(&q, audited[t].table);
+		schema_add(&q, " WHERE id = ?2");
+		add_unchanged(st, &q, t);
 	} else if (strcmp(action, "update") == 0) {
-		sql_add(&q, "UPDATE ");
-		sql_add(&q, audited[t].table);
-		sql_add(&q, " SET ");
-		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
-			sql_add(&q, audited[t].cols[c]);
-			sql_add(&q, " = json_extract(?1, '$.");
-			sql_add(&q, audited[t].cols[c]);
-			sql_add(&q, "'), ");
-		}
-		sql_add(&q, "version = version + 1 WHERE id = ?2");
-		sql_add_unchanged(&q, t);
+		schema_add(&q, "UPDATE ");
+		schema_add(&q, audited[t].table);
+		schema_add(&q, " SET (");
+		add_columns(&q, t);
+		schema_add(&q, st->pg ? ") = " : ") = (");
+		add_from_json(st, &q, t, "?1");
+		schema_add(&q, st->pg ? ", version = version + 1 WHERE id = ?2"
+				      : "), version = version + 1 WHERE id = ?2");
+		add_unchanged(st, &q, t);
 	} else {
 		/* back with a version above any it had: ids are never reused,
 		 * so max over the audit is the row's own history */
-		sql_add(&q, "INSERT INTO ");
-		sql_add(&q, audited[t].table);
-		sql_add(&q, " (id");
-		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
-			sql_add(&q, ", ");
-			sql_add(&q, audited[t].cols[c]);
+		schema_add(&q, "INSERT INTO ");
+		schema_add(&q, audited[t].table);
+		schema_add(&q, " (id, ");
+		add_columns(&q, t);
+		schema_add(&q, ", version) SELECT ?2, ");
+		if (st->pg) {
+			add_columns(&q, t);
+			schema_add(&q, ", (SELECT max(coalesce((new->>'version')"
+			    "::bigint, (old->>'version')::bigint)) + 1 FROM audit"
+			    " WHERE tbl = ?4 AND row_id = ?2) FROM "
+			    "json_populate_record(NULL::");
+			schema_add(&q, audited[t].table);
+			schema_add(&q, ", ?1::json)");
+		} else {
+			add_from_json(st, &q, t, "?1");
+			schema_add(&q, ", (SELECT max(coalesce(json_extract(new, "
+			    "'$.version'), json_extract(old, '$.version'))) + 1 "
+			    "FROM audit WHERE tbl = ?4 AND row_id = ?2)");
 		}
-		sql_add(&q, ", version) VALUES (?2");
-		for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
-			sql_add(&q, ", json_extract(?1, '$.");
-			sql_add(&q, audited[t].cols[c]);
-			sql_add(&q, "')");
-		}
-		sql_add(&q, ", (SELECT max(coalesce(json_extract(new, "
-		    "'$.version'), json_extract(old, '$.version'))) + 1 "
-		    "FROM audit WHERE tbl = ?4 AND row_id = ?2))");
 	}
 	rc = prepare(st, q.s, &s, e);
 	free(q.s);
 	if (rc < 0)
 		return -1;
 	bind_text(s, 1, old ? old : "{}");
-	sqlite3_bind_int64(s, 2, row_id);
+	sql_bind_int64(s, 2, row_id);
 	bind_text(s, 3, new ? new : "{}");
-	if (sqlite3_bind_parameter_index(s, "?4") > 0)
-		bind_text(s, 4, audited[t].table);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
+	bind_text(s, 4, audited[t].table);
+	rc = sql_step(s);
+	sql_finalize(s);
+	if (rc != SQL_DONE && sql_fault(st->db) != SQL_FAULT_CONSTRAINT)
 		return db_error(st, e, "undo");
-	if (rc != SQLITE_DONE || sqlite3_changes(st->db) != 1)
+	if (rc != SQL_DONE || sql_changes(st->db) != 1)
 		return err_set(e, "cannot undo: a %s record was changed by "
 		    "someone else since", audited[t].table);
 	return 0;
@@ -1437,7 +1321,7 @@ int
 store_revert(struct store *st, long long txn, enum store_change_kind kind,
     struct err *e)
 {
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	int rc, n = 0;
 
 	if (store_begin(st, e) < 0)
@@ -1445,9 +1329,9 @@ store_revert(struct store *st, long long txn, enum store_change_kind kind,
 	if (prepare(st, "SELECT tbl, action, row_id, old, new FROM audit"
 	    " WHERE txn = ? ORDER BY id DESC", &s, e) < 0)
 		goto fail;
-	sqlite3_bind_int64(s, 1, txn);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *tbl = (const char *)sqlite3_column_text(s, 0);
+	sql_bind_int64(s, 1, txn);
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		const char *tbl = sql_column_text(s, 0);
 		size_t t = 0;
 		char action[16];
 		char *old = NULL, *new = NULL;
@@ -1460,11 +1344,11 @@ store_revert(struct store *st, long long txn, enum store_change_kind kind,
 		}
 		col_text(s, 1, action, sizeof action);
 		/* Copy now: the next step reuses the column memory. */
-		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
-			old = xstrdup((const char *)sqlite3_column_text(s, 3));
-		if (sqlite3_column_type(s, 4) != SQLITE_NULL)
-			new = xstrdup((const char *)sqlite3_column_text(s, 4));
-		rc = revert_row(st, t, action, sqlite3_column_int64(s, 2), old,
+		if (!sql_column_null(s, 3))
+			old = xstrdup(sql_column_text(s, 3));
+		if (!sql_column_null(s, 4))
+			new = xstrdup(sql_column_text(s, 4));
+		rc = revert_row(st, t, action, sql_column_int64(s, 2), old,
 		    new, e);
 		free(old);
 		free(new);
@@ -1472,11 +1356,11 @@ store_revert(struct store *st, long long txn, enum store_change_kind kind,
 			goto fail;
 		n++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQL_DONE) {
 		db_error(st, e, "undo");
 		goto fail;
 	}
-	sqlite3_finalize(s);
+	sql_finalize(s);
 	s = NULL;
 	if (n == 0) {
 		err_set(e, "nothing to undo");
@@ -1486,7 +1370,7 @@ store_revert(struct store *st, long long txn, enum store_change_kind kind,
 		goto fail;
 	return store_commit(st, e);
 fail:
-	sqlite3_finalize(s);
+	sql_finalize(s);
 	store_rollback(st);
 	return -1;
 }
@@ -1496,33 +1380,33 @@ store_log_change(struct store *st, enum store_change_kind kind,
     long long reverts, struct err *e)
 {
 	static const char *const kinds[] = { "change", "undo", "redo" };
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	int rc;
 
 	/* A change that wrote nothing is nothing to undo: not logged, or it
 	 * would stand on top of the undo stack with nothing to revert. */
 	if (prepare(st, "SELECT 1 FROM audit WHERE txn = ? LIMIT 1", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, st->txn);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_DONE)
+	sql_bind_int64(s, 1, st->txn);
+	rc = sql_step(s);
+	sql_finalize(s);
+	if (rc == SQL_DONE)
 		return 0;
-	if (rc != SQLITE_ROW)
+	if (rc != SQL_ROW)
 		return db_error(st, e, "record the change");
-	if (prepare(st, "INSERT INTO change_log (txn, user, kind, reverts)"
+	if (prepare(st, "INSERT INTO change_log (txn, \"user\", kind, reverts)"
 	    " VALUES (?, ?, ?, ?)", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, st->txn);
+	sql_bind_int64(s, 1, st->txn);
 	bind_text(s, 2, st->user);
 	bind_text(s, 3, kinds[kind]);
 	if (kind == STORE_CHANGE)
-		sqlite3_bind_null(s, 4);
+		sql_bind_null(s, 4);
 	else
-		sqlite3_bind_int64(s, 4, reverts);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+		sql_bind_int64(s, 4, reverts);
+	rc = sql_step(s);
+	sql_finalize(s);
+	if (rc != SQL_DONE)
 		return db_error(st, e, "record the change");
 	return 0;
 }
@@ -1531,30 +1415,30 @@ int
 store_user_changes(struct store *st, struct store_change **out, size_t *n,
     struct err *e)
 {
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (prepare(st, "SELECT txn, kind, coalesce(reverts, 0) FROM "
-	    "change_log WHERE user = ? ORDER BY txn", &s, e) < 0)
+	    "change_log WHERE \"user\" = ? ORDER BY txn", &s, e) < 0)
 		return -1;
 	bind_text(s, 1, st->user);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 1);
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		const char *k = sql_column_text(s, 1);
 		XGROW(*out, cap, *n + 1);
 		(*out)[*n] = (struct store_change){
-			.txn = sqlite3_column_int64(s, 0),
+			.txn = sql_column_int64(s, 0),
 			.kind = strcmp(k, "undo") == 0 ? STORE_UNDO
 			    : strcmp(k, "redo") == 0   ? STORE_REDO
 						       : STORE_CHANGE,
-			.reverts = sqlite3_column_int64(s, 2),
+			.reverts = sql_column_int64(s, 2),
 		};
 		(*n)++;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
+	sql_finalize(s);
+	if (rc != SQL_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -1567,32 +1451,37 @@ int
 store_change_rows(struct store *st, long long txn,
     struct store_change_row **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	/* one result row per column of each audit row, oldest change first */
-	if (prepare(st, "SELECT a.id, a.tbl, a.action, a.row_id, j.key,"
+	if (prepare(st, st->pg ?
+	    "SELECT a.id, a.tbl, a.action, a.row_id, j.key,"
+	    " a.old ->> j.key, a.new ->> j.key"
+	    " FROM audit a, json_each(coalesce(a.new, a.old)) j"
+	    " WHERE a.txn = ? AND j.key <> 'version' ORDER BY a.id" :
+	    "SELECT a.id, a.tbl, a.action, a.row_id, j.key,"
 	    " json_extract(a.old, '$.' || j.key),"
 	    " json_extract(a.new, '$.' || j.key)"
 	    " FROM audit a, json_each(coalesce(a.new, a.old)) j"
 	    " WHERE a.txn = ? AND j.key != 'version' ORDER BY a.id",
 	    &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, txn);
+	sql_bind_int64(s, 1, txn);
 	long long last = -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		struct store_change_row *r;
-		if (sqlite3_column_int64(s, 0) != last) {
-			last = sqlite3_column_int64(s, 0);
+		if (sql_column_int64(s, 0) != last) {
+			last = sql_column_int64(s, 0);
 			XGROW(*out, cap, *n + 1);
 			r = &(*out)[(*n)++];
 			memset(r, 0, sizeof *r);
 			col_text(s, 1, r->table, sizeof r->table);
 			col_text(s, 2, r->action, sizeof r->action);
-			r->row_id = sqlite3_column_int64(s, 3);
+			r->row_id = sql_column_int64(s, 3);
 		}
 		r = &(*out)[*n - 1];
 		if (r->n_cols == STORE_ROW_COLS)
@@ -1605,8 +1494,8 @@ store_change_rows(struct store *st, long long txn,
 		    sizeof r->cols[r->n_cols].new);
 		r->n_cols++;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
+	sql_finalize(s);
+	if (rc != SQL_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -1622,23 +1511,21 @@ store_change_rows(struct store *st, long long txn,
  * for each and letting fill_row read it. */
 #define LOAD_ROWS(st, sql, from, to, items, n, fill_row)                      \
 	do {                                                                  \
-		sqlite3_stmt *s_;                                             \
+		struct sql_stmt *s_;                                             \
 		size_t cap_ = (n);                                            \
 		int rc_;                                                      \
 		if (prepare((st), (sql), &s_, e) < 0)                         \
 			goto fail;                                            \
-		if (sqlite3_bind_parameter_count(s_) >= 1)                    \
-			bind_day(s_, 1, (from));                              \
-		if (sqlite3_bind_parameter_count(s_) >= 2)                    \
-			bind_day(s_, 2, (to));                                \
-		while ((rc_ = sqlite3_step(s_)) == SQLITE_ROW) {              \
+		bind_day(s_, 1, (from)); /* ignored where it has none */      \
+		bind_day(s_, 2, (to));                                        \
+		while ((rc_ = sql_step(s_)) == SQL_ROW) {              \
 			XGROW((items), cap_, (n) + 1);                        \
 			memset(&(items)[(n)], 0, sizeof *(items));            \
 			fill_row(s_, &(items)[(n)]);                          \
 			(n)++;                                                \
 		}                                                             \
-		sqlite3_finalize(s_);                                         \
-		if (rc_ != SQLITE_DONE) {                                     \
+		sql_finalize(s_);                                         \
+		if (rc_ != SQL_DONE) {                                     \
 			db_error((st), e, "read");                            \
 			goto fail;                                            \
 		}                                                             \
@@ -1649,106 +1536,106 @@ store_change_rows(struct store *st, long long txn,
 	LOAD_ROWS(st, sql, DATASET_ALL, DATE_NONE, items, n, fill_row)
 
 static void
-fill_team(sqlite3_stmt *s, struct team *t)
+fill_team(struct sql_stmt *s, struct team *t)
 {
-	t->id = sqlite3_column_int64(s, 0);
+	t->id = sql_column_int64(s, 0);
 	col_text(s, 1, t->code, sizeof t->code);
 	col_text(s, 2, t->name, sizeof t->name);
 	col_text(s, 3, t->area, sizeof t->area);
-	t->version = sqlite3_column_int64(s, 4);
+	t->version = sql_column_int64(s, 4);
 }
 
 static enum part
-col_part(sqlite3_stmt *s, int i)
+col_part(struct sql_stmt *s, int i)
 {
-	const unsigned char *v = sqlite3_column_text(s, i);
+	const char *v = sql_column_text(s, i);
 
 	return v && strcmp((const char *)v, "middag") == 0 ? PART_AFTERNOON
 							   : PART_MORNING;
 }
 
 static void
-fill_rota(sqlite3_stmt *s, struct rota_entry *r)
+fill_rota(struct sql_stmt *s, struct rota_entry *r)
 {
-	r->id = sqlite3_column_int64(s, 0);
-	r->team_id = sqlite3_column_int64(s, 1);
-	r->weekday = sqlite3_column_int(s, 2);
+	r->id = sql_column_int64(s, 0);
+	r->team_id = sql_column_int64(s, 1);
+	r->weekday = (int)sql_column_int64(s, 2);
 	r->part = col_part(s, 3);
-	r->hours = sqlite3_column_double(s, 4);
-	r->version = sqlite3_column_int64(s, 5);
+	r->hours = sql_column_double(s, 4);
+	r->version = sql_column_int64(s, 5);
 }
 
 static void
-fill_employee(sqlite3_stmt *s, struct employee *em)
+fill_employee(struct sql_stmt *s, struct employee *em)
 {
-	em->id = sqlite3_column_int64(s, 0);
+	em->id = sql_column_int64(s, 0);
 	col_text(s, 1, em->code, sizeof em->code);
 	col_text(s, 2, em->name, sizeof em->name);
-	em->team_id = sqlite3_column_int64(s, 3);
+	em->team_id = sql_column_int64(s, 3);
 	col_text(s, 4, em->discipline, sizeof em->discipline);
-	em->contract_hours = sqlite3_column_double(s, 5);
-	em->workdays = (unsigned)sqlite3_column_int(s, 6);
+	em->contract_hours = sql_column_double(s, 5);
+	em->workdays = (unsigned)(int)sql_column_int64(s, 6);
 	em->start = col_date(s, 7);
 	em->end = col_date(s, 8);
-	em->version = sqlite3_column_int64(s, 9);
+	em->version = sql_column_int64(s, 9);
 }
 
 static void
-fill_absence(sqlite3_stmt *s, struct absence *a)
+fill_absence(struct sql_stmt *s, struct absence *a)
 {
-	a->id = sqlite3_column_int64(s, 0);
-	a->employee_id = sqlite3_column_int64(s, 1);
+	a->id = sql_column_int64(s, 0);
+	a->employee_id = sql_column_int64(s, 1);
 	a->start = col_date(s, 2);
 	a->end = col_date(s, 3);
-	a->percent = sqlite3_column_int(s, 4);
+	a->percent = (int)sql_column_int64(s, 4);
 	col_text(s, 5, a->reason, sizeof a->reason);
-	a->version = sqlite3_column_int64(s, 6);
+	a->version = sql_column_int64(s, 6);
 }
 
 static void
-fill_activity(sqlite3_stmt *s, struct activity *a)
+fill_activity(struct sql_stmt *s, struct activity *a)
 {
-	a->id = sqlite3_column_int64(s, 0);
-	a->employee_id = sqlite3_column_int64(s, 1);
+	a->id = sql_column_int64(s, 0);
+	a->employee_id = sql_column_int64(s, 1);
 	col_text(s, 2, a->name, sizeof a->name);
 	col_text(s, 3, a->kind, sizeof a->kind);
-	a->hours_per_week = sqlite3_column_double(s, 4);
+	a->hours_per_week = sql_column_double(s, 4);
 	a->start = col_date(s, 5);
 	a->end = col_date(s, 6);
-	a->version = sqlite3_column_int64(s, 7);
+	a->version = sql_column_int64(s, 7);
 }
 
 static void
-fill_block(sqlite3_stmt *s, struct block *b)
+fill_block(struct sql_stmt *s, struct block *b)
 {
-	b->id = sqlite3_column_int64(s, 0);
-	b->team_id = sqlite3_column_int64(s, 1);
+	b->id = sql_column_int64(s, 0);
+	b->team_id = sql_column_int64(s, 1);
 	b->date = col_date(s, 2);
 	b->part = col_part(s, 3);
-	b->hours = sqlite3_column_double(s, 4);
-	b->employee_id = sqlite3_column_int64(s, 5); /* NULL reads as 0 */
-	b->locked = sqlite3_column_int(s, 6) != 0;
-	b->version = sqlite3_column_int64(s, 7);
+	b->hours = sql_column_double(s, 4);
+	b->employee_id = sql_column_int64(s, 5); /* NULL reads as 0 */
+	b->locked = (int)sql_column_int64(s, 6) != 0;
+	b->version = sql_column_int64(s, 7);
 }
 
 static void
-fill_case(sqlite3_stmt *s, struct case_item *c)
+fill_case(struct sql_stmt *s, struct case_item *c)
 {
-	const unsigned char *phase;
+	const char *phase;
 
-	c->id = sqlite3_column_int64(s, 0);
+	c->id = sql_column_int64(s, 0);
 	col_text(s, 1, c->ref, sizeof c->ref);
-	c->team_id = sqlite3_column_int64(s, 2);
-	c->employee_id = sqlite3_column_int64(s, 3);
+	c->team_id = sql_column_int64(s, 2);
+	c->employee_id = sql_column_int64(s, 3);
 	col_text(s, 4, c->type, sizeof c->type);
-	phase = sqlite3_column_text(s, 5);
+	phase = sql_column_text(s, 5);
 	c->phase = (enum phase)settings_phase_parse(
 	    phase ? (const char *)phase : "actief");
 	c->opened = col_date(s, 6);
 	c->closed = col_date(s, 7);
-	c->origin_block = sqlite3_column_int64(s, 8);
-	c->cover_from = sqlite3_column_int64(s, 9);
-	c->version = sqlite3_column_int64(s, 10);
+	c->origin_block = sql_column_int64(s, 8);
+	c->cover_from = sql_column_int64(s, 9);
+	c->version = sql_column_int64(s, 10);
 }
 
 /* The columns each kind of record is read with (the fill_ functions'
@@ -1787,7 +1674,7 @@ fill_case(sqlite3_stmt *s, struct case_item *c)
 
 /* A window's day as SQL text: before every date for DATASET_ALL. */
 static void
-bind_day(sqlite3_stmt *s, int i, int day)
+bind_day(struct sql_stmt *s, int i, int day)
 {
 	if (day == DATASET_ALL)
 		bind_text(s, i, "");
@@ -1948,7 +1835,8 @@ sort_by_id(void *items, size_t n, size_t size)
  * their own while store_load reads the rest: a whole country has some
  * 200,000, and this machine more than one core. */
 struct open_reader {
-	const char *path;
+	const char *target;
+	const char *begin;
 	struct case_item *cases;
 	size_t n;
 	long long audit; /* the newest audit row its read saw */
@@ -1959,27 +1847,21 @@ static void *
 read_open_cases(void *arg)
 {
 	struct open_reader *r = arg;
-	sqlite3 *db = NULL;
-	sqlite3_stmt *s = NULL;
-	char name[4096 + 2];
+	struct sql_conn *db = NULL;
+	struct sql_stmt *s = NULL;
 	size_t cap = 0;
-	int rc = SQLITE_ERROR;
+	int rc = SQL_FAIL;
 
-	if (sqlite3_open_v2(plain_name(r->path, name, sizeof name), &db,
-	    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+	if (sql_open(&db, r->target, true) < 0 || sql_exec(db, r->begin) < 0 ||
+	    sql_prepare(db, "SELECT coalesce(max(id), 0) FROM audit", false,
+	    &s) < 0 || sql_step(s) != SQL_ROW)
 		goto done;
-	sqlite3_busy_timeout(db, 5000);
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM audit", -1,
-	    &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
-		goto done;
-	r->audit = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	r->audit = sql_column_int64(s, 0);
+	sql_finalize(s);
 	s = NULL;
-	if (sqlite3_prepare_v2(db, SELECT_CASE " WHERE closed IS NULL", -1, &s,
-	    NULL) != SQLITE_OK)
+	if (sql_prepare(db, SELECT_CASE " WHERE closed IS NULL", false, &s) < 0)
 		goto done;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		XGROW(r->cases, cap, r->n + 1);
 		memset(&r->cases[r->n], 0, sizeof *r->cases);
 		fill_case(s, &r->cases[r->n++]);
@@ -1987,16 +1869,19 @@ read_open_cases(void *arg)
 	/* in id order here, while the other connection reads the rest */
 	r->n = sort_by_id(r->cases, r->n, sizeof *r->cases);
 done:
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	r->ok = rc == SQLITE_DONE;
+	sql_finalize(s);
+	if (db != NULL && sql_in_transaction(db))
+		sql_exec(db, "COMMIT");
+	sql_close(db);
+	r->ok = rc == SQL_DONE;
 	return NULL;
 }
 
 int
 store_load(struct store *st, struct dataset *d, int since, struct err *e)
 {
-	struct open_reader open_cases = { .path = st->path };
+	struct open_reader open_cases = { .target = st->target,
+		.begin = begin_read(st) };
 	pthread_t reader;
 	bool threaded = false;
 
@@ -2005,16 +1890,16 @@ store_load(struct store *st, struct dataset *d, int since, struct err *e)
 	/* the open cases in a thread of their own, for a window of a file
 	 * (one in memory has one connection) */
 	if (since != DATASET_ALL && since != DATASET_NONE &&
-	    strcmp(st->path, ":memory:") != 0)
+	    strcmp(st->target, ":memory:") != 0)
 		threaded = pthread_create(&reader, NULL, read_open_cases,
 		    &open_cases) == 0;
 	/* One read transaction, so the arrays agree with each other even
 	 * while someone else writes. */
-	if (exec(st, "BEGIN", e, "read") < 0)
+	if (exec(st, begin_read(st), e, "read") < 0)
 		goto fail;
 	/* What "changed since" (store_changed, store_refresh) compares
 	 * against. */
-	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0 ||
+	if (data_version(st, e) < 0 ||
 	    get_int(st, "SELECT coalesce(max(id), 0) FROM audit",
 	    &st->last_audit, e) < 0)
 		goto fail;
@@ -2076,7 +1961,7 @@ store_widen(struct store *st, struct dataset *d, int since, struct err *e)
 	/* what is held up to date first, so what comes to it agrees */
 	if (store_refresh(st, d, e) < 0)
 		return -1;
-	if (exec(st, "BEGIN", e, "read") < 0)
+	if (exec(st, begin_read(st), e, "read") < 0)
 		return -1;
 	LOAD_DAYS(st, SELECT_BLOCK " WHERE date >= ?1 AND date < ?2", since,
 	    held, d->blocks, d->n_blocks, fill_block);
@@ -2105,13 +1990,13 @@ fail:
 		bool found_, keep_ = false;                                   \
 		size_t at_;                                                   \
 		int rc_;                                                      \
-		sqlite3_reset(stmt);                                          \
-		sqlite3_bind_int64((stmt), 1, (id));                          \
-		if ((rc_ = sqlite3_step(stmt)) == SQLITE_ROW) {               \
+		sql_reset(stmt);                                          \
+		sql_bind_int64((stmt), 1, (id));                          \
+		if ((rc_ = sql_step(stmt)) == SQL_ROW) {               \
 			memset(&row_, 0, sizeof row_);                        \
 			fill_row((stmt), &row_);                              \
 			keep_ = holds(d, &row_);                              \
-		} else if (rc_ != SQLITE_DONE) {                              \
+		} else if (rc_ != SQL_DONE) {                              \
 			db_error(st, e, "read");                              \
 			goto fail;                                            \
 		}                                                             \
@@ -2154,13 +2039,13 @@ store_refresh(struct store *st, struct dataset *d, struct err *e)
 	};
 	static const char *const tables[R_KINDS] = { "team", "rota",
 		"employee", "absence", "activity", "block", "cases" };
-	sqlite3_stmt *stmt[R_KINDS] = { 0 }, *touched = NULL;
+	struct sql_stmt *stmt[R_KINDS] = { 0 }, *touched = NULL;
 	long long newest, rows;
 	int rc;
 
-	if (exec(st, "BEGIN", e, "read") < 0)
+	if (exec(st, begin_read(st), e, "read") < 0)
 		return -1;
-	if (get_int(st, "PRAGMA data_version", &st->data_version, e) < 0 ||
+	if (data_version(st, e) < 0 ||
 	    get_int(st, "SELECT coalesce(max(id), 0) FROM audit", &newest,
 	    e) < 0)
 		goto fail;
@@ -2171,10 +2056,10 @@ store_refresh(struct store *st, struct dataset *d, struct err *e)
 	if (prepare(st, "SELECT count(*) FROM audit WHERE id > ?", &touched,
 	    e) < 0)
 		goto fail;
-	sqlite3_bind_int64(touched, 1, st->last_audit);
-	rows = sqlite3_step(touched) == SQLITE_ROW ?
-	    sqlite3_column_int64(touched, 0) : REFRESH_ROWS_MAX + 1;
-	sqlite3_finalize(touched);
+	sql_bind_int64(touched, 1, st->last_audit);
+	rows = sql_step(touched) == SQL_ROW ?
+	    sql_column_int64(touched, 0) : REFRESH_ROWS_MAX + 1;
+	sql_finalize(touched);
 	touched = NULL;
 	if (rows > REFRESH_ROWS_MAX) {
 		exec(st, "COMMIT", NULL, "read");
@@ -2186,10 +2071,10 @@ store_refresh(struct store *st, struct dataset *d, struct err *e)
 	if (prepare(st, "SELECT DISTINCT tbl, row_id FROM audit WHERE id > ?",
 	    &touched, e) < 0)
 		goto fail;
-	sqlite3_bind_int64(touched, 1, st->last_audit);
-	while ((rc = sqlite3_step(touched)) == SQLITE_ROW) {
-		const char *tbl = (const char *)sqlite3_column_text(touched, 0);
-		int64_t id = sqlite3_column_int64(touched, 1);
+	sql_bind_int64(touched, 1, st->last_audit);
+	while ((rc = sql_step(touched)) == SQL_ROW) {
+		const char *tbl = sql_column_text(touched, 0);
+		int64_t id = sql_column_int64(touched, 1);
 		int k = 0;
 
 		while (k < R_KINDS && (tbl == NULL || strcmp(tbl, tables[k])))
@@ -2227,20 +2112,20 @@ store_refresh(struct store *st, struct dataset *d, struct err *e)
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQL_DONE) {
 		db_error(st, e, "read");
 		goto fail;
 	}
-	sqlite3_finalize(touched);
+	sql_finalize(touched);
 	for (int k = 0; k < R_KINDS; k++)
-		sqlite3_finalize(stmt[k]);
+		sql_finalize(stmt[k]);
 	st->last_audit = newest;
 	exec(st, "COMMIT", NULL, "read");
 	return 0;
 fail:
-	sqlite3_finalize(touched);
+	sql_finalize(touched);
 	for (int k = 0; k < R_KINDS; k++)
-		sqlite3_finalize(stmt[k]);
+		sql_finalize(stmt[k]);
 	store_rollback(st);
 	return -1;
 }
@@ -2272,29 +2157,29 @@ store_audit_count(struct store *st, long *n, struct err *e)
 /* --- snapshots --- */
 
 static void
-bind_load(sqlite3_stmt *s, int i, double load, bool counted)
+bind_load(struct sql_stmt *s, int i, double load, bool counted)
 {
 	if (!counted || isinf(load))
-		sqlite3_bind_null(s, i);
+		sql_bind_null(s, i);
 	else
-		sqlite3_bind_double(s, i, load);
+		sql_bind_double(s, i, load);
 }
 
 static double
-col_load(sqlite3_stmt *s, int i, bool counted)
+col_load(struct sql_stmt *s, int i, bool counted)
 {
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+	if (sql_column_null(s, i))
 		return counted ? INFINITY : 0.0;
-	return sqlite3_column_double(s, i);
+	return sql_column_double(s, i);
 }
 
 static int
-step_done(struct store *st, sqlite3_stmt *s, struct err *e)
+step_done(struct store *st, struct sql_stmt *s, struct err *e)
 {
-	int rc = sqlite3_step(s);
+	int rc = sql_step(s);
 
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	sql_reset(s);
+	if (rc != SQL_DONE)
 		return db_error(st, e, "save snapshot");
 	return 0;
 }
@@ -2303,14 +2188,21 @@ int
 store_save_snapshot(struct store *st, const struct dataset *d,
     const struct week_figures *w, bool explicit, struct err *e)
 {
-	sqlite3_stmt *old = NULL, *week = NULL, *emp = NULL, *team = NULL;
+	struct sql_stmt *old = NULL, *old_teams = NULL, *week = NULL;
+	struct sql_stmt *emp = NULL, *team = NULL;
 	char monday[DATE_BUF];
 
 	date_format(w->monday, monday);
-	if (prepare(st, "DELETE FROM snapshot_week WHERE monday = ?", &old,
+	/* The week's rows this store may see go (with rights per team, the
+	 * figures of the teams one does not see stay as they were). */
+	if (prepare(st, "DELETE FROM snapshot_employee WHERE monday = ?", &old,
+	    e) < 0 ||
+	    prepare(st, "DELETE FROM snapshot_team WHERE monday = ?", &old_teams,
 	    e) < 0 ||
 	    prepare(st, "INSERT INTO snapshot_week (monday, taken_by, explicit)"
-	    " VALUES (?, ?, ?)", &week, e) < 0 ||
+	    " VALUES (?, ?, ?) ON CONFLICT (monday) DO UPDATE SET"
+	    " taken_at = excluded.taken_at, taken_by = excluded.taken_by,"
+	    " explicit = excluded.explicit", &week, e) < 0 ||
 	    prepare(st, "INSERT INTO snapshot_employee VALUES (?, ?, ?, ?, ?, "
 	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &emp, e) < 0 ||
 	    prepare(st, "INSERT INTO snapshot_team VALUES (?, ?, ?, ?, ?, ?, ?, "
@@ -2318,11 +2210,12 @@ store_save_snapshot(struct store *st, const struct dataset *d,
 		goto fail;
 	/* A new snapshot of the week replaces the old one, figures and all. */
 	bind_text(old, 1, monday);
-	if (step_done(st, old, e) < 0)
+	bind_text(old_teams, 1, monday);
+	if (step_done(st, old, e) < 0 || step_done(st, old_teams, e) < 0)
 		goto fail;
 	bind_text(week, 1, monday);
 	bind_text(week, 2, st->user);
-	sqlite3_bind_int(week, 3, explicit);
+	sql_bind_int64(week, 3, explicit);
 	if (step_done(st, week, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < w->n_employees && i < d->n_employees; i++) {
@@ -2330,58 +2223,60 @@ store_save_snapshot(struct store *st, const struct dataset *d,
 		if (!ew->counted)
 			continue;
 		bind_text(emp, 1, monday);
-		sqlite3_bind_int64(emp, 2, d->employees[i].id);
-		sqlite3_bind_double(emp, 3, ew->available);
-		sqlite3_bind_double(emp, 4, ew->capacity);
-		sqlite3_bind_double(emp, 5, ew->case_hours);
-		sqlite3_bind_double(emp, 6, ew->intake_hours);
-		sqlite3_bind_double(emp, 7, ew->side_hours);
-		sqlite3_bind_double(emp, 8, ew->demand);
+		sql_bind_int64(emp, 2, d->employees[i].id);
+		sql_bind_double(emp, 3, ew->available);
+		sql_bind_double(emp, 4, ew->capacity);
+		sql_bind_double(emp, 5, ew->case_hours);
+		sql_bind_double(emp, 6, ew->intake_hours);
+		sql_bind_double(emp, 7, ew->side_hours);
+		sql_bind_double(emp, 8, ew->demand);
 		bind_load(emp, 9, ew->load, ew->counted);
-		sqlite3_bind_int(emp, 10, (int)ew->status);
-		sqlite3_bind_int(emp, 11, ew->counted);
-		sqlite3_bind_int(emp, 12, ew->sustained);
-		sqlite3_bind_int(emp, 13, ew->open_cases);
-		sqlite3_bind_int(emp, 14, ew->new_cases);
-		sqlite3_bind_int(emp, 15, ew->closed_cases);
-		sqlite3_bind_int(emp, 16, ew->blocks);
+		sql_bind_int64(emp, 10, (int)ew->status);
+		sql_bind_int64(emp, 11, ew->counted);
+		sql_bind_int64(emp, 12, ew->sustained);
+		sql_bind_int64(emp, 13, ew->open_cases);
+		sql_bind_int64(emp, 14, ew->new_cases);
+		sql_bind_int64(emp, 15, ew->closed_cases);
+		sql_bind_int64(emp, 16, ew->blocks);
 		if (step_done(st, emp, e) < 0)
 			goto fail;
 	}
 	for (size_t t = 0; t < w->n_teams && t < d->n_teams; t++) {
 		const struct team_week *tw = &w->teams[t];
 		bind_text(team, 1, monday);
-		sqlite3_bind_int64(team, 2, d->teams[t].id);
-		sqlite3_bind_double(team, 3, tw->capacity);
-		sqlite3_bind_double(team, 4, tw->demand);
-		sqlite3_bind_double(team, 5, tw->case_hours);
-		sqlite3_bind_double(team, 6, tw->intake_hours);
-		sqlite3_bind_double(team, 7, tw->side_hours);
-		sqlite3_bind_double(team, 8, tw->waiting_hours);
-		sqlite3_bind_int(team, 9, tw->waiting_cases);
+		sql_bind_int64(team, 2, d->teams[t].id);
+		sql_bind_double(team, 3, tw->capacity);
+		sql_bind_double(team, 4, tw->demand);
+		sql_bind_double(team, 5, tw->case_hours);
+		sql_bind_double(team, 6, tw->intake_hours);
+		sql_bind_double(team, 7, tw->side_hours);
+		sql_bind_double(team, 8, tw->waiting_hours);
+		sql_bind_int64(team, 9, tw->waiting_cases);
 		bind_load(team, 10, tw->load, tw->counted);
-		sqlite3_bind_int(team, 11, (int)tw->status);
-		sqlite3_bind_int(team, 12, tw->counted);
-		sqlite3_bind_int(team, 13, tw->sustained);
-		sqlite3_bind_int(team, 14, tw->members);
-		sqlite3_bind_int(team, 15, tw->by_status[LOAD_STATUS_ROOM]);
-		sqlite3_bind_int(team, 16, tw->by_status[LOAD_STATUS_OK]);
-		sqlite3_bind_int(team, 17, tw->by_status[LOAD_STATUS_HIGH]);
-		sqlite3_bind_int(team, 18, tw->by_status[LOAD_STATUS_OVER]);
-		sqlite3_bind_int(team, 19, tw->sustained_members);
+		sql_bind_int64(team, 11, (int)tw->status);
+		sql_bind_int64(team, 12, tw->counted);
+		sql_bind_int64(team, 13, tw->sustained);
+		sql_bind_int64(team, 14, tw->members);
+		sql_bind_int64(team, 15, tw->by_status[LOAD_STATUS_ROOM]);
+		sql_bind_int64(team, 16, tw->by_status[LOAD_STATUS_OK]);
+		sql_bind_int64(team, 17, tw->by_status[LOAD_STATUS_HIGH]);
+		sql_bind_int64(team, 18, tw->by_status[LOAD_STATUS_OVER]);
+		sql_bind_int64(team, 19, tw->sustained_members);
 		if (step_done(st, team, e) < 0)
 			goto fail;
 	}
-	sqlite3_finalize(old);
-	sqlite3_finalize(week);
-	sqlite3_finalize(emp);
-	sqlite3_finalize(team);
+	sql_finalize(old);
+	sql_finalize(old_teams);
+	sql_finalize(week);
+	sql_finalize(emp);
+	sql_finalize(team);
 	return 0;
 fail:
-	sqlite3_finalize(old);
-	sqlite3_finalize(week);
-	sqlite3_finalize(emp);
-	sqlite3_finalize(team);
+	sql_finalize(old);
+	sql_finalize(old_teams);
+	sql_finalize(week);
+	sql_finalize(emp);
+	sql_finalize(team);
 	return -1;
 }
 
@@ -2403,44 +2298,44 @@ store_forget_snapshots(struct store *st, struct err *e)
 	" members, n_room, n_ok, n_high, n_over, sustained_members"
 
 static void
-fill_employee_week(sqlite3_stmt *s, struct employee_week *ew)
+fill_employee_week(struct sql_stmt *s, struct employee_week *ew)
 {
-	ew->available = sqlite3_column_double(s, 1);
-	ew->capacity = sqlite3_column_double(s, 2);
-	ew->case_hours = sqlite3_column_double(s, 3);
-	ew->intake_hours = sqlite3_column_double(s, 4);
-	ew->side_hours = sqlite3_column_double(s, 5);
-	ew->demand = sqlite3_column_double(s, 6);
-	ew->counted = sqlite3_column_int(s, 9) != 0;
+	ew->available = sql_column_double(s, 1);
+	ew->capacity = sql_column_double(s, 2);
+	ew->case_hours = sql_column_double(s, 3);
+	ew->intake_hours = sql_column_double(s, 4);
+	ew->side_hours = sql_column_double(s, 5);
+	ew->demand = sql_column_double(s, 6);
+	ew->counted = (int)sql_column_int64(s, 9) != 0;
 	ew->load = col_load(s, 7, ew->counted);
-	ew->status = (enum load_status)sqlite3_column_int(s, 8);
-	ew->sustained = sqlite3_column_int(s, 10) != 0;
-	ew->open_cases = sqlite3_column_int(s, 11);
-	ew->new_cases = sqlite3_column_int(s, 12);
-	ew->closed_cases = sqlite3_column_int(s, 13);
-	ew->blocks = sqlite3_column_int(s, 14);
+	ew->status = (enum load_status)(int)sql_column_int64(s, 8);
+	ew->sustained = (int)sql_column_int64(s, 10) != 0;
+	ew->open_cases = (int)sql_column_int64(s, 11);
+	ew->new_cases = (int)sql_column_int64(s, 12);
+	ew->closed_cases = (int)sql_column_int64(s, 13);
+	ew->blocks = (int)sql_column_int64(s, 14);
 }
 
 static void
-fill_team_week(sqlite3_stmt *s, struct team_week *tw)
+fill_team_week(struct sql_stmt *s, struct team_week *tw)
 {
-	tw->capacity = sqlite3_column_double(s, 1);
-	tw->demand = sqlite3_column_double(s, 2);
-	tw->case_hours = sqlite3_column_double(s, 3);
-	tw->intake_hours = sqlite3_column_double(s, 4);
-	tw->side_hours = sqlite3_column_double(s, 5);
-	tw->waiting_hours = sqlite3_column_double(s, 6);
-	tw->waiting_cases = sqlite3_column_int(s, 7);
-	tw->counted = sqlite3_column_int(s, 10) != 0;
+	tw->capacity = sql_column_double(s, 1);
+	tw->demand = sql_column_double(s, 2);
+	tw->case_hours = sql_column_double(s, 3);
+	tw->intake_hours = sql_column_double(s, 4);
+	tw->side_hours = sql_column_double(s, 5);
+	tw->waiting_hours = sql_column_double(s, 6);
+	tw->waiting_cases = (int)sql_column_int64(s, 7);
+	tw->counted = (int)sql_column_int64(s, 10) != 0;
 	tw->load = col_load(s, 8, tw->counted);
-	tw->status = (enum load_status)sqlite3_column_int(s, 9);
-	tw->sustained = sqlite3_column_int(s, 11) != 0;
-	tw->members = sqlite3_column_int(s, 12);
-	tw->by_status[LOAD_STATUS_ROOM] = sqlite3_column_int(s, 13);
-	tw->by_status[LOAD_STATUS_OK] = sqlite3_column_int(s, 14);
-	tw->by_status[LOAD_STATUS_HIGH] = sqlite3_column_int(s, 15);
-	tw->by_status[LOAD_STATUS_OVER] = sqlite3_column_int(s, 16);
-	tw->sustained_members = sqlite3_column_int(s, 17);
+	tw->status = (enum load_status)(int)sql_column_int64(s, 9);
+	tw->sustained = (int)sql_column_int64(s, 11) != 0;
+	tw->members = (int)sql_column_int64(s, 12);
+	tw->by_status[LOAD_STATUS_ROOM] = (int)sql_column_int64(s, 13);
+	tw->by_status[LOAD_STATUS_OK] = (int)sql_column_int64(s, 14);
+	tw->by_status[LOAD_STATUS_HIGH] = (int)sql_column_int64(s, 15);
+	tw->by_status[LOAD_STATUS_OVER] = (int)sql_column_int64(s, 16);
+	tw->sustained_members = (int)sql_column_int64(s, 17);
 }
 
 int
@@ -2448,7 +2343,7 @@ store_load_subject_snapshots(struct store *st, bool employee, int64_t id,
     int first, size_t n, struct team_week *teams,
     struct employee_week *employees, bool *found, struct err *e)
 {
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	int rc;
 
 	memset(found, 0, n * sizeof *found);
@@ -2460,10 +2355,10 @@ store_load_subject_snapshots(struct store *st, bool employee, int64_t id,
 	    "SELECT monday, " TEAM_WEEK_COLUMNS " FROM snapshot_team"
 	    " WHERE team_id = ?1 AND monday BETWEEN ?2 AND ?3", &s, e) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
+	sql_bind_int64(s, 1, id);
 	bind_date(s, 2, first);
 	bind_date(s, 3, first + 7 * (int)(n - 1));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		int monday = col_date(s, 0);
 		size_t k;
 		if (monday == DATE_NONE || monday < first ||
@@ -2476,8 +2371,8 @@ store_load_subject_snapshots(struct store *st, bool employee, int64_t id,
 			fill_team_week(s, &teams[k]);
 		found[k] = true;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	sql_finalize(s);
+	if (rc != SQL_DONE)
 		return db_error(st, e, "read snapshot");
 	return 0;
 }
@@ -2486,7 +2381,7 @@ int
 store_load_snapshot_statuses(struct store *st, const struct dataset *d,
     int monday, struct week_figures *out, bool *found, struct err *e)
 {
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	struct dataset_map map;
 	char day[DATE_BUF];
 	int rc;
@@ -2505,14 +2400,14 @@ store_load_snapshot_statuses(struct store *st, const struct dataset *d,
 	out->employees = xcalloc(d->n_employees + 1, sizeof *out->employees);
 	out->teams = xcalloc(d->n_teams + 1, sizeof *out->teams);
 	dataset_map_start(&map, d);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 1);
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		int64_t id = sql_column_int64(s, 1);
 		enum load_status status =
-		    (enum load_status)sqlite3_column_int(s, 2);
-		long i = sqlite3_column_int(s, 0) == 0 ?
+		    (enum load_status)(int)sql_column_int64(s, 2);
+		long i = (int)sql_column_int64(s, 0) == 0 ?
 		    dataset_map_employee(&map, id) : -1;
 		*found = true;
-		if (sqlite3_column_int(s, 0) == 0) {
+		if ((int)sql_column_int64(s, 0) == 0) {
 			if (i >= 0)
 				out->employees[i].status = status;
 		} else if ((i = dataset_team_index(d, id)) >= 0) {
@@ -2520,8 +2415,8 @@ store_load_snapshot_statuses(struct store *st, const struct dataset *d,
 		}
 	}
 	dataset_map_free(&map);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
+	sql_finalize(s);
+	if (rc != SQL_DONE) {
 		workload_week_clear(out);
 		*found = false;
 		return db_error(st, e, "read snapshot");
@@ -2535,7 +2430,7 @@ int
 store_load_snapshot(struct store *st, const struct dataset *d, int monday,
     struct week_figures *out, bool *found, struct err *e)
 {
-	sqlite3_stmt *s = NULL;
+	struct sql_stmt *s = NULL;
 	char day[DATE_BUF];
 	int rc;
 
@@ -2546,10 +2441,10 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 	    &s, e) < 0)
 		return -1;
 	bind_text(s, 1, day);
-	rc = sqlite3_step(s);
-	*found = rc == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
+	rc = sql_step(s);
+	*found = rc == SQL_ROW && (int)sql_column_int64(s, 0) > 0;
+	sql_finalize(s);
+	if (rc != SQL_ROW)
 		return db_error(st, e, "read snapshot");
 	if (!*found)
 		return 0;
@@ -2565,19 +2460,19 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 	    " FROM snapshot_employee WHERE monday = ?", &s, e) < 0)
 		goto fail;
 	bind_text(s, 1, day);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		/* Someone deleted since the snapshot is no longer shown. */
-		long i = dataset_map_employee(&map, sqlite3_column_int64(s, 0));
+		long i = dataset_map_employee(&map, sql_column_int64(s, 0));
 		struct employee_week *ew;
 		if (i < 0)
 			continue;
 		ew = &out->employees[i];
 		fill_employee_week(s, ew);
 	}
-	sqlite3_finalize(s);
+	sql_finalize(s);
 	s = NULL;
 	dataset_map_free(&map);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQL_DONE) {
 		db_error(st, e, "read snapshot");
 		goto fail;
 	}
@@ -2585,22 +2480,22 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 	    " FROM snapshot_team WHERE monday = ?", &s, e) < 0)
 		goto fail;
 	bind_text(s, 1, day);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long t = dataset_team_index(d, sqlite3_column_int64(s, 0));
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		long t = dataset_team_index(d, sql_column_int64(s, 0));
 		struct team_week *tw;
 		if (t < 0)
 			continue;
 		tw = &out->teams[t];
 		fill_team_week(s, tw);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
+	sql_finalize(s);
+	if (rc != SQL_DONE) {
 		db_error(st, e, "read snapshot");
 		goto fail_clear;
 	}
 	return 0;
 fail:
-	sqlite3_finalize(s);
+	sql_finalize(s);
 fail_clear:
 	workload_week_clear(out);
 	*found = false;
@@ -2612,19 +2507,19 @@ static int
 collect_check(struct store *st, const char *sql, char *buf, size_t size,
     size_t *len, int *problems, struct err *e)
 {
-	sqlite3_stmt *s;
+	struct sql_stmt *s;
 	int rc;
 
 	if (prepare(st, sql, &s, e) < 0)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sql_step(s)) == SQL_ROW) {
 		char line[512];
-		int cols = sqlite3_column_count(s);
+		int cols = sql_column_count(s);
 		size_t l = 0;
 
 		line[0] = '\0';
 		for (int i = 0; i < cols && l < sizeof line; i++) {
-			const unsigned char *v = sqlite3_column_text(s, i);
+			const char *v = sql_column_text(s, i);
 			l += (size_t)snprintf(line + l, sizeof line - l, "%s%s",
 			    i ? " " : "", v ? (const char *)v : "NULL");
 		}
@@ -2635,8 +2530,8 @@ collect_check(struct store *st, const char *sql, char *buf, size_t size,
 			*len += (size_t)snprintf(buf + *len, size - *len,
 			    "%s%s", *len ? "; " : "", line);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	sql_finalize(s);
+	if (rc != SQL_DONE)
 		return db_error(st, e, "check");
 	return 0;
 }
@@ -2648,6 +2543,9 @@ store_check(struct store *st, struct err *e)
 	size_t len = 0;
 	int problems = 0;
 
+	/* the server checks its pages and keys itself, always */
+	if (st->pg)
+		return 0;
 	buf[0] = '\0';
 	if (collect_check(st, "PRAGMA integrity_check", buf, sizeof buf, &len,
 	    &problems, e) < 0)
@@ -2694,7 +2592,7 @@ store_check_target(const struct store *st, const char *path, struct err *e)
 int
 store_backup(struct store *st, const char *path, struct err *e)
 {
-	sqlite3_int64 size = 0;
+	int64_t size = 0;
 	unsigned char *image;
 	struct afile f;
 	ssize_t n;
@@ -2704,24 +2602,27 @@ store_backup(struct store *st, const char *path, struct err *e)
 	/* A consistent image of the database as of one read transaction,
 	 * into an unnamed 0600 file: nobody else can read it while it is
 	 * written, and a kill leaves nothing behind. */
-	if ((image = sqlite3_serialize(st->db, "main", &size, 0)) == NULL)
+	if (st->pg)
+		return err_setx(e, EXIT_USAGE, "backup copies an SQLite file; "
+		    "the %s is backed up with pg_dump", st->path);
+	if (sql_image(st->db, &image, &size) < 0)
 		return db_error(st, e, "backup");
 	/* Bytes 18 and 19 say WAL; the copy is a plain file of its own. */
 	if (size > 19)
 		image[18] = image[19] = 1;
 	if (afile_open(&f, path, 0600, e) < 0) {
-		sqlite3_free(image);
+		sql_free_image(st->db, image);
 		return -1;
 	}
-	for (sqlite3_int64 done = 0; done < size; done += n) {
+	for (int64_t done = 0; done < size; done += n) {
 		if ((n = write(f.fd, image + done, (size_t)(size - done))) < 0) {
 			err_setx(e, EXIT_IOERR, "%s: cannot write the backup "
 			    "there (%s)", path, strerror(errno));
-			sqlite3_free(image);
+			sql_free_image(st->db, image);
 			afile_abort(&f);
 			return -1;
 		}
 	}
-	sqlite3_free(image);
+	sql_free_image(st->db, image);
 	return afile_commit(&f, e);
 }
