@@ -29,6 +29,7 @@ struct app {
 	/* a past week seen for the first time is frozen later, by
 	 * app_freeze_pending (the TUI: after the frame), not at once */
 	bool defer_freeze;
+	unsigned reconnects; /* store_reconnects at the last app_refresh */
 };
 
 /* The default database path: $XDG_DATA_HOME/wijklast/wijklast.db or
@@ -201,7 +202,9 @@ int app_import(struct app *a, enum import_kind kind, const char *path,
     struct err *e);
 
 /* Reload when another user committed a change since the last look: 1 when
- * it did (the data is fresh now), 0 when nothing changed, -1 on error. */
+ * it did (the data is fresh now), 0 when nothing changed, -1 on error; 2
+ * when the connection to the database server was lost and made again
+ * since (the data is read again too: a front end tells the person). */
 int app_refresh(struct app *a, struct err *e);
 
 /* Undo the user's last change / redo their last undo, in reverse order back

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#define CLI_TEAMS_MAX 64
+
 /* Options of every command, parsed once by main.c. NULL / 0 = not given. */
 struct cli_options {
 	const char *db;
@@ -16,11 +18,16 @@ struct cli_options {
 	const char *format;
 	const char *dialect; /* export: csv dialect */
 	const char *output;  /* export: -o FILE, "-" for stdout */
-	const char *from; /* plan: first week; cover: first day */
-	const char *to;   /* cover: last day */
+	const char *from; /* plan: first week; cover: first day; migrate:
+			   * the database copied (default --db) */
+	const char *to;   /* cover: last day; migrate: the new database */
 	int weeks;        /* plan: horizon length; forecast: weeks ahead */
 	int demo_teams;
 	const char *shared; /* init: --shared GROUP */
+	const char *role;   /* grant: --role coach|manager|admin */
+	/* grant, revoke: every --team (each may be CODE,CODE,...) */
+	const char *teams[CLI_TEAMS_MAX];
+	size_t n_teams;
 	bool dry_run;
 	bool update; /* import: sync */
 	bool apply;

@@ -31,6 +31,10 @@ int store_open(struct store **out, const char *path, const char *user,
     struct err *e);
 void store_close(struct store *st);
 
+/* What messages call the database: its file, or "PostgreSQL database DB
+ * on HOST" (a connection string may hold a password). */
+const char *store_name(const struct store *st);
+
 /* Who makes the changes: the user store_open was given, or on PostgreSQL
  * the database user (the one the audit and the rights know). */
 const char *store_user(const struct store *st);
@@ -228,6 +232,47 @@ int store_load_subject_snapshots(struct store *st, bool employee, int64_t id,
  * time). */
 int store_load_snapshot_statuses(struct store *st, const struct dataset *d,
     int monday, struct week_figures *out, bool *found, struct err *e);
+
+/* Rights per team (PostgreSQL only; on SQLite EXIT_USAGE, for it has
+ * none). store_grant gives login — created as a database role when it is
+ * not one — the role coach, manager or admin, of the n teams (by code; an
+ * admin has none): what the login had before is replaced. store_revoke
+ * takes the n teams from it, or every right when n is 0. Only an admin
+ * may: anyone else is refused by the server (EXIT_NOPERM). */
+int store_grant(struct store *st, const char *login, const char *role,
+    const char *const *teams, size_t n, struct err *e);
+int store_revoke(struct store *st, const char *login,
+    const char *const *teams, size_t n, struct err *e);
+
+/* Who has which rights, the owner of the tables (an admin by that) first;
+ * as much as the login asking may see (an admin sees all, anyone else
+ * their own). Into a new array (caller frees). */
+struct store_right {
+	char login[64];
+	char role[16];
+	char teams[512]; /* the codes, ", " between; "" for an admin */
+	bool owner;
+};
+int store_rights(struct store *st, struct store_right **out, size_t *n,
+    struct err *e);
+
+/* The tables a copy takes, and how many rows each holds. */
+#define STORE_TABLES 12
+struct store_count {
+	char table[24];
+	long long rows;
+};
+
+/* Copy everything in from — records with their ids and versions, the
+ * audit, the change log, the snapshots — into the empty database to, in
+ * one transaction (all or nothing), counting the rows of each table into
+ * counts[STORE_TABLES]. A database that holds data is refused. */
+int store_copy(struct store *from, struct store *to,
+    struct store_count *counts, struct err *e);
+
+/* The rows of each table, as store_copy counts them. */
+int store_count_rows(struct store *st, struct store_count *counts,
+    struct err *e);
 
 /* Integrity and foreign-key check; problems listed in e (status 1). */
 int store_check(struct store *st, struct err *e);

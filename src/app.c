@@ -1519,6 +1519,10 @@ app_refresh(struct app *a, struct err *e)
 
 	if (store_changed(a->store, &changed, e) < 0)
 		return -1;
+	if (store_reconnects(a->store) != a->reconnects) {
+		a->reconnects = store_reconnects(a->store);
+		return app_reload(a, e) < 0 ? -1 : 2;
+	}
 	if (!changed)
 		return 0;
 	return app_reload(a, e) < 0 ? -1 : 1;

@@ -655,6 +655,233 @@ cmd_dump(int argc, char **argv, const struct cli_options *opt)
 	return rc < 0 ? fail(&e) : 0;
 }
 
+/* The team codes of every --team, each of which may be CODE,CODE,...,
+ * into codes (up to max, pointing into buf); how many. shown gets them
+ * for a person: "CEN, NRD". */
+static size_t
+team_codes(const struct cli_options *opt, char *buf, size_t size,
+    const char **codes, size_t max, char *shown, size_t shown_size)
+{
+	size_t n = 0, used = 0, w = 0;
+
+	shown[0] = '\0';
+	for (size_t i = 0; i < opt->n_teams; i++) {
+		int len = snprintf(buf + used, size - used, "%s",
+		    opt->teams[i]);
+		if (len < 0 || (size_t)len >= size - used)
+			break;
+		for (char *tok = strtok(buf + used, ", "); tok && n < max;
+		    tok = strtok(NULL, ", ")) {
+			codes[n++] = tok;
+			if (w < shown_size)
+				w += (size_t)snprintf(shown + w, shown_size - w,
+				    "%s%s", n > 1 ? ", " : "", tok);
+		}
+		used += (size_t)len + 1;
+	}
+	return n;
+}
+
+/* grant: without a login, who has which rights; with one, give it. */
+static int
+cmd_grant(int argc, char **argv, const struct cli_options *opt)
+{
+	const char *codes[CLI_TEAMS_MAX * 4];
+	char buf[4096], shown[4096];
+	size_t n = team_codes(opt, buf, sizeof buf, codes,
+	    sizeof codes / sizeof codes[0], shown, sizeof shown);
+	struct store_right *rights = NULL;
+	size_t n_rights = 0;
+	struct store *st;
+	struct err e;
+	char path[SETTINGS_PATH_MAX];
+
+	err_clear(&e);
+	if (argc > 2)
+		return usage_error("grant takes one LOGIN");
+	if (argc == 2 && opt->role == NULL)
+		return usage_error("grant LOGIN needs --role coach, manager or "
+		    "admin");
+	if (argc == 1 && (opt->role || n > 0))
+		return usage_error("--role and --team need a LOGIN");
+	if (opt->db)
+		snprintf(path, sizeof path, "%s", opt->db);
+	else if (app_default_db_path(path, sizeof path, &e) < 0)
+		return fail(&e);
+	if (store_open(&st, path, app_user(), &e) < 0)
+		return fail(&e);
+	if (argc == 2) {
+		if (store_grant(st, argv[1], opt->role, codes, n, &e) < 0)
+			goto fail;
+		if (n)
+			printf(_("%s: %s of %s.\n"), argv[1], opt->role, shown);
+		else
+			printf(_("%s: %s.\n"), argv[1], opt->role);
+		store_close(st);
+		return 0;
+	}
+	if (store_rights(st, &rights, &n_rights, &e) < 0)
+		goto fail;
+	for (size_t i = 0; i < n_rights; i++)
+		printf("%-20s %-8s %s%s\n", rights[i].login, rights[i].role,
+		    rights[i].teams, rights[i].owner ?
+		    _("(owner of the tables)") : "");
+	free(rights);
+	store_close(st);
+	return 0;
+fail:
+	store_close(st);
+	return fail(&e);
+}
+
+static int
+cmd_revoke(int argc, char **argv, const struct cli_options *opt)
+{
+	const char *codes[CLI_TEAMS_MAX * 4];
+	char buf[4096], shown[4096];
+	size_t n = team_codes(opt, buf, sizeof buf, codes,
+	    sizeof codes / sizeof codes[0], shown, sizeof shown);
+	char path[SETTINGS_PATH_MAX];
+	struct store *st;
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	if (argc != 2)
+		return usage_error("revoke takes one LOGIN");
+	if (opt->db)
+		snprintf(path, sizeof path, "%s", opt->db);
+	else if (app_default_db_path(path, sizeof path, &e) < 0)
+		return fail(&e);
+	if (store_open(&st, path, app_user(), &e) < 0)
+		return fail(&e);
+	rc = store_revoke(st, argv[1], codes, n, &e);
+	store_close(st);
+	if (rc < 0)
+		return fail(&e);
+	if (n)
+		printf(_("%s: no longer of %s.\n"), argv[1], shown);
+	else
+		printf(_("%s: no rights left.\n"), argv[1]);
+	return 0;
+}
+
+/* The report of week monday as JSON, its FNV-1a hash into *hash. */
+static int
+week_hash(struct app *a, int monday, uint64_t *hash, struct err *e)
+{
+	struct week_figures w;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int rc;
+
+	if (f == NULL)
+		return err_set(e, "out of memory");
+	app_week(a, monday, &w);
+	rc = report_write(f, REPORT_JSON, &a->data, &a->settings, &w, -1, e);
+	workload_week_clear(&w);
+	fclose(f);
+	*hash = 14695981039346656037ull;
+	for (size_t i = 0; i < len; i++)
+		*hash = (*hash ^ (unsigned char)text[i]) * 1099511628211ull;
+	free(text);
+	return rc;
+}
+
+/* The first Monday there is anything of: a case opened, a block, a
+ * snapshot; this week's when there is nothing. */
+static int
+first_monday(const struct app *a)
+{
+	int first = a->today;
+
+	for (size_t i = 0; i < a->data.n_cases; i++)
+		if (a->data.cases[i].opened < first)
+			first = a->data.cases[i].opened;
+	for (size_t i = 0; i < a->data.n_blocks; i++)
+		if (a->data.blocks[i].date < first)
+			first = a->data.blocks[i].date;
+	return date_monday(first);
+}
+
+/* migrate: copy a database into an empty one, then show both hold the
+ * same: the rows of every table, and each week's report, from the first
+ * with anything in it to four weeks ahead, byte for byte. */
+static int
+cmd_migrate(const struct cli_options *opt)
+{
+	struct store_count copied[STORE_TABLES], there[STORE_TABLES];
+	struct app from = { 0 }, to = { 0 };
+	struct store *target = NULL;
+	long long rows = 0;
+	int first, last, weeks = 0;
+	uint64_t all = 0;
+	struct err e;
+
+	err_clear(&e);
+	if (opt->to == NULL)
+		return usage_error("migrate needs --to DATABASE: the empty "
+		    "database to copy into");
+	if (app_open(&from, opt->from ? opt->from : opt->db, opt->config,
+	    &e) < 0)
+		return fail(&e);
+	from.defer_freeze = true; /* the source is only read */
+	if (store_open(&target, opt->to, app_user(), &e) < 0 ||
+	    store_copy(from.store, target, copied, &e) < 0)
+		goto fail;
+	store_close(target);
+	target = NULL;
+	/* read back through a connection of its own, as anyone will */
+	if (app_open(&to, opt->to, opt->config, &e) < 0)
+		goto fail;
+	to.defer_freeze = true;
+	if (store_count_rows(to.store, there, &e) < 0)
+		goto fail;
+	for (size_t k = 0; k < STORE_TABLES; k++) {
+		if (there[k].rows != copied[k].rows) {
+			err_set(&e, "migrate: %s holds %lld rows of %s, not "
+			    "the %lld copied", opt->to, there[k].rows,
+			    there[k].table, copied[k].rows);
+			goto fail;
+		}
+		rows += there[k].rows;
+	}
+	if (app_need(&from, DATASET_ALL, &e) < 0 ||
+	    app_need(&to, DATASET_ALL, &e) < 0)
+		goto fail;
+	first = first_monday(&from);
+	last = date_monday(from.today) + 4 * 7;
+	for (int monday = first; monday <= last; monday += 7, weeks++) {
+		uint64_t a, b;
+		char week[16];
+		if (week_hash(&from, monday, &a, &e) < 0 ||
+		    week_hash(&to, monday, &b, &e) < 0)
+			goto fail;
+		if (a != b) {
+			err_set(&e, "migrate: the report of %s differs in %s "
+			    "(checksum %016llx, was %016llx); the copy is "
+			    "there, but do not use it", date_format_week(
+			    monday, week), opt->to, (unsigned long long)b,
+			    (unsigned long long)a);
+			goto fail;
+		}
+		all = (all ^ a) * 1099511628211ull;
+	}
+	printf(_("Copied into %s and verified: %lld rows in %d tables the "
+	    "same, and the report of %d weeks identical (checksum %016llx).\n"),
+	    store_name(to.store), rows, STORE_TABLES, weeks,
+	    (unsigned long long)all);
+	app_close(&from);
+	app_close(&to);
+	return 0;
+fail:
+	store_close(target);
+	app_close(&from);
+	app_close(&to);
+	return fail(&e);
+}
+
 /* Each command and its usage (what `wijklast CMD --help` prints). */
 static const struct {
 	const char *name;
@@ -705,6 +932,21 @@ static const struct {
 	{ "dump", N_("Usage: wijklast dump KIND [-o FILE|-]\n"
 	    "KIND: teams employees cases activities absences rota blocks.\n"
 	    "The data in the import format (a new FILE gets mode 0600).\n") },
+	{ "migrate", N_("Usage: wijklast migrate --to DATABASE [--from PATH]\n"
+	    "Copy the database (--from, else --db) into an empty one — such "
+	    "as PostgreSQL:\n--to postgresql://host/db — with its audit and "
+	    "snapshots, then verify the copy:\nthe rows of every table and "
+	    "each week's report, byte for byte.\n") },
+	{ "grant", N_("Usage: wijklast grant [LOGIN --role coach|manager|admin "
+	    "[--team CODE]...]\n"
+	    "PostgreSQL: give LOGIN (a database login, created if need be) a "
+	    "role: a coach reads\nand changes the data of their teams, a "
+	    "manager reads their teams, an admin\neverything. Replaces what "
+	    "LOGIN had. Without LOGIN: who has which rights.\n"
+	    "Only an admin may; the server enforces the rights.\n") },
+	{ "revoke", N_("Usage: wijklast revoke LOGIN [--team CODE]...\n"
+	    "PostgreSQL: take the teams from LOGIN, or every right without "
+	    "--team.\n") },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -734,6 +976,8 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	bool reports = strcmp(cmd, "report") == 0 ||
 	    strcmp(cmd, "export") == 0;
 	bool forecast = strcmp(cmd, "forecast") == 0;
+	bool migrate = strcmp(cmd, "migrate") == 0;
+	bool rights = strcmp(cmd, "grant") == 0 || strcmp(cmd, "revoke") == 0;
 
 	int status;
 
@@ -748,7 +992,7 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	if (opt->week && !reports && strcmp(cmd, "snapshot") != 0)
 		return usage_error("--week goes with report, export and "
 		    "snapshot");
-	if (opt->team && !reports && !forecast)
+	if (opt->team && !reports && !forecast && !rights)
 		return usage_error("--team goes with report, export and "
 		    "forecast");
 	bool cover = strcmp(cmd, "cover") == 0;
@@ -761,24 +1005,34 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 	if (opt->output && strcmp(cmd, "export") != 0 &&
 	    strcmp(cmd, "dump") != 0)
 		return usage_error("-o goes with export and dump");
+	if (opt->role && strcmp(cmd, "grant") != 0)
+		return usage_error("--role goes with grant");
 	if (opt->weeks && strcmp(cmd, "plan") != 0 && !forecast)
 		return usage_error("--weeks goes with plan and forecast");
 	if (opt->backtest && !forecast)
 		return usage_error("--backtest goes with forecast");
-	if ((opt->from || opt->apply) && strcmp(cmd, "plan") != 0 && !cover)
-		return usage_error("--from and --apply go with plan and cover");
-	if ((opt->to || opt->give_back) && !cover)
-		return usage_error("--to and --return go with cover");
+	if (opt->apply && strcmp(cmd, "plan") != 0 && !cover)
+		return usage_error("--apply goes with plan and cover");
+	if (opt->from && strcmp(cmd, "plan") != 0 && !cover && !migrate)
+		return usage_error("--from goes with plan, cover and migrate");
+	if (opt->to && !cover && !migrate)
+		return usage_error("--to goes with cover and migrate");
+	if (opt->give_back && !cover)
+		return usage_error("--return goes with cover");
 	if (opt->demo_teams && strcmp(cmd, "demo") != 0)
 		return usage_error("--teams goes with demo");
 	if (opt->shared && strcmp(cmd, "init") != 0)
 		return usage_error("--shared goes with init");
 	if (argc != 1 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "backup") != 0 && strcmp(cmd, "plan") != 0 &&
-	    strcmp(cmd, "dump") != 0 && !cover)
+	    strcmp(cmd, "dump") != 0 && !cover && !rights)
 		return usage_error("too many arguments");
 	if (strcmp(cmd, "demo") != 0 && strcmp(cmd, "import") != 0 &&
-	    strcmp(cmd, "init") != 0 && (status = need_database(opt)) != 0)
+	    strcmp(cmd, "init") != 0 && !migrate &&
+	    (status = need_database(opt)) != 0)
+		return status;
+	if (migrate && (status = need_database(&(struct cli_options){
+	    .db = opt->from ? opt->from : opt->db })) != 0)
 		return status;
 
 	if (strcmp(cmd, "init") == 0)
@@ -805,5 +1059,11 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_backup(argc, argv, opt);
 	if (strcmp(cmd, "dump") == 0)
 		return cmd_dump(argc, argv, opt);
+	if (migrate)
+		return cmd_migrate(opt);
+	if (strcmp(cmd, "grant") == 0)
+		return cmd_grant(argc, argv, opt);
+	if (strcmp(cmd, "revoke") == 0)
+		return cmd_revoke(argc, argv, opt);
 	return EXIT_USAGE; /* not reached: cli_is_command said yes */
 }

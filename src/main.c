@@ -39,10 +39,14 @@ usage(FILE *out)
 	    "  wijklast check                                      integrity and foreign-key check\n"
 	    "  wijklast backup FILE                                consistent copy of the database\n"
 	    "  wijklast dump KIND [-o FILE|-]                      the data in the import format\n"
+	    "  wijklast migrate --to DATABASE [--from PATH]        copy into an empty database\n"
+	    "  wijklast grant [LOGIN --role coach|manager|admin [--team CODE]...]\n"
+	    "  wijklast revoke LOGIN [--team CODE]...              rights per team (PostgreSQL)\n"
 	    "  wijklast --help | --version\n"
 	    "\n"
 	    "W is YYYY-Www (e.g. 2026-W48), current, next or last.\n"
-	    "The database is $XDG_DATA_HOME/wijklast/wijklast.db unless --db names one.\n"
+	    "The database is $XDG_DATA_HOME/wijklast/wijklast.db unless --db names one:\n"
+	    "a file (SQLite) or a PostgreSQL connection string (postgresql://...).\n"
 	    "See wijklast(1) and wijklast.cfg(5).\n"), out);
 }
 
@@ -120,7 +124,7 @@ main(int argc, char **argv)
 	enum { OPT_DB = 256, OPT_CONFIG, OPT_NO_COLOR, OPT_WEEK, OPT_TEAM,
 		OPT_FORMAT, OPT_DRY_RUN, OPT_TEAMS, OPT_FROM, OPT_WEEKS,
 		OPT_APPLY, OPT_DIALECT, OPT_UPDATE, OPT_TO, OPT_RETURN,
-		OPT_BACKTEST, OPT_SHARED };
+		OPT_BACKTEST, OPT_SHARED, OPT_ROLE };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -138,6 +142,7 @@ main(int argc, char **argv)
 		{ "return", no_argument, NULL, OPT_RETURN },
 		{ "backtest", no_argument, NULL, OPT_BACKTEST },
 		{ "shared", required_argument, NULL, OPT_SHARED },
+		{ "role", required_argument, NULL, OPT_ROLE },
 		{ "dialect", required_argument, NULL, OPT_DIALECT },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -156,7 +161,11 @@ main(int argc, char **argv)
 		case OPT_CONFIG: opt.config = optarg; break;
 		case OPT_NO_COLOR: opt.no_color = true; break;
 		case OPT_WEEK: opt.week = optarg; break;
-		case OPT_TEAM: opt.team = optarg; break;
+		case OPT_TEAM:
+			opt.team = optarg;
+			if (opt.n_teams < CLI_TEAMS_MAX)
+				opt.teams[opt.n_teams++] = optarg;
+			break;
 		case OPT_FORMAT: opt.format = optarg; break;
 		case OPT_DIALECT: opt.dialect = optarg; break;
 		case 'o': opt.output = optarg; break;
@@ -173,6 +182,7 @@ main(int argc, char **argv)
 		case OPT_RETURN: opt.give_back = true; break;
 		case OPT_BACKTEST: opt.backtest = true; break;
 		case OPT_SHARED: opt.shared = optarg; break;
+		case OPT_ROLE: opt.role = optarg; break;
 		case OPT_WEEKS:
 			if (int_option("--weeks", optarg, 1, 52, &opt.weeks) < 0)
 				return EXIT_USAGE;
@@ -213,7 +223,7 @@ main(int argc, char **argv)
 		if (opt.week || opt.team || opt.format || opt.dry_run ||
 		    opt.update ||
 		    opt.demo_teams || opt.from || opt.weeks || opt.apply ||
-		    opt.backtest || opt.shared ||
+		    opt.backtest || opt.shared || opt.role ||
 		    opt.dialect || opt.output) {
 			fputs("wijklast: that option needs a command "
 			    "(see wijklast --help)\n", stderr);

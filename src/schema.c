@@ -344,6 +344,13 @@ static const char pg_functions[] =
 	"  PERFORM set_config('wijklast.txn', v, true); END IF;"
 	" RETURN v::bigint; END $$;";
 
+/* A foreign key with an ON DELETE action is checked at COMMIT: the row
+ * its cascade touched (a block's delete sets its cases' origin_block to
+ * NULL) is written to the audit after the row that caused it, so an undo,
+ * going backwards, puts the case back before its block. The others refuse
+ * at once, as in SQLite. */
+#define DEFERRED " DEFERRABLE INITIALLY DEFERRED"
+
 static const char pg_tables[] =
 	"CREATE TABLE team ("
 	" id BIGSERIAL PRIMARY KEY,"
@@ -354,7 +361,7 @@ static const char pg_tables[] =
 	"CREATE UNIQUE INDEX team_code_nocase ON team (lower(code));"
 	"CREATE TABLE rota ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
+	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE" DEFERRED ","
 	" weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 5),"
 	" part TEXT" C " NOT NULL CHECK (part IN ('ochtend', 'middag')),"
 	" hours DOUBLE PRECISION NOT NULL CHECK (hours > 0 AND hours <= 12),"
@@ -377,7 +384,7 @@ static const char pg_tables[] =
 	"CREATE INDEX employee_team ON employee(team_id);"
 	"CREATE TABLE absence ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
+	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE" DEFERRED ","
 	" start_date TEXT" C " NOT NULL CHECK " PG_DATE("start_date") ","
 	" end_date TEXT" C " NOT NULL CHECK"
 	"  (" PG_DATE("end_date") " AND end_date >= start_date),"
@@ -387,7 +394,7 @@ static const char pg_tables[] =
 	" UNIQUE (employee_id, start_date, end_date));"
 	"CREATE TABLE activity ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE,"
+	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE" DEFERRED ","
 	" name TEXT" C " NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
 	" kind TEXT" C " NOT NULL DEFAULT '' CHECK (length(kind) <= 15),"
 	" hours_per_week DOUBLE PRECISION NOT NULL"
@@ -399,12 +406,12 @@ static const char pg_tables[] =
 	" UNIQUE (employee_id, name, start_date));"
 	"CREATE TABLE block ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE,"
+	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE" DEFERRED ","
 	" date TEXT" C " NOT NULL CHECK (" PG_DATE("date")
 	"  AND wl_weekday(date) BETWEEN 1 AND 5),"
 	" part TEXT" C " NOT NULL CHECK (part IN ('ochtend', 'middag')),"
 	" hours DOUBLE PRECISION NOT NULL CHECK (hours > 0 AND hours <= 12),"
-	" employee_id BIGINT REFERENCES employee(id) ON DELETE SET NULL,"
+	" employee_id BIGINT REFERENCES employee(id) ON DELETE SET NULL" DEFERRED ","
 	" locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),"
 	" version BIGINT NOT NULL DEFAULT 1,"
 	" UNIQUE (team_id, date, part));"
@@ -421,7 +428,7 @@ static const char pg_tables[] =
 	" opened TEXT" C " NOT NULL CHECK " PG_DATE("opened") ","
 	" closed TEXT" C " CHECK (closed IS NULL OR"
 	"  (" PG_DATE("closed") " AND closed >= opened)),"
-	" origin_block BIGINT REFERENCES block(id) ON DELETE SET NULL,"
+	" origin_block BIGINT REFERENCES block(id) ON DELETE SET NULL" DEFERRED ","
 	" version BIGINT NOT NULL DEFAULT 1,"
 	" cover_from BIGINT REFERENCES employee(id));"
 	"CREATE INDEX cases_employee ON cases(employee_id);"
@@ -459,7 +466,7 @@ static const char pg_tables[] =
 	" explicit INTEGER NOT NULL DEFAULT 0 CHECK (explicit IN (0, 1)));"
 	"CREATE TABLE snapshot_employee ("
 	" monday TEXT" C " NOT NULL"
-	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE,"
+	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE" DEFERRED ","
 	" employee_id BIGINT NOT NULL,"
 	" available DOUBLE PRECISION NOT NULL, capacity DOUBLE PRECISION NOT NULL,"
 	" case_hours DOUBLE PRECISION NOT NULL,"
@@ -475,7 +482,7 @@ static const char pg_tables[] =
 	" monday);"
 	"CREATE TABLE snapshot_team ("
 	" monday TEXT" C " NOT NULL"
-	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE,"
+	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE" DEFERRED ","
 	" team_id BIGINT NOT NULL,"
 	" capacity DOUBLE PRECISION NOT NULL, demand DOUBLE PRECISION NOT NULL,"
 	" case_hours DOUBLE PRECISION NOT NULL,"
@@ -495,7 +502,7 @@ static const char pg_tables[] =
 	"CREATE TABLE access ("
 	" login TEXT NOT NULL,"
 	" role TEXT NOT NULL CHECK (role IN ('coach', 'manager', 'admin')),"
-	" team_id BIGINT REFERENCES team(id) ON DELETE CASCADE,"
+	" team_id BIGINT REFERENCES team(id) ON DELETE CASCADE" DEFERRED ","
 	" CHECK ((role = 'admin') = (team_id IS NULL)));"
 	"CREATE UNIQUE INDEX access_login ON access(login, coalesce(team_id, 0));";
 
@@ -545,7 +552,9 @@ static const char pg_rights[] =
 	"CREATE FUNCTION wl_must_write(t bigint, label text) RETURNS void"
 	" LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
 	" AS $$ DECLARE r text := wl_role(); code text; mine text; BEGIN"
-	" IF r = 'admin' OR t = ANY (wl_write_teams()) THEN RETURN; END IF;"
+	/* no team (a key that names none): the constraints say what is wrong */
+	" IF t IS NULL OR r = 'admin' OR t = ANY (wl_write_teams()) THEN"
+	"  RETURN; END IF;"
 	" SELECT team.code INTO code FROM team WHERE id = t;"
 	" SELECT string_agg(team.code, ', ' ORDER BY team.code) INTO mine"
 	"  FROM access JOIN team ON team.id = access.team_id"
@@ -601,7 +610,8 @@ static const char pg_rights[] =
 	" IF what = 'admin' THEN"
 	"  INSERT INTO access (login, role) VALUES (who, 'admin');"
 	"  EXECUTE format('GRANT INSERT, UPDATE, DELETE ON access TO %I', who);"
-	"  EXECUTE format('ALTER ROLE %I CREATEROLE', who);"
+	"  IF NOT (SELECT rolcreaterole FROM pg_roles WHERE rolname = who)"
+	"  THEN EXECUTE format('ALTER ROLE %I CREATEROLE', who); END IF;"
 	" ELSE"
 	"  INSERT INTO access (login, role, team_id) SELECT who, what, id"
 	"   FROM team WHERE lower(code) IN (SELECT lower(c) FROM unnest(codes) c);"

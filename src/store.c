@@ -492,6 +492,12 @@ store_open(struct store **out, const char *path, const char *user,
 }
 
 const char *
+store_name(const struct store *st)
+{
+	return st->path;
+}
+
+const char *
 store_user(const struct store *st)
 {
 	return st->user;
@@ -1248,6 +1254,33 @@ add_unchanged(struct store *st, struct schema_text *q, size_t t)
 	}
 }
 
+/* Is record row_id of table t as the audit JSON json has it? 1 yes, 0 no,
+ * -1 on error. An update already undone by a cascade (PostgreSQL writes
+ * what a delete cascades to after the delete: going backwards, the delete
+ * is undone first, and its cascade with it) needs no undoing. */
+static int
+row_is(struct store *st, size_t t, int64_t row_id, const char *json,
+    struct err *e)
+{
+	struct schema_text q = { 0 };
+	struct sql_stmt *s = NULL;
+	int rc;
+
+	schema_add(&q, "SELECT count(*) FROM ");
+	schema_add(&q, audited[t].table);
+	schema_add(&q, " WHERE id = ?2");
+	add_unchanged(st, &q, t);
+	rc = prepare(st, q.s, &s, e);
+	free(q.s);
+	if (rc < 0)
+		return -1;
+	sql_bind_int64(s, 2, row_id);
+	bind_text(s, 3, json);
+	rc = sql_step(s) == SQL_ROW ? sql_column_int64(s, 0) > 0 : -1;
+	sql_finalize(s);
+	return rc;
+}
+
 /* The inverse of one audit row: delete what was inserted, put back what was
  * updated or deleted — each only if the row is still as the change left it.
  * The version always moves on, so an edit read before is refused. Its
@@ -1311,6 +1344,10 @@ revert_row(struct store *st, size_t t, const char *action, int64_t row_id,
 	sql_finalize(s);
 	if (rc != SQL_DONE && sql_fault(st->db) != SQL_FAULT_CONSTRAINT)
 		return db_error(st, e, "undo");
+	if (rc == SQL_DONE && sql_changes(st->db) != 1 &&
+	    strcmp(action, "update") == 0 && old != NULL &&
+	    row_is(st, t, row_id, old, e) == 1)
+		return 0;
 	if (rc != SQL_DONE || sql_changes(st->db) != 1)
 		return err_set(e, "cannot undo: a %s record was changed by "
 		    "someone else since", audited[t].table);
@@ -2625,4 +2662,313 @@ store_backup(struct store *st, const char *path, struct err *e)
 	}
 	sql_free_image(st->db, image);
 	return afile_commit(&f, e);
+}
+
+/* --- rights per team (PostgreSQL) --- */
+
+static int
+need_server(const struct store *st, const char *what, struct err *e)
+{
+	if (st->pg)
+		return 0;
+	return err_setx(e, EXIT_USAGE, "%s: rights per team need a "
+	    "PostgreSQL database; an SQLite file has none (everyone who may "
+	    "open it may change every team)", what);
+}
+
+/* The codes as a text[] literal, {"CEN","NRD"}, each quoted. */
+static char *
+text_array(const char *const *items, size_t n)
+{
+	struct schema_text q = { 0 };
+
+	schema_add(&q, "{");
+	for (size_t i = 0; i < n; i++) {
+		schema_add(&q, i ? ",\"" : "\"");
+		for (const char *p = items[i]; *p; p++) {
+			char c[3] = { '\\', *p, '\0' };
+			schema_add(&q, *p == '"' || *p == '\\' ? c : c + 1);
+		}
+		schema_add(&q, "\"");
+	}
+	schema_add(&q, "}");
+	return q.s;
+}
+
+/* Run sql (its ?1 login, ?2 and ?3 what the caller binds) in a
+ * transaction of its own. */
+static int
+run_rights(struct store *st, const char *sql, const char *login,
+    const char *second, const char *third, const char *what, struct err *e)
+{
+	struct sql_stmt *s = NULL;
+	int rc;
+
+	if (exec(st, "BEGIN", e, what) < 0)
+		return -1;
+	if (prepare(st, sql, &s, e) < 0)
+		goto fail;
+	bind_text(s, 1, login);
+	bind_text(s, 2, second);
+	if (third)
+		bind_text(s, 3, third);
+	rc = sql_step(s);
+	sql_finalize(s);
+	if (rc == SQL_FAIL) {
+		db_error(st, e, what);
+		goto fail;
+	}
+	return store_commit(st, e);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_grant(struct store *st, const char *login, const char *role,
+    const char *const *teams, size_t n, struct err *e)
+{
+	char *codes;
+	int rc;
+
+	if (need_server(st, "grant", e) < 0)
+		return -1;
+	codes = text_array(teams, n);
+	rc = run_rights(st, "SELECT wl_grant(?, ?, ?::text[])", login, role,
+	    codes, "grant", e);
+	free(codes);
+	return rc;
+}
+
+int
+store_revoke(struct store *st, const char *login, const char *const *teams,
+    size_t n, struct err *e)
+{
+	char *codes;
+	int rc;
+
+	if (need_server(st, "revoke", e) < 0)
+		return -1;
+	codes = text_array(teams, n);
+	rc = run_rights(st, "SELECT wl_revoke(?, ?::text[])", login, codes,
+	    NULL, "revoke", e);
+	free(codes);
+	return rc;
+}
+
+int
+store_rights(struct store *st, struct store_right **out, size_t *n,
+    struct err *e)
+{
+	struct sql_stmt *s = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (need_server(st, "grant", e) < 0)
+		return -1;
+	/* the owner first: an admin by owning the tables */
+	if (prepare(st, "SELECT (SELECT tableowner FROM pg_tables WHERE"
+	    " schemaname = current_schema() AND tablename = 'team'), 'admin',"
+	    " '', 0 UNION ALL SELECT login, role, coalesce(string_agg(team.code,"
+	    " ', ' ORDER BY team.code), ''), 1 FROM access LEFT JOIN team ON"
+	    " team.id = access.team_id GROUP BY login, role ORDER BY 4, 1",
+	    &s, e) < 0)
+		return -1;
+	while ((rc = sql_step(s)) == SQL_ROW) {
+		struct store_right *r;
+		XGROW(*out, cap, *n + 1);
+		r = &(*out)[(*n)++];
+		memset(r, 0, sizeof *r);
+		col_text(s, 0, r->login, sizeof r->login);
+		col_text(s, 1, r->role, sizeof r->role);
+		col_text(s, 2, r->teams, sizeof r->teams);
+		r->owner = sql_column_int64(s, 3) == 0;
+	}
+	sql_finalize(s);
+	if (rc != SQL_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return db_error(st, e, "read the rights");
+	}
+	return 0;
+}
+
+/* --- copying a database (wijklast migrate) --- */
+
+/* Every table in an order its foreign keys allow, with its columns and
+ * their kinds: i integer, r real (copied as a double, never as text),
+ * t text. */
+static const struct {
+	const char *table;
+	const char *cols;
+	const char *kinds;
+	const char *order;
+} copied[] = {
+	{ "team", "id, code, name, area, version", "ittti", "id" },
+	{ "rota", "id, team_id, weekday, part, hours, version", "iiitri",
+		"id" },
+	{ "employee", "id, code, name, team_id, discipline, contract_hours,"
+		" workdays, start_date, end_date, version", "ittitritti", "id" },
+	{ "absence", "id, employee_id, start_date, end_date, percent, reason,"
+		" version", "iittiti", "id" },
+	{ "activity", "id, employee_id, name, kind, hours_per_week,"
+		" start_date, end_date, version", "iittrtti", "id" },
+	{ "block", "id, team_id, date, part, hours, employee_id, locked,"
+		" version", "iittriii", "id" },
+	{ "cases", "id, ref, team_id, employee_id, type, phase, opened,"
+		" closed, origin_block, cover_from, version", "itiittttiii",
+		"id" },
+	{ "audit", "id, at, \"user\", txn, tbl, row_id, action, old, new",
+		"ittitittt", "id" },
+	{ "change_log", "txn, \"user\", at, kind, reverts", "ittti", "txn" },
+	{ "snapshot_week", "monday, taken_at, taken_by, explicit", "ttti",
+		"monday" },
+	{ "snapshot_employee", "monday, employee_id, available, capacity,"
+		" case_hours, intake_hours, side_hours, demand, load, status,"
+		" counted, sustained, open_cases, new_cases, closed_cases,"
+		" blocks", "tirrrrrrriiiiiii", "monday, employee_id" },
+	{ "snapshot_team", "monday, team_id, capacity, demand, case_hours,"
+		" intake_hours, side_hours, waiting_hours, waiting_cases, load,"
+		" status, counted, sustained, members, n_room, n_ok, n_high,"
+		" n_over, sustained_members", "tirrrrrrir" "iiiiiiiii",
+		"monday, team_id" },
+};
+#define N_COPIED (sizeof copied / sizeof copied[0])
+
+/* The rows of table k into to, as they are (ids, versions and all). */
+static int
+copy_table(struct store *from, struct store *to, size_t k, long long *rows,
+    struct err *e)
+{
+	const char *kinds = copied[k].kinds;
+	size_t n_cols = strlen(kinds);
+	struct schema_text q = { 0 };
+	struct sql_stmt *in = NULL, *out = NULL;
+	char *select;
+	int rc;
+
+	select = xasprintf("SELECT %s FROM %s ORDER BY %s", copied[k].cols,
+	    copied[k].table, copied[k].order);
+	schema_add(&q, "INSERT INTO ");
+	schema_add(&q, copied[k].table);
+	schema_add(&q, " (");
+	schema_add(&q, copied[k].cols);
+	schema_add(&q, ") VALUES (");
+	for (size_t c = 0; c < n_cols; c++)
+		schema_add(&q, c ? ", ?" : "?");
+	schema_add(&q, ")");
+	rc = prepare(from, select, &in, e) < 0 ||
+	    sql_prepare(to->db, q.s, true, &out) < 0 ? -1 : 0;
+	free(select);
+	free(q.s);
+	if (rc < 0) {
+		if (in != NULL)
+			db_error(to, e, "copy");
+		goto done;
+	}
+	*rows = 0;
+	while ((rc = sql_step(in)) == SQL_ROW) {
+		for (size_t c = 0; c < n_cols; c++) {
+			int i = (int)c;
+			if (sql_column_null(in, i))
+				sql_bind_null(out, i + 1);
+			else if (kinds[c] == 'i')
+				sql_bind_int64(out, i + 1,
+				    sql_column_int64(in, i));
+			else if (kinds[c] == 'r')
+				sql_bind_double(out, i + 1,
+				    sql_column_double(in, i));
+			else
+				sql_bind_text(out, i + 1,
+				    sql_column_text(in, i));
+		}
+		if (sql_step(out) == SQL_FAIL) {
+			char what[64];
+			snprintf(what, sizeof what, "copy %s",
+			    copied[k].table);
+			db_error(to, e, what);
+			rc = SQL_FAIL;
+			goto done;
+		}
+		sql_reset(out);
+		(*rows)++;
+	}
+	if (rc != SQL_DONE)
+		db_error(from, e, "copy");
+done:
+	sql_finalize(in);
+	sql_finalize(out);
+	return rc == SQL_DONE ? 0 : -1;
+}
+
+int
+store_copy(struct store *from, struct store *to, struct store_count *counts,
+    struct err *e)
+{
+	bool empty;
+
+	if (store_is_empty(to, &empty, e) < 0)
+		return -1;
+	if (!empty)
+		return err_setx(e, EXIT_CANTCREAT, "%s already holds data; a "
+		    "copy goes only into an empty database", to->path);
+	/* one read of the source, one transaction in the target: all or
+	 * nothing */
+	if (exec(from, begin_read(from), e, "copy") < 0)
+		return -1;
+	if (exec(to, to->pg ? "BEGIN" : "BEGIN IMMEDIATE", e, "copy") < 0)
+		goto fail;
+	/* the audit comes along as it was: the triggers write none */
+	if (to->pg && exec(to, "SET LOCAL wijklast.copy = on", e, "copy") < 0)
+		goto fail;
+	for (size_t k = 0; k < N_COPIED; k++) {
+		snprintf(counts[k].table, sizeof counts[k].table, "%s",
+		    copied[k].table);
+		if (copy_table(from, to, k, &counts[k].rows, e) < 0)
+			goto fail;
+	}
+	/* new ids and audit groups after the copied ones */
+	if (to->pg && exec(to, "SELECT setval(pg_get_serial_sequence(t, 'id'),"
+	    " greatest(m, 1), m > 0) FROM (VALUES"
+	    " ('team', (SELECT max(id) FROM team)),"
+	    " ('rota', (SELECT max(id) FROM rota)),"
+	    " ('employee', (SELECT max(id) FROM employee)),"
+	    " ('absence', (SELECT max(id) FROM absence)),"
+	    " ('activity', (SELECT max(id) FROM activity)),"
+	    " ('block', (SELECT max(id) FROM block)),"
+	    " ('cases', (SELECT max(id) FROM cases)),"
+	    " ('audit', (SELECT max(id) FROM audit))) v(t, m0),"
+	    " LATERAL (SELECT coalesce(m0, 0) AS m) c;"
+	    "SELECT setval('wijklast_txn', greatest(m, 1), m > 0) FROM"
+	    " (SELECT coalesce(greatest((SELECT max(txn) FROM audit),"
+	    " (SELECT max(txn) FROM change_log)), 0) AS m) c", e, "copy") < 0)
+		goto fail;
+	if (store_commit(to, e) < 0)
+		goto fail;
+	exec(from, "COMMIT", NULL, "copy");
+	return 0;
+fail:
+	store_rollback(to);
+	store_rollback(from);
+	return -1;
+}
+
+int
+store_count_rows(struct store *st, struct store_count *counts,
+    struct err *e)
+{
+	for (size_t k = 0; k < N_COPIED; k++) {
+		char *sql = xasprintf("SELECT count(*) FROM %s",
+		    copied[k].table);
+		int rc = get_int(st, sql, &counts[k].rows, e);
+		free(sql);
+		if (rc < 0)
+			return -1;
+		snprintf(counts[k].table, sizeof counts[k].table, "%s",
+		    copied[k].table);
+	}
+	return 0;
 }

@@ -515,7 +515,12 @@ poll_others(struct ui *u)
 		return true;
 	}
 	ui_data_changed(u);
-	ui_message(u, false, "%s",
+	/* an error shown (a change the lost connection took with it) stays */
+	if (rc == 2 && u->msg_error && u->msg[0] != '\0')
+		return true;
+	ui_message(u, false, "%s", rc == 2 ?
+	    _("Connected again to the database server (it was away); "
+	    "everything saved is there") :
 	    _("Updated: someone else changed the data"));
 	return true;
 }

@@ -73,3 +73,10 @@ pg_stop() {
 	rm -rf "$pg_dir"
 	pg_dir=
 }
+
+# In a script tests/run-all runs with the cluster started: its folder, for
+# pg_db, pg_psql and pg_restart (pg_stop is the caller's).
+pg_attach() {
+	: "${PGHOST:?run from tests/run-all, which starts the cluster}"
+	pg_dir=$PGHOST
+}

@@ -30,7 +30,7 @@ city_make(struct city *c, const char *today, int teams, unsigned seed)
 	memset(c, 0, sizeof *c);
 	settings_defaults(&c->s);
 	c->today = D(today);
-	cr_assert_eq(store_open(&c->st, ":memory:", "test", &e), 0, "%s",
+	cr_assert_eq(store_open(&c->st, test_database(":memory:"), "test", &e), 0, "%s",
 	    e.msg);
 	cr_assert_eq(demo_create(c->st, &c->s, c->today, &opt, &e), 0, "%s",
 	    e.msg);
@@ -435,7 +435,8 @@ Test(demo, bad_team_count)
 
 	err_clear(&e);
 	settings_defaults(&s);
-	cr_assert_eq(store_open(&st, ":memory:", "test", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_open(&st, test_database(":memory:"), "test", &e), 0,
+	    "%s", e.msg);
 	cr_assert_eq(demo_create(st, &s, D("2026-11-23"), &opt, &e), -1);
 	cr_assert_eq(e.status, EXIT_USAGE);
 	cr_assert_eq(store_is_empty(st, &empty, &e), 0, "%s", e.msg);

@@ -24,7 +24,8 @@ setup(void)
 	    strerror(errno));
 	settings_defaults(&s);
 	err_clear(&e);
-	cr_assert_eq(store_open(&st, ":memory:", "test", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_open(&st, test_database(":memory:"), "test", &e), 0,
+	    "%s", e.msg);
 	cr_assert_eq(store_load(st, &d, DATASET_ALL, &e), 0, "%s", e.msg);
 }
 

@@ -3,9 +3,11 @@
 #define WIJKLAST_TESTUTIL_H
 
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "err.h"
@@ -46,6 +48,38 @@ test_tmpdir(void)
 	    base && *base ? base : "/tmp");
 	cr_assert_not_null(mkdtemp(path));
 	return path;
+}
+
+/* tests/run-all runs the store, app, import and demo tests a second time
+ * on PostgreSQL (issue 13) with WIJKLAST_TEST_PG set to the server's bin
+ * folder and the throw-away cluster in PGHOST, PGPORT and PGUSER. */
+static inline bool
+test_on_postgres(void)
+{
+	const char *v = getenv("WIJKLAST_TEST_PG");
+
+	return v != NULL && *v != '\0';
+}
+
+/* The database a test opens: sqlite (":memory:" or a file's path) as it
+ * is, or on PostgreSQL a new, empty database of the cluster (each test
+ * runs in a process of its own: the pid keeps the names apart). A static
+ * buffer: copy it to open it twice. */
+static inline const char *
+test_database(const char *sqlite)
+{
+	static char url[128];
+	static int n;
+	char name[64], cmd[512];
+
+	if (!test_on_postgres())
+		return sqlite;
+	snprintf(name, sizeof name, "t%ld_%d", (long)getpid(), ++n);
+	snprintf(cmd, sizeof cmd, "\"%s/createdb\" %s",
+	    getenv("WIJKLAST_TEST_PG"), name);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	snprintf(url, sizeof url, "postgresql:///%s", name);
+	return url;
 }
 
 #endif
