@@ -129,11 +129,13 @@ reconnect(struct pg_conn *c)
 	if (PQstatus(c->pg) != CONNECTION_BAD &&
 	    c->base.fault != SQL_FAULT_LOST)
 		return false;
-	for (int tries = 0; tries < 50; tries++) {
+	for (int tries = 0; tries < 5; tries++) {
 		PQreset(c->pg);
 		if (PQstatus(c->pg) == CONNECTION_OK && set_up(c) == 0)
 			break;
-		/* the server may still be starting: up to 10 s */
+		/* the server may be starting: up to a second, then the
+		 * statement fails and the next one tries again (a TUI is
+		 * never stuck longer) */
 		struct timespec ts = { 0, 200 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 	}

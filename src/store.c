@@ -68,9 +68,13 @@ db_error(struct store *st, struct err *e, const char *what)
 		/* the server's own words name the team and the right */
 		return err_setx(e, EXIT_NOPERM, "%s: %s", what, msg);
 	case SQL_FAULT_LOST:
-		return err_setx(e, EXIT_IOERR, "%s: the connection to the "
-		    "database server was lost (%s); what was being saved is "
-		    "not saved, and the next step connects again", what, msg);
+		/* a read is simply tried again; a change that was under way
+		 * went with the connection */
+		if (!sql_in_transaction(st->db) && strcmp(what, "read") == 0)
+			return err_setx(e, EXIT_IOERR, "the database server "
+			    "cannot be reached (%s); trying again", msg);
+		return err_setx(e, EXIT_IOERR, "%s: not saved: the connection "
+		    "to the database server was lost (%s)", what, msg);
 	default:
 		return err_set(e, "%s: %s (%s)", what, msg, st->path);
 	}
@@ -2246,14 +2250,16 @@ store_save_snapshot(struct store *st, const struct dataset *d,
 	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &team, e) < 0)
 		goto fail;
 	/* A new snapshot of the week replaces the old one, figures and all. */
-	bind_text(old, 1, monday);
-	bind_text(old_teams, 1, monday);
-	if (step_done(st, old, e) < 0 || step_done(st, old_teams, e) < 0)
-		goto fail;
+	/* The week's row first: on PostgreSQL its lock makes a second
+	 * snapshot of the week wait for this one, then replace it whole. */
 	bind_text(week, 1, monday);
 	bind_text(week, 2, st->user);
 	sql_bind_int64(week, 3, explicit);
 	if (step_done(st, week, e) < 0)
+		goto fail;
+	bind_text(old, 1, monday);
+	bind_text(old_teams, 1, monday);
+	if (step_done(st, old, e) < 0 || step_done(st, old_teams, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < w->n_employees && i < d->n_employees; i++) {
 		const struct employee_week *ew = &w->employees[i];

@@ -511,13 +511,12 @@ poll_others(struct ui *u)
 	if ((rc = app_refresh(u->app, &e)) == 0)
 		return false;
 	if (rc < 0) {
-		ui_message(u, true, "%s", e.msg);
+		/* an error shown (a change not saved) stays until a key */
+		if (!u->msg_error || u->msg[0] == '\0')
+			ui_message(u, true, "%s", e.msg);
 		return true;
 	}
 	ui_data_changed(u);
-	/* an error shown (a change the lost connection took with it) stays */
-	if (rc == 2 && u->msg_error && u->msg[0] != '\0')
-		return true;
 	ui_message(u, false, "%s", rc == 2 ?
 	    _("Connected again to the database server (it was away); "
 	    "everything saved is there") :

@@ -6,6 +6,7 @@
 #   pg_start            # sets PGHOST, PGPORT, PGUSER=owner, PGDATABASE=postgres
 #   pg_db NAME          # a fresh database; prints its connection string
 #   pg_restart          # stop and start the server (a restart)
+#   pg_down, pg_up      # the same in two steps
 #   pg_stop             # also from a trap: stops it, removes the folder
 # The cluster's superuser is "owner", trusted on the socket: the tests make
 # logins for rights with `wijklast grant`.
@@ -51,10 +52,12 @@ _pg_up() {
 	}
 }
 
-pg_restart() {
-	pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null &&
-	    _pg_up
+# the server down (its connections cut, as a restart does) and up again
+pg_down() {
+	pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
 }
+pg_up() { _pg_up; }
+pg_restart() { pg_down && _pg_up; }
 
 pg_db() {
 	"$pg_bin/psql" -qAt -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$1\"" \

@@ -5,6 +5,10 @@ backup, export and report — for a while. Allowed outcomes: success, "busy"
 since it was read. Afterwards nothing may be lost or invented: every import
 that said it succeeded is there in full, every one that failed is absent,
 every row has its audit record, and `wijklast check` passes.
+With WRITERS_DB naming a PostgreSQL database (postgresql:///NAME, its server
+in PGHOST and PGPORT) the same runs there (issue 13), without the backups
+(pg_dump's job): nobody waits for a lock there, so the allowed outcomes are
+success and the refusals of a change someone else made first.
 Usage: writers.py WIJKLAST WORKDIR SECONDS [WRITERS]   (prints the figures)
 """
 import collections
@@ -22,11 +26,24 @@ N = int(sys.argv[4]) if len(sys.argv) > 4 else 8
 os.environ["WIJKLAST_TODAY"] = "2026-11-23"
 os.environ["LANG"] = "C.UTF-8"
 os.chdir(WORK)
-DB = "city.db"
+DB = os.environ.get("WRITERS_DB", "city.db")
+PG = DB.startswith("postgresql:")
 lock = threading.Lock()
 outcomes = collections.Counter()
 imported, refused, fails = [], [], []
 absences_kept, absences_refused = [], []
+
+
+def query(sql):
+    """The rows of sql, from the file or (psql) the server."""
+    if not PG:
+        con = sqlite3.connect(DB)
+        rows = con.execute(sql).fetchall()
+        con.close()
+        return rows
+    p = subprocess.run(["psql", "-qAt", "-F", "\t", "-d", DB, "-c", sql],
+                       capture_output=True, text=True, check=True)
+    return [tuple(line.split("\t")) for line in p.stdout.splitlines()]
 
 
 def wijklast(*args):
@@ -40,7 +57,8 @@ def writer(w, deadline, teams):
     while time.monotonic() < deadline:
         k += 1
         op = rnd.choice(["teams", "teams", "absences", "plan", "plan",
-                         "snapshot", "backup", "export", "report"])
+                         "snapshot", "export", "report"] +
+                        ([] if PG else ["backup"]))
         if op == "teams":
             codes = [f"W{w}N{k}X{i}" for i in range(3)]
             path = f"w{w}-{k}.csv"
@@ -91,10 +109,8 @@ def writer(w, deadline, teams):
 p = wijklast("demo", "--teams", "3")
 if p.returncode != 0:
     sys.exit(f"writers: demo: {p.stderr}")
-con = sqlite3.connect(DB)
-teams = [r[0] for r in con.execute("SELECT code FROM team")]
-employees = [r[0] for r in con.execute("SELECT code FROM employee")]
-con.close()
+teams = [r[0] for r in query("SELECT code FROM team")]
+employees = [r[0] for r in query("SELECT code FROM employee")]
 start = time.monotonic()
 threads = [threading.Thread(target=writer, args=(w, start + SECONDS, teams))
            for w in range(N)]
@@ -104,8 +120,7 @@ for t in threads:
     t.join()
 elapsed = time.monotonic() - start
 
-con = sqlite3.connect(DB)
-present = {r[0] for r in con.execute("SELECT code FROM team")}
+present = {r[0] for r in query("SELECT code FROM team")}
 for codes in imported:
     missing = [c for c in codes if c not in present]
     if missing:
@@ -114,18 +129,17 @@ for codes in refused:
     there = [c for c in codes if c in present]
     if there:
         fails.append(f"invented: import failed, teams {there} are there")
-reasons = {r[0] for r in con.execute("SELECT reason FROM absence")}
+reasons = {r[0] for r in query("SELECT reason FROM absence")}
 lost = [r for r in absences_kept if r not in reasons]
 invented = [r for r in absences_refused if r in reasons]
 if lost or invented:
     fails.append(f"absences: lost {lost[:5]}, invented {invented[:5]}")
-unaudited = con.execute(
+unaudited = int(query(
     "SELECT count(*) FROM team t WHERE NOT EXISTS (SELECT 1 FROM audit a "
     "WHERE a.tbl = 'team' AND a.row_id = t.id AND a.action = 'insert')"
-).fetchone()[0]
+)[0][0])
 if unaudited:
     fails.append(f"{unaudited} teams without an audit record")
-con.close()
 p = wijklast("check")
 if p.returncode != 0:
     fails.append(f"check: {p.stderr.strip()}")
@@ -137,7 +151,7 @@ for (op, how), n in outcomes.items():
     by_op[op] += n
 busy = sum(n for (op, how), n in outcomes.items() if how == "busy")
 stale = sum(n for (op, how), n in outcomes.items() if how.startswith("ref"))
-print(f"writers: {N} writers, {total} commands in {elapsed:.0f} s "
+print(f"writers{' (PostgreSQL)' if PG else ''}: {N} writers, {total} commands in {elapsed:.0f} s "
       f"({', '.join(f'{k} {v}' for k, v in sorted(by_op.items()))}); "
       f"{busy} busy, {stale} plans refused as changed since; "
       f"{len(imported) + len(absences_kept)} imports kept, "
