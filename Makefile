@@ -103,6 +103,7 @@ bench: all $(BUILD)/bench_planner $(BUILD)/bench_tui
 	./scripts/deps bench
 	./tests/bench $(BUILD)
 	./tests/bench-import $(BUILD)
+	./tests/bench-pg $(BUILD)
 	$(BUILD)/bench_planner
 
 $(BUILD)/bench_planner: tests/bench_planner.c $(BUILD)/libcore.a

@@ -125,7 +125,7 @@ cmd_init(const struct cli_options *opt)
 	char path[SETTINGS_PATH_MAX];
 	struct store *st;
 	struct err e;
-	bool existed;
+	bool existed, empty;
 
 	err_clear(&e);
 	if (opt->db)
@@ -143,9 +143,18 @@ cmd_init(const struct cli_options *opt)
 	}
 	if (store_open(&st, path, app_user(), &e) < 0)
 		return fail(&e);
+	if (store_is_empty(st, &empty, &e) < 0) {
+		store_close(st);
+		return fail(&e);
+	}
+	if (!existed)
+		printf(_("%s: an empty database, mode 0600.\n"), path);
+	else if (empty) /* a server's database, given the schema */
+		printf(_("%s: an empty wijklast database.\n"), store_name(st));
+	else
+		printf(_("%s: a wijklast database already; left as it was.\n"),
+		    store_name(st));
 	store_close(st);
-	printf(existed ? _("%s: a wijklast database already; left as it "
-	    "was.\n") : _("%s: an empty database, mode 0600.\n"), path);
 	return 0;
 }
 

@@ -117,7 +117,6 @@ static const char schema_v1[] =
 	" version INTEGER NOT NULL DEFAULT 1,"
 	" UNIQUE (team_id, date, part)"
 	") STRICT;"
-	"CREATE INDEX block_date ON block(date);"
 	"CREATE TABLE cases ("
 	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	" ref TEXT NOT NULL UNIQUE CHECK (length(ref) BETWEEN 1 AND 31"
@@ -415,7 +414,6 @@ static const char pg_tables[] =
 	" locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),"
 	" version BIGINT NOT NULL DEFAULT 1,"
 	" UNIQUE (team_id, date, part));"
-	"CREATE INDEX block_date ON block(date);"
 	"CREATE TABLE cases ("
 	" id BIGSERIAL PRIMARY KEY,"
 	" ref TEXT" C " NOT NULL UNIQUE CHECK (length(ref) BETWEEN 1 AND 31"
@@ -433,7 +431,17 @@ static const char pg_tables[] =
 	" cover_from BIGINT REFERENCES employee(id));"
 	"CREATE INDEX cases_employee ON cases(employee_id);"
 	"CREATE INDEX cases_team ON cases(team_id);"
-	"CREATE INDEX cases_open ON cases(closed, opened);"
+	/* as SQLite's: the cases of a window in one range of an index,
+	 * read from it alone (an index-only scan, once vacuumed); the open
+	 * ones, a good part of all, in one of their own */
+	"CREATE INDEX cases_open ON cases(closed, opened) INCLUDE (id, ref,"
+	" team_id, employee_id, type, phase, origin_block, cover_from,"
+	" version);"
+	"CREATE INDEX cases_still_open ON cases(id) INCLUDE (ref, team_id,"
+	" employee_id, type, phase, opened, closed, origin_block, cover_from,"
+	" version) WHERE closed IS NULL;"
+	"CREATE INDEX block_window ON block(date) INCLUDE (id, team_id, part,"
+	" hours, employee_id, locked, version);"
 	/* team_id: whose data the row was, for who may read it */
 	"CREATE TABLE audit ("
 	" id BIGSERIAL PRIMARY KEY,"

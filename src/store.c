@@ -1929,8 +1929,9 @@ store_load(struct store *st, struct dataset *d, int since, struct err *e)
 	dataset_clear(d);
 	d->since = since;
 	/* the open cases in a thread of their own, for a window of a file
-	 * (one in memory has one connection) */
-	if (since != DATASET_ALL && since != DATASET_NONE &&
+	 * (one in memory has one connection; a server's second connection
+	 * costs it a process of its own, more than the read it would save) */
+	if (since != DATASET_ALL && since != DATASET_NONE && !st->pg &&
 	    strcmp(st->target, ":memory:") != 0)
 		threaded = pthread_create(&reader, NULL, read_open_cases,
 		    &open_cases) == 0;
@@ -1973,9 +1974,12 @@ store_load(struct store *st, struct dataset *d, int since, struct err *e)
 			d->n_cases = open_cases.n;
 			open_cases.cases = NULL;
 		} else {
-			LOAD_DAYS(st, SELECT_CASE " WHERE closed IS NULL OR"
-			    " closed >= ?1", since, DATE_NONE, d->cases,
-			    d->n_cases, fill_case);
+			/* two ranges, each read from its index (an OR makes
+			 * PostgreSQL scan the table) */
+			LOAD_DAYS(st, SELECT_CASE " WHERE closed IS NULL",
+			    since, DATE_NONE, d->cases, d->n_cases, fill_case);
+			LOAD_DAYS(st, SELECT_CASE " WHERE closed >= ?1", since,
+			    DATE_NONE, d->cases, d->n_cases, fill_case);
 		}
 	}
 	exec(st, "COMMIT", NULL, "read");
@@ -2955,6 +2959,10 @@ store_copy(struct store *from, struct store *to, struct store_count *counts,
 	if (store_commit(to, e) < 0)
 		goto fail;
 	exec(from, "COMMIT", NULL, "copy");
+	/* the planner's statistics and the visibility map of what came in
+	 * at once: without them the first reads scan instead of looking up
+	 * (best effort: the copy is complete either way) */
+	exec(to, to->pg ? "VACUUM ANALYZE" : "ANALYZE", NULL, "copy");
 	return 0;
 fail:
 	store_rollback(to);

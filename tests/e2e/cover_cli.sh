@@ -112,7 +112,7 @@ w cover CEN01 --from 2026-02-30 --to 2026-03-05 >/dev/null 2>err; rc=$?
 w cover CEN01 --from 2026-12-10 --to 2026-12-01 >/dev/null 2>err; rc=$?
 [ $rc -eq 64 ] || fail "a period backwards: $rc"
 w report --to 2026-12-01 >/dev/null 2>err; rc=$?
-[ $rc -eq 64 ] && grep -q "go with cover" err || fail "--to on report: $rc"
+[ $rc -eq 64 ] && grep -q -- "--to goes with cover and migrate" err || fail "--to on report: $rc"
 LANGUAGE=nl w cover CEN01 >/dev/null 2>err; rc=$?
 [ $rc -eq 64 ] && grep -q "heeft vandaag of later geen afwezigheid" err ||
     fail "not in Dutch: $(cat err)"
