@@ -691,24 +691,26 @@ team_codes(const struct cli_options *opt, char *buf, size_t size,
 	return n;
 }
 
-/* grant: without a login, who has which rights; with one, give it. */
+/* grant and revoke. grant without a login lists who has which rights. */
 static int
-cmd_grant(int argc, char **argv, const struct cli_options *opt)
+cmd_rights(int argc, char **argv, const struct cli_options *opt)
 {
+	bool grant = strcmp(argv[0], "grant") == 0;
 	const char *codes[CLI_TEAMS_MAX * 4];
-	char buf[4096], shown[4096];
+	char buf[4096], shown[4096], path[SETTINGS_PATH_MAX];
 	size_t n = team_codes(opt, buf, sizeof buf, codes,
 	    sizeof codes / sizeof codes[0], shown, sizeof shown);
 	struct store_right *rights = NULL;
 	size_t n_rights = 0;
 	struct store *st;
 	struct err e;
-	char path[SETTINGS_PATH_MAX];
+	int rc;
 
 	err_clear(&e);
-	if (argc > 2)
-		return usage_error("grant takes one LOGIN");
-	if (argc == 2 && opt->role == NULL)
+	if (argc > 2 || (!grant && argc != 2))
+		return usage_error(grant ? "grant takes one LOGIN" :
+		    "revoke takes one LOGIN");
+	if (grant && argc == 2 && opt->role == NULL)
 		return usage_error("grant LOGIN needs --role coach, manager or "
 		    "admin");
 	if (argc == 1 && (opt->role || n > 0))
@@ -719,59 +721,29 @@ cmd_grant(int argc, char **argv, const struct cli_options *opt)
 		return fail(&e);
 	if (store_open(&st, path, app_user(), &e) < 0)
 		return fail(&e);
-	if (argc == 2) {
-		if (store_grant(st, argv[1], opt->role, codes, n, &e) < 0)
-			goto fail;
-		if (n)
-			printf(_("%s: %s of %s.\n"), argv[1], opt->role, shown);
-		else
-			printf(_("%s: %s.\n"), argv[1], opt->role);
-		store_close(st);
-		return 0;
-	}
-	if (store_rights(st, &rights, &n_rights, &e) < 0)
-		goto fail;
-	for (size_t i = 0; i < n_rights; i++)
-		printf("%-20s %-8s %s%s\n", rights[i].login, rights[i].role,
-		    rights[i].teams, rights[i].owner ?
-		    _("(owner of the tables)") : "");
-	free(rights);
-	store_close(st);
-	return 0;
-fail:
-	store_close(st);
-	return fail(&e);
-}
-
-static int
-cmd_revoke(int argc, char **argv, const struct cli_options *opt)
-{
-	const char *codes[CLI_TEAMS_MAX * 4];
-	char buf[4096], shown[4096];
-	size_t n = team_codes(opt, buf, sizeof buf, codes,
-	    sizeof codes / sizeof codes[0], shown, sizeof shown);
-	char path[SETTINGS_PATH_MAX];
-	struct store *st;
-	struct err e;
-	int rc;
-
-	err_clear(&e);
-	if (argc != 2)
-		return usage_error("revoke takes one LOGIN");
-	if (opt->db)
-		snprintf(path, sizeof path, "%s", opt->db);
-	else if (app_default_db_path(path, sizeof path, &e) < 0)
-		return fail(&e);
-	if (store_open(&st, path, app_user(), &e) < 0)
-		return fail(&e);
-	rc = store_revoke(st, argv[1], codes, n, &e);
+	if (argc == 1)
+		rc = store_rights(st, &rights, &n_rights, &e);
+	else if (grant)
+		rc = store_grant(st, argv[1], opt->role, codes, n, &e);
+	else
+		rc = store_revoke(st, argv[1], codes, n, &e);
 	store_close(st);
 	if (rc < 0)
 		return fail(&e);
-	if (n)
+	if (argc == 1)
+		for (size_t i = 0; i < n_rights; i++)
+			printf("%-20s %-8s %s%s\n", rights[i].login,
+			    rights[i].role, rights[i].teams, rights[i].owner ?
+			    _("(owner of the tables)") : "");
+	else if (grant && n)
+		printf(_("%s: %s of %s.\n"), argv[1], opt->role, shown);
+	else if (grant)
+		printf(_("%s: %s.\n"), argv[1], opt->role);
+	else if (n)
 		printf(_("%s: no longer of %s.\n"), argv[1], shown);
 	else
 		printf(_("%s: no rights left.\n"), argv[1]);
+	free(rights);
 	return 0;
 }
 
@@ -1070,9 +1042,7 @@ cli_run(int argc, char **argv, const struct cli_options *opt)
 		return cmd_dump(argc, argv, opt);
 	if (migrate)
 		return cmd_migrate(opt);
-	if (strcmp(cmd, "grant") == 0)
-		return cmd_grant(argc, argv, opt);
-	if (strcmp(cmd, "revoke") == 0)
-		return cmd_revoke(argc, argv, opt);
+	if (rights)
+		return cmd_rights(argc, argv, opt);
 	return EXIT_USAGE; /* not reached: cli_is_command said yes */
 }

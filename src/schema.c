@@ -190,11 +190,13 @@ schema_add(struct schema_text *q, const char *frag)
 	q->len += n;
 }
 
-/* json_object('col', ROW.col, ..., 'version', ROW.version) */
+/* json_object('col', ROW.col, ..., 'version', ROW.version): the audit
+ * JSON of a row of table t, built by fn — SQLite's "json_object(" or
+ * PostgreSQL's "json_build_object(": the same keys in the same order. */
 static void
-sql_add_json(struct schema_text *q, size_t t, const char *row)
+add_json(struct schema_text *q, size_t t, const char *row, const char *fn)
 {
-	schema_add(q, "json_object(");
+	schema_add(q, fn);
 	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
 		schema_add(q, "'");
 		schema_add(q, audited[t].cols[c]);
@@ -240,12 +242,12 @@ schema_sqlite_triggers(void)
 			if (a == 0)
 				schema_add(&q, "NULL");
 			else
-				sql_add_json(&q, t, "OLD.");
+				add_json(&q, t, "OLD.", "json_object(");
 			schema_add(&q, ", ");
 			if (a == 2)
 				schema_add(&q, "NULL");
 			else
-				sql_add_json(&q, t, "NEW.");
+				add_json(&q, t, "NEW.", "json_object(");
 			schema_add(&q, "); END;");
 		}
 	}
@@ -360,7 +362,8 @@ static const char pg_tables[] =
 	"CREATE UNIQUE INDEX team_code_nocase ON team (lower(code));"
 	"CREATE TABLE rota ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE" DEFERRED ","
+	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE"
+	    DEFERRED ","
 	" weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 5),"
 	" part TEXT" C " NOT NULL CHECK (part IN ('ochtend', 'middag')),"
 	" hours DOUBLE PRECISION NOT NULL CHECK (hours > 0 AND hours <= 12),"
@@ -383,7 +386,8 @@ static const char pg_tables[] =
 	"CREATE INDEX employee_team ON employee(team_id);"
 	"CREATE TABLE absence ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE" DEFERRED ","
+	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE"
+	    DEFERRED ","
 	" start_date TEXT" C " NOT NULL CHECK " PG_DATE("start_date") ","
 	" end_date TEXT" C " NOT NULL CHECK"
 	"  (" PG_DATE("end_date") " AND end_date >= start_date),"
@@ -393,7 +397,8 @@ static const char pg_tables[] =
 	" UNIQUE (employee_id, start_date, end_date));"
 	"CREATE TABLE activity ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE" DEFERRED ","
+	" employee_id BIGINT NOT NULL REFERENCES employee(id) ON DELETE CASCADE"
+	    DEFERRED ","
 	" name TEXT" C " NOT NULL CHECK (length(name) BETWEEN 1 AND 95),"
 	" kind TEXT" C " NOT NULL DEFAULT '' CHECK (length(kind) <= 15),"
 	" hours_per_week DOUBLE PRECISION NOT NULL"
@@ -405,12 +410,14 @@ static const char pg_tables[] =
 	" UNIQUE (employee_id, name, start_date));"
 	"CREATE TABLE block ("
 	" id BIGSERIAL PRIMARY KEY,"
-	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE" DEFERRED ","
+	" team_id BIGINT NOT NULL REFERENCES team(id) ON DELETE CASCADE"
+	    DEFERRED ","
 	" date TEXT" C " NOT NULL CHECK (" PG_DATE("date")
 	"  AND wl_weekday(date) BETWEEN 1 AND 5),"
 	" part TEXT" C " NOT NULL CHECK (part IN ('ochtend', 'middag')),"
 	" hours DOUBLE PRECISION NOT NULL CHECK (hours > 0 AND hours <= 12),"
-	" employee_id BIGINT REFERENCES employee(id) ON DELETE SET NULL" DEFERRED ","
+	" employee_id BIGINT REFERENCES employee(id) ON DELETE SET NULL"
+	    DEFERRED ","
 	" locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),"
 	" version BIGINT NOT NULL DEFAULT 1,"
 	" UNIQUE (team_id, date, part));"
@@ -426,7 +433,8 @@ static const char pg_tables[] =
 	" opened TEXT" C " NOT NULL CHECK " PG_DATE("opened") ","
 	" closed TEXT" C " CHECK (closed IS NULL OR"
 	"  (" PG_DATE("closed") " AND closed >= opened)),"
-	" origin_block BIGINT REFERENCES block(id) ON DELETE SET NULL" DEFERRED ","
+	" origin_block BIGINT REFERENCES block(id) ON DELETE SET NULL"
+	    DEFERRED ","
 	" version BIGINT NOT NULL DEFAULT 1,"
 	" cover_from BIGINT REFERENCES employee(id));"
 	"CREATE INDEX cases_employee ON cases(employee_id);"
@@ -474,7 +482,8 @@ static const char pg_tables[] =
 	" explicit INTEGER NOT NULL DEFAULT 0 CHECK (explicit IN (0, 1)));"
 	"CREATE TABLE snapshot_employee ("
 	" monday TEXT" C " NOT NULL"
-	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE" DEFERRED ","
+	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE"
+	    DEFERRED ","
 	" employee_id BIGINT NOT NULL,"
 	" available DOUBLE PRECISION NOT NULL, capacity DOUBLE PRECISION NOT NULL,"
 	" case_hours DOUBLE PRECISION NOT NULL,"
@@ -490,7 +499,8 @@ static const char pg_tables[] =
 	" monday);"
 	"CREATE TABLE snapshot_team ("
 	" monday TEXT" C " NOT NULL"
-	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE" DEFERRED ","
+	"  REFERENCES snapshot_week(monday) ON DELETE CASCADE"
+	    DEFERRED ","
 	" team_id BIGINT NOT NULL,"
 	" capacity DOUBLE PRECISION NOT NULL, demand DOUBLE PRECISION NOT NULL,"
 	" case_hours DOUBLE PRECISION NOT NULL,"
@@ -510,9 +520,11 @@ static const char pg_tables[] =
 	"CREATE TABLE access ("
 	" login TEXT NOT NULL,"
 	" role TEXT NOT NULL CHECK (role IN ('coach', 'manager', 'admin')),"
-	" team_id BIGINT REFERENCES team(id) ON DELETE CASCADE" DEFERRED ","
+	" team_id BIGINT REFERENCES team(id) ON DELETE CASCADE"
+	    DEFERRED ","
 	" CHECK ((role = 'admin') = (team_id IS NULL)));"
-	"CREATE UNIQUE INDEX access_login ON access(login, coalesce(team_id, 0));";
+	"CREATE UNIQUE INDEX access_login ON access(login,"
+	" coalesce(team_id, 0));";
 
 /* Who may do what, asked by the policies and the guards. SECURITY DEFINER:
  * they read the rights as the owner, past the policies they serve. The
@@ -714,25 +726,6 @@ pg_team_of(size_t t, const char *row)
 	return buf;
 }
 
-/* json_build_object('col', ROW.col, ..., 'version', ROW.version): the
- * same keys in the same order as SQLite's audit. */
-static void
-add_pg_json(struct schema_text *q, size_t t, const char *row)
-{
-	schema_add(q, "json_build_object(");
-	for (size_t c = 0; c < MAX_COLS && audited[t].cols[c]; c++) {
-		schema_add(q, "'");
-		schema_add(q, audited[t].cols[c]);
-		schema_add(q, "', ");
-		schema_add(q, row);
-		schema_add(q, audited[t].cols[c]);
-		schema_add(q, ", ");
-	}
-	schema_add(q, "'version', ");
-	schema_add(q, row);
-	schema_add(q, "version)");
-}
-
 /* One audit trigger function per table. A copy by `wijklast migrate`,
  * made by the owner, brings its audit along and skips writing a new one. */
 static void
@@ -748,11 +741,11 @@ add_pg_audit(struct schema_text *q)
 		    "IF current_setting('wijklast.copy', true) = 'on' AND "
 		    "wl_is_owner() THEN RETURN NULL; END IF; "
 		    "IF TG_OP <> 'INSERT' THEN o := ");
-		add_pg_json(q, t, "OLD.");
+		add_json(q, t, "OLD.", "json_build_object(");
 		schema_add(q, "; r := OLD.id; t := ");
 		schema_add(q, pg_team_of(t, "OLD."));
 		schema_add(q, "; END IF; IF TG_OP <> 'DELETE' THEN n := ");
-		add_pg_json(q, t, "NEW.");
+		add_json(q, t, "NEW.", "json_build_object(");
 		schema_add(q, "; r := NEW.id; t := ");
 		schema_add(q, pg_team_of(t, "NEW."));
 		schema_add(q, "; END IF; INSERT INTO audit (\"user\", txn, tbl, "

@@ -28,7 +28,7 @@ struct pg_conn {
 	struct sql_conn base;
 	PGconn *pg;
 	bool in_txn;   /* between a BEGIN and its COMMIT or ROLLBACK */
-	bool txn_lost; /* the connection broke inside it: the rollback is done */
+	bool txn_lost; /* the connection broke inside it: nothing to roll back */
 	unsigned next_name;
 };
 

@@ -653,6 +653,12 @@ col_text(struct sql_stmt *s, int i, char *out, size_t size)
 }
 
 static int
+col_int(struct sql_stmt *s, int i)
+{
+	return (int)sql_column_int64(s, i);
+}
+
+static int
 col_date(struct sql_stmt *s, int i)
 {
 	const char *v = sql_column_text(s, i);
@@ -880,7 +886,8 @@ store_add_activity(struct store *st, struct activity *a, struct err *e)
 	struct sql_stmt *s;
 
 	if (prepare_cached(st, "INSERT INTO activity (employee_id, name, kind,"
-	    " hours_per_week, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+	    " hours_per_week, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)"
+	    " RETURNING id",
 	    &s, e) < 0)
 		return -1;
 	bind_activity(s, a);
@@ -893,7 +900,8 @@ store_add_block(struct store *st, struct block *b, struct err *e)
 	struct sql_stmt *s;
 
 	if (prepare_cached(st, "INSERT INTO block (team_id, date, part, hours,"
-	    " employee_id, locked) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", &s, e) < 0)
+	    " employee_id, locked) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", &s,
+	    e) < 0)
 		return -1;
 	bind_block(s, b);
 	return insert(st, s, &b->id, &b->version, e, "add intake block");
@@ -1600,7 +1608,7 @@ fill_rota(struct sql_stmt *s, struct rota_entry *r)
 {
 	r->id = sql_column_int64(s, 0);
 	r->team_id = sql_column_int64(s, 1);
-	r->weekday = (int)sql_column_int64(s, 2);
+	r->weekday = col_int(s, 2);
 	r->part = col_part(s, 3);
 	r->hours = sql_column_double(s, 4);
 	r->version = sql_column_int64(s, 5);
@@ -1615,7 +1623,7 @@ fill_employee(struct sql_stmt *s, struct employee *em)
 	em->team_id = sql_column_int64(s, 3);
 	col_text(s, 4, em->discipline, sizeof em->discipline);
 	em->contract_hours = sql_column_double(s, 5);
-	em->workdays = (unsigned)(int)sql_column_int64(s, 6);
+	em->workdays = (unsigned)col_int(s, 6);
 	em->start = col_date(s, 7);
 	em->end = col_date(s, 8);
 	em->version = sql_column_int64(s, 9);
@@ -1628,7 +1636,7 @@ fill_absence(struct sql_stmt *s, struct absence *a)
 	a->employee_id = sql_column_int64(s, 1);
 	a->start = col_date(s, 2);
 	a->end = col_date(s, 3);
-	a->percent = (int)sql_column_int64(s, 4);
+	a->percent = col_int(s, 4);
 	col_text(s, 5, a->reason, sizeof a->reason);
 	a->version = sql_column_int64(s, 6);
 }
@@ -1655,7 +1663,7 @@ fill_block(struct sql_stmt *s, struct block *b)
 	b->part = col_part(s, 3);
 	b->hours = sql_column_double(s, 4);
 	b->employee_id = sql_column_int64(s, 5); /* NULL reads as 0 */
-	b->locked = (int)sql_column_int64(s, 6) != 0;
+	b->locked = col_int(s, 6) != 0;
 	b->version = sql_column_int64(s, 7);
 }
 
@@ -2353,14 +2361,14 @@ fill_employee_week(struct sql_stmt *s, struct employee_week *ew)
 	ew->intake_hours = sql_column_double(s, 4);
 	ew->side_hours = sql_column_double(s, 5);
 	ew->demand = sql_column_double(s, 6);
-	ew->counted = (int)sql_column_int64(s, 9) != 0;
+	ew->counted = col_int(s, 9) != 0;
 	ew->load = col_load(s, 7, ew->counted);
-	ew->status = (enum load_status)(int)sql_column_int64(s, 8);
-	ew->sustained = (int)sql_column_int64(s, 10) != 0;
-	ew->open_cases = (int)sql_column_int64(s, 11);
-	ew->new_cases = (int)sql_column_int64(s, 12);
-	ew->closed_cases = (int)sql_column_int64(s, 13);
-	ew->blocks = (int)sql_column_int64(s, 14);
+	ew->status = (enum load_status)col_int(s, 8);
+	ew->sustained = col_int(s, 10) != 0;
+	ew->open_cases = col_int(s, 11);
+	ew->new_cases = col_int(s, 12);
+	ew->closed_cases = col_int(s, 13);
+	ew->blocks = col_int(s, 14);
 }
 
 static void
@@ -2372,17 +2380,17 @@ fill_team_week(struct sql_stmt *s, struct team_week *tw)
 	tw->intake_hours = sql_column_double(s, 4);
 	tw->side_hours = sql_column_double(s, 5);
 	tw->waiting_hours = sql_column_double(s, 6);
-	tw->waiting_cases = (int)sql_column_int64(s, 7);
-	tw->counted = (int)sql_column_int64(s, 10) != 0;
+	tw->waiting_cases = col_int(s, 7);
+	tw->counted = col_int(s, 10) != 0;
 	tw->load = col_load(s, 8, tw->counted);
-	tw->status = (enum load_status)(int)sql_column_int64(s, 9);
-	tw->sustained = (int)sql_column_int64(s, 11) != 0;
-	tw->members = (int)sql_column_int64(s, 12);
-	tw->by_status[LOAD_STATUS_ROOM] = (int)sql_column_int64(s, 13);
-	tw->by_status[LOAD_STATUS_OK] = (int)sql_column_int64(s, 14);
-	tw->by_status[LOAD_STATUS_HIGH] = (int)sql_column_int64(s, 15);
-	tw->by_status[LOAD_STATUS_OVER] = (int)sql_column_int64(s, 16);
-	tw->sustained_members = (int)sql_column_int64(s, 17);
+	tw->status = (enum load_status)col_int(s, 9);
+	tw->sustained = col_int(s, 11) != 0;
+	tw->members = col_int(s, 12);
+	tw->by_status[LOAD_STATUS_ROOM] = col_int(s, 13);
+	tw->by_status[LOAD_STATUS_OK] = col_int(s, 14);
+	tw->by_status[LOAD_STATUS_HIGH] = col_int(s, 15);
+	tw->by_status[LOAD_STATUS_OVER] = col_int(s, 16);
+	tw->sustained_members = col_int(s, 17);
 }
 
 int
@@ -2450,11 +2458,11 @@ store_load_snapshot_statuses(struct store *st, const struct dataset *d,
 	while ((rc = sql_step(s)) == SQL_ROW) {
 		int64_t id = sql_column_int64(s, 1);
 		enum load_status status =
-		    (enum load_status)(int)sql_column_int64(s, 2);
-		long i = (int)sql_column_int64(s, 0) == 0 ?
+		    (enum load_status)col_int(s, 2);
+		long i = col_int(s, 0) == 0 ?
 		    dataset_map_employee(&map, id) : -1;
 		*found = true;
-		if ((int)sql_column_int64(s, 0) == 0) {
+		if (col_int(s, 0) == 0) {
 			if (i >= 0)
 				out->employees[i].status = status;
 		} else if ((i = dataset_team_index(d, id)) >= 0) {
@@ -2489,7 +2497,7 @@ store_load_snapshot(struct store *st, const struct dataset *d, int monday,
 		return -1;
 	bind_text(s, 1, day);
 	rc = sql_step(s);
-	*found = rc == SQL_ROW && (int)sql_column_int64(s, 0) > 0;
+	*found = rc == SQL_ROW && col_int(s, 0) > 0;
 	sql_finalize(s);
 	if (rc != SQL_ROW)
 		return db_error(st, e, "read snapshot");
@@ -2705,25 +2713,29 @@ text_array(const char *const *items, size_t n)
 	return q.s;
 }
 
-/* Run sql (its ?1 login, ?2 and ?3 what the caller binds) in a
- * transaction of its own. */
+/* Run the rights function call sql — ?1 the login, then role (unless
+ * NULL), then the teams as a text[] — in a transaction of its own. */
 static int
-run_rights(struct store *st, const char *sql, const char *login,
-    const char *second, const char *third, const char *what, struct err *e)
+run_rights(struct store *st, const char *what, const char *sql,
+    const char *login, const char *role, const char *const *teams, size_t n,
+    struct err *e)
 {
 	struct sql_stmt *s = NULL;
-	int rc;
+	char *codes;
+	int rc, i = 1;
 
-	if (exec(st, "BEGIN", e, what) < 0)
+	if (need_server(st, what, e) < 0 || exec(st, "BEGIN", e, what) < 0)
 		return -1;
 	if (prepare(st, sql, &s, e) < 0)
 		goto fail;
-	bind_text(s, 1, login);
-	bind_text(s, 2, second);
-	if (third)
-		bind_text(s, 3, third);
+	codes = text_array(teams, n);
+	bind_text(s, i++, login);
+	if (role != NULL)
+		bind_text(s, i++, role);
+	bind_text(s, i, codes);
 	rc = sql_step(s);
 	sql_finalize(s);
+	free(codes);
 	if (rc == SQL_FAIL) {
 		db_error(st, e, what);
 		goto fail;
@@ -2738,32 +2750,16 @@ int
 store_grant(struct store *st, const char *login, const char *role,
     const char *const *teams, size_t n, struct err *e)
 {
-	char *codes;
-	int rc;
-
-	if (need_server(st, "grant", e) < 0)
-		return -1;
-	codes = text_array(teams, n);
-	rc = run_rights(st, "SELECT wl_grant(?, ?, ?::text[])", login, role,
-	    codes, "grant", e);
-	free(codes);
-	return rc;
+	return run_rights(st, "grant", "SELECT wl_grant(?, ?, ?::text[])",
+	    login, role, teams, n, e);
 }
 
 int
 store_revoke(struct store *st, const char *login, const char *const *teams,
     size_t n, struct err *e)
 {
-	char *codes;
-	int rc;
-
-	if (need_server(st, "revoke", e) < 0)
-		return -1;
-	codes = text_array(teams, n);
-	rc = run_rights(st, "SELECT wl_revoke(?, ?::text[])", login, codes,
-	    NULL, "revoke", e);
-	free(codes);
-	return rc;
+	return run_rights(st, "revoke", "SELECT wl_revoke(?, ?::text[])", login,
+	    NULL, teams, n, e);
 }
 
 int

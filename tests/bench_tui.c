@@ -35,23 +35,58 @@ enum { QUIET_MS = 30, MAX_RUNS = 64 };
 
 static pid_t child;
 
+/* Does the call the program is asleep in wait on its terminal (fd 0)?
+ * A read's first argument is the fd; a poll's the array of fds (read from
+ * the program's memory); a select's second the set of fds to read. Waiting
+ * on anything else — a database server's socket — is not waiting for a
+ * key. */
+static int
+waits_on_terminal(long nr, unsigned long a0, unsigned long a1)
+{
+	char path[64];
+	int fd, on = 0;
+
+	if (nr == 0)
+		return a0 == 0;
+	snprintf(path, sizeof path, "/proc/%d/mem", (int)child);
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return 1; /* cannot tell: the quiet decides */
+	if (nr == 7 || nr == 271) { /* poll, ppoll */
+		struct pollfd fds[16];
+		size_t n = a1 < 16 ? a1 : 16;
+		ssize_t got = pread(fd, fds, n * sizeof *fds, (off_t)a0);
+		for (size_t i = 0; got > 0 && i < (size_t)got / sizeof *fds; i++)
+			on = on || fds[i].fd == 0;
+	} else { /* select, pselect6: the read set's first byte */
+		unsigned char set0 = 0;
+		on = a1 == 0 || (pread(fd, &set0, 1, (off_t)a1) == 1 &&
+		    (set0 & 1));
+	}
+	close(fd);
+	return on;
+}
+
 /* Is the program asleep waiting for input (read, poll, select, ppoll,
- * pselect6 on x86-64)? Elsewhere the quiet alone decides. */
+ * pselect6 on x86-64, on its terminal)? Elsewhere the quiet alone
+ * decides. */
 static int
 waiting_for_input(void)
 {
 	char path[64];
 	long nr = -1;
+	unsigned long a0 = 0, a1 = 0;
 	FILE *f;
 
 	snprintf(path, sizeof path, "/proc/%d/syscall", (int)child);
 	if ((f = fopen(path, "r")) == NULL)
 		return 1;
-	if (fscanf(f, "%ld", &nr) != 1)
+	if (fscanf(f, "%ld %lx %lx", &nr, &a0, &a1) < 1)
 		nr = -1;
 	fclose(f);
 #if defined(__x86_64__)
-	return nr == 0 || nr == 7 || nr == 23 || nr == 270 || nr == 271;
+	if (nr == 0 || nr == 7 || nr == 23 || nr == 270 || nr == 271)
+		return waits_on_terminal(nr, a0, a1);
+	return 0;
 #else
 	return 1;
 #endif
