@@ -6,6 +6,7 @@
 #ifndef WIJKLAST_SCHEMA_H
 #define WIJKLAST_SCHEMA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The version of the schema this build writes. */
@@ -34,8 +35,9 @@ void schema_add(struct schema_text *q, const char *frag);
 /* SQLite: step i takes user_version i to i + 1. */
 extern const char *const schema_sqlite_steps[SCHEMA_VERSION];
 /* SQLite: the audit triggers of every table, replacing those there are
- * (run with the last step). Caller frees. */
-char *schema_sqlite_triggers(void);
+ * (run with the last step); with create false only dropping them (a copy
+ * brings its audit along). Caller frees. */
+char *schema_sqlite_triggers(bool create);
 
 /* PostgreSQL: everything at SCHEMA_VERSION for an empty schema — tables,
  * the audit trigger functions, the rights functions and policies, and

@@ -264,8 +264,9 @@ struct store_count {
 };
 
 /* Copy everything in from — records with their ids and versions, the
- * audit, the change log, the snapshots — into the empty database to, in
- * one transaction (all or nothing), counting the rows of each table into
+ * audit, the change log, the snapshots — into the empty database to (either
+ * backend: an SQLite file into PostgreSQL, or back), in one transaction
+ * (all or nothing), counting the rows of each table into
  * counts[STORE_TABLES]. A database that holds data is refused. */
 int store_copy(struct store *from, struct store *to,
     struct store_count *counts, struct err *e);

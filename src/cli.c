@@ -786,9 +786,10 @@ first_monday(const struct app *a)
 	return date_monday(first);
 }
 
-/* migrate: copy a database into an empty one, then show both hold the
- * same: the rows of every table, and each week's report, from the first
- * with anything in it to four weeks ahead, byte for byte. */
+/* migrate: copy a database into an empty one (SQLite into PostgreSQL, or
+ * back), then show both hold the same: the rows of every table, and each
+ * week's report, from the first with anything in it to four weeks ahead,
+ * byte for byte. */
 static int
 cmd_migrate(const struct cli_options *opt)
 {
@@ -798,6 +799,7 @@ cmd_migrate(const struct cli_options *opt)
 	long long rows = 0;
 	int first, last, weeks = 0;
 	uint64_t all = 0;
+	bool existed = true;
 	struct err e;
 
 	err_clear(&e);
@@ -808,6 +810,7 @@ cmd_migrate(const struct cli_options *opt)
 	    &e) < 0)
 		return fail(&e);
 	from.defer_freeze = true; /* the source is only read */
+	existed = store_exists(opt->to);
 	if (store_open(&target, opt->to, app_user(), &e) < 0 ||
 	    store_copy(from.store, target, copied, &e) < 0)
 		goto fail;
@@ -860,6 +863,8 @@ fail:
 	store_close(target);
 	app_close(&from);
 	app_close(&to);
+	if (!existed) /* a file it made holds no half copy */
+		store_remove(opt->to);
 	return fail(&e);
 }
 

@@ -4,6 +4,7 @@
  * and psql shells, compared as text alike), workdays an integer bit set,
  * booleans 0/1. Every table carries a version that concurrent edits
  * compare. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,7 +213,7 @@ add_json(struct schema_text *q, size_t t, const char *row, const char *fn)
 
 /* The audit triggers of every table, replacing those there are. */
 char *
-schema_sqlite_triggers(void)
+schema_sqlite_triggers(bool create)
 {
 	static const char *actions[] = { "insert", "update", "delete" };
 	struct schema_text q = { 0 };
@@ -224,6 +225,8 @@ schema_sqlite_triggers(void)
 			schema_add(&q, "_");
 			schema_add(&q, actions[a]);
 			schema_add(&q, ";");
+			if (!create)
+				continue;
 			schema_add(&q, "CREATE TRIGGER audit_");
 			schema_add(&q, audited[t].table);
 			schema_add(&q, "_");

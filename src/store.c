@@ -184,7 +184,7 @@ migrate_sqlite(struct store *st, struct err *e)
 		    "create schema") < 0)
 			goto fail;
 		if (version + 1 == STORE_SCHEMA_VERSION) {
-			triggers = schema_sqlite_triggers();
+			triggers = schema_sqlite_triggers(true);
 			if (exec(st, triggers, e, "create audit triggers") < 0)
 				goto fail;
 			free(triggers);
@@ -2914,7 +2914,9 @@ int
 store_copy(struct store *from, struct store *to, struct store_count *counts,
     struct err *e)
 {
+	char *triggers;
 	bool empty;
+	int rc;
 
 	if (store_is_empty(to, &empty, e) < 0)
 		return -1;
@@ -2927,8 +2929,13 @@ store_copy(struct store *from, struct store *to, struct store_count *counts,
 		return -1;
 	if (exec(to, to->pg ? "BEGIN" : "BEGIN IMMEDIATE", e, "copy") < 0)
 		goto fail;
-	/* the audit comes along as it was: the triggers write none */
-	if (to->pg && exec(to, "SET LOCAL wijklast.copy = on", e, "copy") < 0)
+	/* the audit comes along as it was: the triggers write none (SQLite's
+	 * are made again at the end, in the same transaction) */
+	triggers = schema_sqlite_triggers(false);
+	rc = exec(to, to->pg ? "SET LOCAL wijklast.copy = on" : triggers, e,
+	    "copy");
+	free(triggers);
+	if (rc < 0)
 		goto fail;
 	for (size_t k = 0; k < N_COPIED; k++) {
 		snprintf(counts[k].table, sizeof counts[k].table, "%s",
@@ -2936,8 +2943,27 @@ store_copy(struct store *from, struct store *to, struct store_count *counts,
 		if (copy_table(from, to, k, &counts[k].rows, e) < 0)
 			goto fail;
 	}
+	if (!to->pg) {
+		triggers = schema_sqlite_triggers(true);
+		rc = exec(to, triggers, e, "copy");
+		free(triggers);
+		if (rc < 0 || store_commit(to, e) < 0)
+			goto fail;
+		exec(from, "COMMIT", NULL, "copy");
+		return 0;
+	}
+	/* whose data each copied audit row was, for who may read it */
+	if (exec(to, "UPDATE audit SET team_id = CASE tbl"
+	    " WHEN 'team' THEN row_id"
+	    " WHEN 'absence' THEN (SELECT team_id FROM employee WHERE id ="
+	    "  (coalesce(new, old)->>'employee_id')::bigint)"
+	    " WHEN 'activity' THEN (SELECT team_id FROM employee WHERE id ="
+	    "  (coalesce(new, old)->>'employee_id')::bigint)"
+	    " ELSE (coalesce(new, old)->>'team_id')::bigint END", e,
+	    "copy") < 0)
+		goto fail;
 	/* new ids and audit groups after the copied ones */
-	if (to->pg && exec(to, "SELECT setval(pg_get_serial_sequence(t, 'id'),"
+	if (exec(to, "SELECT setval(pg_get_serial_sequence(t, 'id'),"
 	    " greatest(m, 1), m > 0) FROM (VALUES"
 	    " ('team', (SELECT max(id) FROM team)),"
 	    " ('rota', (SELECT max(id) FROM rota)),"
@@ -2958,7 +2984,7 @@ store_copy(struct store *from, struct store *to, struct store_count *counts,
 	/* the planner's statistics and the visibility map of what came in
 	 * at once: without them the first reads scan instead of looking up
 	 * (best effort: the copy is complete either way) */
-	exec(to, to->pg ? "VACUUM ANALYZE" : "ANALYZE", NULL, "copy");
+	exec(to, "VACUUM ANALYZE", NULL, "copy");
 	return 0;
 fail:
 	store_rollback(to);

@@ -73,4 +73,18 @@ pg=$copy
 same after-import.json report --week 2026-W48 --format json
 same after-import-cases.csv dump cases
 grep -q "Z-NEW-1" lite.after-import-cases.csv || fail "the import did not land"
+
+# --- and back: the server's copy into a new file, which holds the same
+"$WIJKLAST" --db "$copy" migrate --to ./back.db >/dev/null ||
+    fail "migrate back into a file failed"
+for kind in teams employees cases blocks absences activities rota; do
+	"$WIJKLAST" --db ./demo.db dump "$kind" >"orig.$kind"
+	"$WIJKLAST" --db ./back.db dump "$kind" >"back.$kind"
+	cmp -s "orig.$kind" "back.$kind" || fail "$kind differ after the round trip"
+done
+[ "$(stat -c %a back.db)" = 600 ] || fail "the file copy is not private"
+# a migrate that cannot finish leaves no file behind
+if "$WIJKLAST" --db ./demo.db migrate --to "$copy" 2>/dev/null; then
+	fail "a second migrate into the server's copy was accepted"
+fi
 echo "pg/same: ok"
