@@ -121,6 +121,10 @@ struct dataset {
 bool dataset_holds_case(const struct dataset *d, const struct case_item *c);
 bool dataset_holds_block(const struct dataset *d, const struct block *b);
 
+/* The teams and employees d holds, as one number: it changes when one is
+ * added or removed (what week figures are index-aligned with). */
+uint64_t dataset_shape(const struct dataset *d);
+
 /* Free every array; d is empty afterwards (its since 0: set it again). */
 void dataset_clear(struct dataset *d);
 

@@ -289,11 +289,14 @@ app_weeks(struct app *a, int first_monday, size_t n,
 	bool *kept = xcalloc(total, sizeof *kept);
 	int first = first_monday - 7 * (int)(k - 1);
 	int this_week = date_monday(a->today);
+	bool read_again = false;
 
 	/* Weeks kept since the data last changed; past weeks as they were
 	 * (snapshots); the rest as they are now: the data read from the
 	 * first of those on. */
-	int need = DATE_NONE;
+	int need;
+again:
+	need = DATE_NONE;
 	for (size_t i = 0; i < total; i++) {
 		int monday = first + 7 * (int)i;
 		const struct week_figures *w = kept_week(a, monday);
@@ -313,9 +316,24 @@ app_weeks(struct app *a, int first_monday, size_t n,
 		if (!frozen[i] && monday < need)
 			need = monday;
 	}
-	if (need != DATE_NONE && app_need(a, need, NULL) < 0)
-		for (size_t i = 0; i < total; i++)
-			unread[i] = true; /* not all there: shown, not frozen */
+	if (need != DATE_NONE) {
+		uint64_t shape = dataset_shape(&a->data);
+		if (app_need(a, need, NULL) < 0) {
+			for (size_t i = 0; i < total; i++)
+				unread[i] = true; /* not all there: shown, not
+						   * frozen */
+		} else if (dataset_shape(&a->data) != shape && !read_again) {
+			/* reading further back brought others' new people or
+			 * teams: the weeks read are of the old ones, index for
+			 * index — read them again, once */
+			for (size_t i = 0; i < total; i++) {
+				workload_week_clear(&all[i]);
+				frozen[i] = unread[i] = kept[i] = false;
+			}
+			read_again = true;
+			goto again;
+		}
+	}
 	for (size_t i = 0; i < total; i++) {
 		int monday = first + 7 * (int)i;
 		if (!frozen[i] && !kept[i])

@@ -8,6 +8,19 @@
 #include "text.h"
 #include "xmem.h"
 
+uint64_t
+dataset_shape(const struct dataset *d)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (size_t i = 0; i < d->n_teams; i++)
+		h = (h ^ (uint64_t)d->teams[i].id) * 1099511628211ull;
+	h = (h ^ 0xffu) * 1099511628211ull;
+	for (size_t i = 0; i < d->n_employees; i++)
+		h = (h ^ (uint64_t)d->employees[i].id) * 1099511628211ull;
+	return h;
+}
+
 void
 dataset_clear(struct dataset *d)
 {

@@ -437,6 +437,12 @@ workload_mark_sustained(const struct dataset *d, struct week_figures *weeks,
 
 	if (n < k)
 		return;
+	/* weeks of other people (the data changed between them) say
+	 * nothing of these */
+	for (size_t w = n - k; w < n; w++)
+		if (weeks[w].n_employees != last->n_employees ||
+		    weeks[w].n_teams != last->n_teams)
+			return;
 	for (size_t i = 0; i < last->n_employees; i++) {
 		bool all = true;
 		for (size_t w = n - k; w < n && all; w++)

@@ -701,3 +701,33 @@ Test(app, an_extra_block_added_and_removed)
 	cr_assert_eq(app_delete_block(&A, b.id, &e), -1);
 	cr_assert_eq(A.data.n_blocks, 1);
 }
+
+/* A past week read from its snapshot, then reading further back brings
+ * someone's new colleague: the weeks are read again for the people there
+ * are now, not index for index with the old ones (found by eight writers
+ * at once on PostgreSQL: the look back for sustained overload ran past the
+ * end of a week's figures). */
+Test(app, weeks_read_before_others_added_people_are_read_again)
+{
+	int monday = D("2026-11-23");
+	struct week_figures w[9];
+
+	cr_assert_eq(app_snapshot(&A, monday - 14, &e), 0, "%s", e.msg);
+	struct employee em = { .code = "E9", .name = "Nieuwe Collega",
+		.team_id = B.data.teams[0].id, .contract_hours = 24,
+		.workdays = WORKDAYS_ALL, .start = D("2020-01-01"),
+		.end = DATE_NONE };
+	cr_assert_eq(store_begin(B.store, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_add_employee(B.store, &em, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_commit(B.store, &e), 0, "%s", e.msg);
+	/* nine weeks up to the frozen one: read further back than A held */
+	app_weeks(&A, monday - 70, 9, w);
+	cr_assert_eq(A.data.n_employees, 3, "the new colleague was not read");
+	cr_assert(w[8].frozen, "the snapshot was not read");
+	for (int i = 0; i < 9; i++) {
+		cr_assert_eq(w[i].n_employees, A.data.n_employees,
+		    "week %d is of %zu people, the data of %zu", i,
+		    w[i].n_employees, A.data.n_employees);
+		workload_week_clear(&w[i]);
+	}
+}
