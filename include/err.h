@@ -8,6 +8,7 @@ enum {
 	EXIT_USAGE = 64,     /* bad option, bad week */
 	EXIT_DATAERR = 65,   /* bad input data */
 	EXIT_NOINPUT = 66,   /* missing input file */
+	EXIT_UNAVAILABLE = 69, /* the database server: unreachable, no login */
 	EXIT_CANTCREAT = 73, /* cannot write */
 	EXIT_IOERR = 74,     /* I/O error */
 	EXIT_BUSY = 75,      /* database busy */

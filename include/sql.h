@@ -28,13 +28,14 @@ enum sql_fault {
 	SQL_FAULT_DENIED,     /* the server refused: a right is missing */
 	SQL_FAULT_LOST,       /* the connection to the server broke */
 	SQL_FAULT_SCHEMA,     /* no such table: before the schema exists */
+	SQL_FAULT_USAGE,      /* a parameter the server's function refused */
 	SQL_FAULT_OTHER,
 };
 
 struct sql_conn;
 struct sql_stmt;
 
-/* Is target a PostgreSQL connection string (postgresql:// or postgres://
+/* Is target a PostgreSQL connection string (a postgresql: or postgres:
  * URI, key=value words such as "service=NAME" or "host=... dbname=...")
  * rather than an SQLite file path? */
 bool sql_is_postgres(const char *target);

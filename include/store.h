@@ -35,6 +35,10 @@ void store_close(struct store *st);
  * on HOST" (a connection string may hold a password). */
 const char *store_name(const struct store *st);
 
+/* What --db said, its password (if it holds one) as ***: for "open it
+ * with wijklast --db ...". */
+const char *store_target(const struct store *st);
+
 /* Who makes the changes: the user store_open was given, or on PostgreSQL
  * the database user (the one the audit and the rights know). */
 const char *store_user(const struct store *st);

@@ -108,8 +108,9 @@ cmd_demo(const struct cli_options *opt)
 	    app_need(&a, DATASET_ALL, &e) < 0)
 		goto fail;
 	printf(_("Demo city written to %s: %zu teams, %zu employees, %zu "
-	    "cases.\nOpen it with: wijklast --db %s\n"), a.db_path,
-	    a.data.n_teams, a.data.n_employees, a.data.n_cases, a.db_path);
+	    "cases.\nOpen it with: wijklast --db %s\n"), store_name(a.store),
+	    a.data.n_teams, a.data.n_employees, a.data.n_cases,
+	    store_target(a.store));
 	app_close(&a);
 	return 0;
 fail:
@@ -384,7 +385,8 @@ cmd_check(const struct cli_options *opt)
 		app_close(&a);
 		return fail(&e);
 	}
-	printf(_("%s: ok (%zu teams, %zu employees, %zu cases)\n"), a.db_path,
+	printf(_("%s: ok (%zu teams, %zu employees, %zu cases)\n"),
+	    store_name(a.store),
 	    a.data.n_teams, a.data.n_employees, a.data.n_cases);
 	app_close(&a);
 	return 0;
@@ -405,7 +407,7 @@ cmd_backup(int argc, char **argv, const struct cli_options *opt)
 		app_close(&a);
 		return fail(&e);
 	}
-	printf(_("%s backed up to %s\n"), a.db_path, argv[1]);
+	printf(_("%s backed up to %s\n"), store_name(a.store), argv[1]);
 	app_close(&a);
 	return 0;
 }

@@ -8,18 +8,15 @@
 bool
 sql_is_postgres(const char *target)
 {
-	/* libpq's keywords a connection string may begin with */
-	static const char *const words[] = { "host=", "hostaddr=", "port=",
-		"dbname=", "user=", "password=", "service=", "sslmode=",
-		"options=", "application_name=", "connect_timeout=" };
+	size_t key = strspn(target, "abcdefghijklmnopqrstuvwxyz_");
 
-	if (strncmp(target, "postgresql://", 13) == 0 ||
-	    strncmp(target, "postgres://", 11) == 0)
-		return true;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strncmp(target, words[i], strlen(words[i])) == 0)
-			return true;
-	return false;
+	/* postgresql:, postgres: — also misspelt after the colon: libpq then
+	 * says what is wrong, instead of a file of that name being made —
+	 * or a libpq keyword=value list (an unknown keyword is libpq's to
+	 * name too) */
+	return strncmp(target, "postgresql:", 11) == 0 ||
+	    strncmp(target, "postgres:", 9) == 0 ||
+	    (key > 0 && target[key] == '=');
 }
 
 int

@@ -29,6 +29,7 @@ struct pg_conn {
 	PGconn *pg;
 	bool in_txn;   /* between a BEGIN and its COMMIT or ROLLBACK */
 	bool txn_lost; /* the connection broke inside it: nothing to roll back */
+	time_t retry_at; /* the server away: not tried again before then */
 	unsigned next_name;
 };
 
@@ -94,6 +95,11 @@ take_error(struct pg_conn *c, const PGresult *r)
 
 	if (msg == NULL)
 		msg = PQerrorMessage(c->pg);
+	/* the server's reason, not the socket it was said on */
+	if (strstr(msg, "FATAL:  ") != NULL)
+		msg = strstr(msg, "FATAL:  ") + 8;
+	else if (strstr(msg, "failed: ") != NULL)
+		msg = strstr(msg, "failed: ") + 8;
 	snprintf(text, sizeof text, "%s", msg);
 	text[strcspn(text, "\n")] = '\0';
 	if (PQstatus(c->pg) == CONNECTION_BAD)
@@ -111,6 +117,8 @@ take_error(struct pg_conn *c, const PGresult *r)
 		f = SQL_FAULT_IO;
 	else if (strcmp(state, "42P01") == 0)
 		f = SQL_FAULT_SCHEMA;
+	else if (strcmp(state, "22023") == 0)
+		f = SQL_FAULT_USAGE;
 	else if (strncmp(state, "28", 2) == 0 || strcmp(state, "3D000") == 0)
 		f = SQL_FAULT_ACCESS;
 	else if (strncmp(state, "57P", 3) == 0 || strncmp(state, "08", 2) == 0)
@@ -126,29 +134,40 @@ take_error(struct pg_conn *c, const PGresult *r)
 static bool
 reconnect(struct pg_conn *c)
 {
+	time_t now = time(NULL);
+	int tries;
+
 	if (PQstatus(c->pg) != CONNECTION_BAD &&
 	    c->base.fault != SQL_FAULT_LOST)
 		return false;
-	for (int tries = 0; tries < 5; tries++) {
-		PQreset(c->pg);
-		if (PQstatus(c->pg) == CONNECTION_OK && set_up(c) == 0)
-			break;
-		/* the server may be starting: up to a second, then the
-		 * statement fails and the next one tries again (a TUI is
-		 * never stuck longer) */
-		struct timespec ts = { 0, 200 * 1000 * 1000 };
-		nanosleep(&ts, NULL);
-	}
-	if (PQstatus(c->pg) != CONNECTION_OK)
-		return false;
-	c->base.reconnects++;
 	if (c->in_txn) {
 		/* the transaction died with the connection */
 		c->in_txn = false;
 		c->txn_lost = true;
+	}
+	/* found away a moment ago: fail at once (a TUI stays quick while
+	 * the server is down) and try again in a few seconds */
+	if (now < c->retry_at)
+		return false;
+	/* just lost: the server may be restarting, up to a second; away
+	 * already: once */
+	tries = c->retry_at == 0 ? 5 : 1;
+	for (int i = 0; i < tries; i++) {
+		PQreset(c->pg);
+		if (PQstatus(c->pg) == CONNECTION_OK && set_up(c) == 0)
+			break;
+		if (i + 1 < tries) {
+			struct timespec ts = { 0, 200 * 1000 * 1000 };
+			nanosleep(&ts, NULL);
+		}
+	}
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		c->retry_at = time(NULL) + 3;
 		return false;
 	}
-	return true;
+	c->retry_at = 0;
+	c->base.reconnects++;
+	return !c->txn_lost;
 }
 
 static void
@@ -156,9 +175,10 @@ describe(struct pg_conn *c)
 {
 	const char *host = PQhost(c->pg);
 
+	/* quoted: the values of a message the catalogue translates */
 	snprintf(c->base.name, sizeof c->base.name,
-	    "PostgreSQL database %s on %s", PQdb(c->pg),
-	    host && *host ? host : "the local server");
+	    "PostgreSQL database \"%s\" on \"%s\"", PQdb(c->pg),
+	    host && *host ? host : "localhost");
 }
 
 static int
@@ -172,11 +192,25 @@ pg_open(struct sql_conn **out, const char *target, bool readonly)
 	(void)readonly; /* the server keeps readers and writers apart */
 	c->base.driver = &sql_postgres_driver;
 	*out = &c->base;
-	c->pg = PQconnectdb(info);
+	{
+		/* a server that does not answer is given up on after 5 s
+		 * (unless the string says otherwise: it comes later) */
+		const char *const keys[] = { "connect_timeout", "dbname",
+			NULL };
+		const char *const values[] = { "5", info, NULL };
+		c->pg = PQconnectdbParams(keys, values, 1);
+	}
 	if (c->pg == NULL || PQstatus(c->pg) != CONNECTION_OK) {
 		char text[400];
-		snprintf(text, sizeof text, "%s",
-		    c->pg ? PQerrorMessage(c->pg) : "out of memory");
+		const char *msg = c->pg ? PQerrorMessage(c->pg) : "out of memory";
+		const char *echo = *info ? strstr(msg, info) : NULL;
+		/* libpq may quote the string back, password and all */
+		if (echo != NULL)
+			snprintf(text, sizeof text, "%.*sthe connection "
+			    "string%s", (int)(echo - msg), msg,
+			    echo + strlen(info));
+		else
+			snprintf(text, sizeof text, "%s", msg);
 		text[strcspn(text, "\n")] = '\0';
 		sql_set_fault(&c->base, SQL_FAULT_ACCESS,
 		    "cannot connect to PostgreSQL: %s", text);

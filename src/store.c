@@ -33,6 +33,7 @@ struct store {
 	long long data_version; /* PRAGMA data_version at the last look */
 	long long last_audit;   /* the newest audit row then */
 	char target[4096]; /* the file or connection string */
+	char shown[4096];  /* the same without its password */
 	char path[4096];   /* what messages call it (no password) */
 	char user[64];
 	long long txn; /* audit group of the open transaction */
@@ -59,6 +60,8 @@ db_error(struct store *st, struct err *e, const char *what)
 		    "to it); try again in a moment", what, st->path);
 	case SQL_FAULT_CONSTRAINT:
 		return err_setx(e, EXIT_DATAERR, "%s: %s", what, msg);
+	case SQL_FAULT_USAGE:
+		return err_setx(e, EXIT_USAGE, "%s: %s", what, msg);
 	case SQL_FAULT_IO:
 		return err_setx(e, EXIT_IOERR, "%s: %s (%s)", what, msg, st->path);
 	case SQL_FAULT_ACCESS:
@@ -66,15 +69,15 @@ db_error(struct store *st, struct err *e, const char *what)
 		    st->path);
 	case SQL_FAULT_DENIED:
 		/* the server's own words name the team and the right */
-		return err_setx(e, EXIT_NOPERM, "%s: %s", what, msg);
+		return err_setx(e, EXIT_NOPERM, "%s", msg);
 	case SQL_FAULT_LOST:
 		/* a read is simply tried again; a change that was under way
 		 * went with the connection */
 		if (!sql_in_transaction(st->db) && strcmp(what, "read") == 0)
-			return err_setx(e, EXIT_IOERR, "the database server "
-			    "cannot be reached (%s); trying again", msg);
-		return err_setx(e, EXIT_IOERR, "%s: not saved: the connection "
-		    "to the database server was lost (%s)", what, msg);
+			return err_setx(e, EXIT_UNAVAILABLE, "Cannot reach the "
+			    "database server; trying again (\"%s\")", msg);
+		return err_setx(e, EXIT_UNAVAILABLE, "Not saved: the database "
+		    "server cannot be reached (\"%s\")", msg);
 	default:
 		return err_set(e, "%s: %s (%s)", what, msg, st->path);
 	}
@@ -230,8 +233,13 @@ migrate_postgres(struct store *st, struct err *e)
 	long long version, objects;
 	char *schema = NULL;
 
-	if (pg_version(st, &version, e) < 0)
+	if (pg_version(st, &version, e) < 0) {
+		if (sql_fault(st->db) == SQL_FAULT_DENIED)
+			return err_setx(e, EXIT_NOPERM, "%s: no rights in this "
+			    "database; an admin gives them with 'wijklast "
+			    "grant'", st->path);
 		return -1;
+	}
 	if (version > STORE_SCHEMA_VERSION)
 		return err_setx(e, EXIT_DATAERR,
 		    "%s was written by a newer wijklast (schema %lld; this "
@@ -400,6 +408,31 @@ store_share(const char *path, const char *group, struct err *e)
 	return 0;
 }
 
+/* target with its password, if it holds one, as ***: in a URI between
+ * "user:" and "@", in keywords after "password=". */
+static void
+hide_password(const char *target, char *out, size_t size)
+{
+	const char *scheme = strstr(target, "://");
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = NULL;
+	const char *kw = strstr(target, "password=");
+
+	snprintf(out, size, "%s", target);
+	if (at != NULL) {
+		for (const char *p = scheme + 3; p < at; p++)
+			if (*p == ':')
+				colon = p;
+		if (colon != NULL)
+			snprintf(out, size, "%.*s:***%s",
+			    (int)(colon - target), target, at);
+	} else if (kw != NULL) {
+		const char *end = kw + 9 + strcspn(kw + 9, " ");
+		snprintf(out, size, "%.*spassword=***%s", (int)(kw - target),
+		    target, end);
+	}
+}
+
 /* SQLite: the file, created 0600 before SQLite opens it, and the
  * settings of a connection that writes. */
 static int
@@ -408,6 +441,14 @@ open_sqlite(struct store *st, const char *path, struct err *e)
 	bool memory = strcmp(path, ":memory:") == 0;
 	struct stat sb;
 
+	/* an address mistyped is not a file to make (nor to put its
+	 * password in the name of) */
+	if (strstr(path, "://") != NULL ||
+	    strncmp(path, "postgresql/", 11) == 0 ||
+	    strncmp(path, "postgres/", 9) == 0)
+		return err_setx(e, EXIT_USAGE, "--db: that looks like the "
+		    "address of a database server, not a file; PostgreSQL's "
+		    "begin with postgresql://");
 	if (!memory) {
 		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
 			return err_setx(e, EXIT_NOINPUT, "%s: not a database "
@@ -461,7 +502,7 @@ open_postgres(struct store *st, const char *target, struct err *e)
 		if (st->db)
 			snprintf(st->path, sizeof st->path, "%s",
 			    st->db->name);
-		return err_setx(e, EXIT_NOINPUT, "%s", sql_message(st->db));
+		return err_setx(e, EXIT_UNAVAILABLE, "%s", sql_message(st->db));
 	}
 	snprintf(st->path, sizeof st->path, "%s", st->db->name);
 	if (migrate_postgres(st, e) < 0)
@@ -484,7 +525,8 @@ store_open(struct store **out, const char *path, const char *user,
 
 	*out = NULL;
 	snprintf(st->target, sizeof st->target, "%s", path);
-	snprintf(st->path, sizeof st->path, "%s", path);
+	hide_password(path, st->shown, sizeof st->shown);
+	snprintf(st->path, sizeof st->path, "%s", st->shown);
 	snprintf(st->user, sizeof st->user, "%s", user ? user : "unknown");
 	if ((sql_is_postgres(path) ? open_postgres(st, path, e)
 				   : open_sqlite(st, path, e)) < 0) {
@@ -500,6 +542,13 @@ store_name(const struct store *st)
 {
 	return st->path;
 }
+
+const char *
+store_target(const struct store *st)
+{
+	return st->shown;
+}
+
 
 const char *
 store_user(const struct store *st)

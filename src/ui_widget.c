@@ -135,11 +135,15 @@ ui_fill(int y, attr_t attr)
 void
 ui_message(struct ui *u, bool error, const char *fmt, ...)
 {
+	char text[sizeof u->msg];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
+	/* an error of the core or the database server comes in English;
+	 * the catalogue may know it (already translated text is left) */
+	i18n_message(text, u->msg, sizeof u->msg);
 	u->msg_error = error;
 }
 

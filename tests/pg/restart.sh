@@ -21,8 +21,8 @@ wait_for "City total"
 keys 3
 wait_for "Mon 30 Nov 2026 morning"
 keys L
-wait_for "locked"
-[ "$(locked)" = 1 ] || fail "the lock did not reach the server"
+wait_for "5 locked"
+poll "the lock did not reach the server" sh -c "[ \"\$(psql -qAt -d restart -c \"$first\")\" = 1 ]"
 
 # --- a restart: nothing acknowledged is lost, the TUI says it is back
 pg_restart
@@ -35,7 +35,7 @@ poll "the unlock did not reach the server" sh -c "[ \"\$(psql -qAt -d restart -c
 # there afterwards; once the server is back the next one is
 pg_down
 keys L
-wait_for "not saved"
+wait_for "Not saved"
 pg_up
 wait_for "Connected again to the database server"
 [ "$(locked)" = 0 ] || fail "a change reported as not saved was saved"
