@@ -300,10 +300,10 @@ translate(const char *sql, int *n_params, bool used[100])
 			*w++ = *p;
 			continue;
 		}
-		int n;
+		int n = 0;
 		if (p[1] >= '0' && p[1] <= '9') {
-			n = (int)strtol(p + 1, (char **)&p, 10);
-			p--;
+			while (p[1] >= '0' && p[1] <= '9')
+				n = n < 1000 ? n * 10 + (*++p - '0') : (p++, n);
 		} else {
 			n = ++next;
 		}
