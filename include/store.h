@@ -35,6 +35,9 @@ void store_close(struct store *st);
  * on HOST" (a connection string may hold a password). */
 const char *store_name(const struct store *st);
 
+/* Did store_open give the database its schema (it was new or empty)? */
+bool store_created(const struct store *st);
+
 /* What --db said, its password (if it holds one) as ***: for "open it
  * with wijklast --db ...". */
 const char *store_target(const struct store *st);

@@ -126,7 +126,7 @@ cmd_init(const struct cli_options *opt)
 	char path[SETTINGS_PATH_MAX];
 	struct store *st;
 	struct err e;
-	bool existed, empty;
+	bool existed;
 
 	err_clear(&e);
 	if (opt->db)
@@ -144,13 +144,9 @@ cmd_init(const struct cli_options *opt)
 	}
 	if (store_open(&st, path, app_user(), &e) < 0)
 		return fail(&e);
-	if (store_is_empty(st, &empty, &e) < 0) {
-		store_close(st);
-		return fail(&e);
-	}
 	if (!existed)
 		printf(_("%s: an empty database, mode 0600.\n"), path);
-	else if (empty) /* a server's database, given the schema */
+	else if (store_created(st)) /* a server's database, given the schema */
 		printf(_("%s: an empty wijklast database.\n"), store_name(st));
 	else
 		printf(_("%s: a wijklast database already; left as it was.\n"),

@@ -1555,6 +1555,11 @@ write_xlsx(const char *path, const char *shown, struct summary *x,
 	title_text(title, sizeof title, x);
 	props.title = title;
 	props.author = "wijklast " WIJKLAST_VERSION;
+	/* the file's creation time, else now: the same bytes for the same
+	 * figures where SOURCE_DATE_EPOCH is set (reproducible output) */
+	if (getenv("SOURCE_DATE_EPOCH") != NULL)
+		props.created = (time_t)strtoll(getenv("SOURCE_DATE_EPOCH"),
+		    NULL, 10);
 	workbook_set_properties(xl.wb, &props);
 	xl.head = head_format(xl.wb, LXW_ALIGN_NONE);
 	xl.head_num = head_format(xl.wb, LXW_ALIGN_RIGHT);

@@ -30,6 +30,7 @@
 struct store {
 	struct sql_conn *db;
 	bool pg; /* PostgreSQL: its dialect where the SQL differs */
+	bool created; /* store_open gave it the schema */
 	long long data_version; /* PRAGMA data_version at the last look */
 	long long last_audit;   /* the newest audit row then */
 	char target[4096]; /* the file or connection string */
@@ -164,6 +165,7 @@ migrate_sqlite(struct store *st, struct err *e)
 			return err_setx(e, EXIT_DATAERR, "%s is an SQLite "
 			    "database of another program; it is left "
 			    "untouched", st->path);
+		st->created = true;
 	}
 	while (version < STORE_SCHEMA_VERSION) {
 		static const char *const bump[STORE_SCHEMA_VERSION] = {
@@ -269,6 +271,7 @@ migrate_postgres(struct store *st, struct err *e)
 			goto fail;
 		free(schema);
 		schema = NULL;
+		st->created = true;
 	}
 	return store_commit(st, e);
 fail:
@@ -541,6 +544,12 @@ const char *
 store_name(const struct store *st)
 {
 	return st->path;
+}
+
+bool
+store_created(const struct store *st)
+{
+	return st->created;
 }
 
 const char *

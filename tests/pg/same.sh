@@ -9,6 +9,8 @@ set -eu
 . "$WIJKLAST_SRC/tests/pg_cluster.sh"
 pg_attach
 export WIJKLAST_TODAY=2026-11-25
+# an xlsx records when it was made: the same second for both
+export SOURCE_DATE_EPOCH=1795000000
 fail() { echo "FAIL: $*"; exit 1; }
 
 pg=$(pg_db same)
@@ -87,4 +89,13 @@ done
 if "$WIJKLAST" --db ./demo.db migrate --to "$copy" 2>/dev/null; then
 	fail "a second migrate into the server's copy was accepted"
 fi
+
+# --- init on a server's empty database: the schema, once
+empty=$(pg_db empty)
+"$WIJKLAST" --db "$empty" init | grep -q 'an empty wijklast database' ||
+    fail "init did not say it made the schema"
+"$WIJKLAST" --db "$empty" init | grep -q 'already; left as it was' ||
+    fail "a second init did not leave it"
+[ "$(pg_psql -d empty -c "SELECT version FROM wijklast_schema")" = 4 ] ||
+    fail "no schema version 4"
 echo "pg/same: ok"
