@@ -728,11 +728,16 @@ cmd_rights(int argc, char **argv, const struct cli_options *opt)
 	store_close(st);
 	if (rc < 0)
 		return fail(&e);
-	if (argc == 1)
+	if (argc == 1) {
+		int width = 8;
 		for (size_t i = 0; i < n_rights; i++)
-			printf("%-20s %-8s %s%s\n", rights[i].login,
+			if ((int)strlen(rights[i].login) > width)
+				width = (int)strlen(rights[i].login);
+		for (size_t i = 0; i < n_rights; i++)
+			printf("%-*s  %-8s %s%s\n", width, rights[i].login,
 			    rights[i].role, rights[i].teams, rights[i].owner ?
 			    _("(owner of the tables)") : "");
+	}
 	else if (grant && n)
 		printf(_("%s: %s of %s.\n"), argv[1], opt->role, shown);
 	else if (grant)
