@@ -45,7 +45,7 @@ pg_start() {
 _pg_up() {
 	pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
 	    -t 30 -o "-k $pg_dir -c listen_addresses='' -p $PGPORT -c fsync=off \
-	    -c synchronous_commit=off -c full_page_writes=off \
+	    -c full_page_writes=off \
 	    -c max_connections=60" start >/dev/null || {
 		cat "$pg_dir/server.log" >&2
 		return 1
