@@ -663,9 +663,11 @@ cmd_dump(int argc, char **argv, const struct cli_options *opt)
 }
 
 /* The team codes of every --team, each of which may be CODE,CODE,...,
- * into codes (up to max, pointing into buf); how many. shown gets them
- * for a person: "CEN, NRD". */
-static size_t
+ * into codes (up to max, pointing into buf); how many, or -1 when a
+ * --team names none or there are more than fit (revoke with no team takes
+ * every right: a slip must not become that). shown gets them for a
+ * person: "CEN, NRD". */
+static long
 team_codes(const struct cli_options *opt, char *buf, size_t size,
     const char **codes, size_t max, char *shown, size_t shown_size)
 {
@@ -673,20 +675,25 @@ team_codes(const struct cli_options *opt, char *buf, size_t size,
 
 	shown[0] = '\0';
 	for (size_t i = 0; i < opt->n_teams; i++) {
+		size_t before = n;
 		int len = snprintf(buf + used, size - used, "%s",
 		    opt->teams[i]);
 		if (len < 0 || (size_t)len >= size - used)
-			break;
-		for (char *tok = strtok(buf + used, ", "); tok && n < max;
+			return -1;
+		for (char *tok = strtok(buf + used, ", "); tok;
 		    tok = strtok(NULL, ", ")) {
+			if (n == max)
+				return -1;
 			codes[n++] = tok;
 			if (w < shown_size)
 				w += (size_t)snprintf(shown + w, shown_size - w,
 				    "%s%s", n > 1 ? ", " : "", tok);
 		}
+		if (n == before)
+			return -1;
 		used += (size_t)len + 1;
 	}
-	return n;
+	return (long)n;
 }
 
 /* grant and revoke. grant without a login lists who has which rights. */
@@ -696,8 +703,9 @@ cmd_rights(int argc, char **argv, const struct cli_options *opt)
 	bool grant = strcmp(argv[0], "grant") == 0;
 	const char *codes[CLI_TEAMS_MAX * 4];
 	char buf[4096], shown[4096], path[SETTINGS_PATH_MAX];
-	size_t n = team_codes(opt, buf, sizeof buf, codes,
+	long found = team_codes(opt, buf, sizeof buf, codes,
 	    sizeof codes / sizeof codes[0], shown, sizeof shown);
+	size_t n = found > 0 ? (size_t)found : 0;
 	struct store_right *rights = NULL;
 	size_t n_rights = 0;
 	struct store *st;
@@ -705,6 +713,8 @@ cmd_rights(int argc, char **argv, const struct cli_options *opt)
 	int rc;
 
 	err_clear(&e);
+	if (found < 0)
+		return usage_error("--team names no team, or more than fit");
 	if (argc > 2 || (!grant && argc != 2))
 		return usage_error(grant ? "grant takes one LOGIN" :
 		    "revoke takes one LOGIN");
@@ -847,8 +857,8 @@ cmd_migrate(const struct cli_options *opt)
 			goto fail;
 		if (a != b) {
 			err_set(&e, "migrate: the report of %s differs in %s "
-			    "(checksum %016llx, was %016llx); the copy is "
-			    "there, but do not use it", date_format_week(
+			    "(checksum %016llx, was %016llx); do not use the "
+			    "copy (a new file is removed)", date_format_week(
 			    monday, week), opt->to, (unsigned long long)b,
 			    (unsigned long long)a);
 			goto fail;

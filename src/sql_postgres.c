@@ -73,10 +73,15 @@ set_up(struct pg_conn *c)
 	bool ok;
 
 	PQsetNoticeProcessor(c->pg, quiet, NULL);
+	/* The schema first and the session's own temporary one last: by
+	 * default it comes first, and a temporary table of a login's own
+	 * making would stand in for the database's tables. */
 	r = PQexec(c->pg, "SET client_min_messages = warning;"
 	    " SET DateStyle = ISO; SET extra_float_digits = 1;"
-	    " SET client_encoding = 'UTF8'");
-	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	    " SET client_encoding = 'UTF8';"
+	    " SELECT set_config('search_path', quote_ident(current_schema())"
+	    " || ', pg_temp', false) WHERE current_schema() IS NOT NULL");
+	ok = PQresultStatus(r) == PGRES_TUPLES_OK;
 	PQclear(r);
 	return ok ? 0 : -1;
 }
@@ -232,6 +237,19 @@ pg_close(struct sql_conn *c)
 	free(c);
 }
 
+/* After a transaction was lost with its connection, nothing but its
+ * ROLLBACK (or a new BEGIN) may run: the rest of it would run on the new
+ * connection outside any transaction. */
+static bool
+lost_already(struct pg_conn *c, const char *sql)
+{
+	if (!c->txn_lost || strncasecmp(sql, "BEGIN", 5) == 0)
+		return false;
+	sql_set_fault(&c->base, SQL_FAULT_LOST, "the connection was lost "
+	    "during the change");
+	return true;
+}
+
 /* Keep in_txn with what sql says it does. */
 static void
 track(struct pg_conn *c, const char *sql)
@@ -250,10 +268,15 @@ pg_exec(struct sql_conn *sc, const char *sql)
 {
 	struct pg_conn *c = pgc(sc);
 
+	bool ends = strncasecmp(sql, "COMMIT", 6) == 0 ||
+	    strncasecmp(sql, "ROLLBACK", 8) == 0;
+
 	if (c->txn_lost && strncasecmp(sql, "ROLLBACK", 8) == 0) {
 		c->txn_lost = false; /* nothing is left to roll back */
 		return 0;
 	}
+	if (lost_already(c, sql))
+		return -1;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		PGresult *r = PQexec(c->pg, sql);
 		ExecStatusType st = PQresultStatus(r);
@@ -265,12 +288,14 @@ pg_exec(struct sql_conn *sc, const char *sql)
 		}
 		take_error(c, r);
 		PQclear(r);
-		if (strncasecmp(sql, "COMMIT", 6) == 0 ||
-		    strncasecmp(sql, "ROLLBACK", 8) == 0)
-			c->in_txn = false;
-		if (!reconnect(c))
+		/* reconnect marks a transaction that was open as lost: a
+		 * COMMIT among it, whose fate is unknown, is never sent again
+		 * (on a new connection it would "succeed" with nothing) */
+		if (!reconnect(c) || ends)
 			break;
 	}
+	if (ends && !c->txn_lost)
+		c->in_txn = false;
 	return -1;
 }
 
@@ -410,6 +435,8 @@ pg_step(struct sql_stmt *ss)
 	struct pg_conn *c = pgc(ss->conn);
 
 	if (s->res == NULL) {
+		if (lost_already(c, s->sql))
+			return SQL_FAIL;
 		for (int attempt = 0; attempt < 2; attempt++) {
 			ExecStatusType st;
 			s->res = run(c, s);

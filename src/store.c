@@ -33,6 +33,10 @@ struct store {
 	bool created; /* store_open gave it the schema */
 	long long data_version; /* PRAGMA data_version at the last look */
 	long long last_audit;   /* the newest audit row then */
+	/* PostgreSQL: the oldest transaction still running then, and how
+	 * many audit rows of it and later it saw (audit_mark) */
+	char mark_xmin[24];
+	long long mark_recent;
 	char target[4096]; /* the file or connection string */
 	char shown[4096];  /* the same without its password */
 	char path[4096];   /* what messages call it (no password) */
@@ -73,7 +77,12 @@ db_error(struct store *st, struct err *e, const char *what)
 		return err_setx(e, EXIT_NOPERM, "%s", msg);
 	case SQL_FAULT_LOST:
 		/* a read is simply tried again; a change that was under way
-		 * went with the connection */
+		 * went with the connection — unless it went while being
+		 * committed: then only the server knows */
+		if (strcmp(what, "save the change") == 0)
+			return err_setx(e, EXIT_UNAVAILABLE, "Perhaps not saved: "
+			    "the database server was lost while saving "
+			    "(\"%s\"); the screen shows what is there", msg);
 		if (!sql_in_transaction(st->db) && strcmp(what, "read") == 0)
 			return err_setx(e, EXIT_UNAVAILABLE, "Cannot reach the "
 			    "database server; trying again (\"%s\")", msg);
@@ -1212,6 +1221,50 @@ store_delete_block(struct store *st, int64_t id, int64_t version,
 	    id, version, "delete intake block", e);
 }
 
+/* What a look at the data saw of the audit, for "changed since": the
+ * newest row — and on PostgreSQL, where rows commit out of the order of
+ * their ids, the oldest transaction still running and how many rows of it
+ * and later there were. Inside the look's read transaction. */
+static int
+audit_mark(struct store *st, long long *newest, char *xmin, size_t size,
+    long long *recent, struct err *e)
+{
+	struct sql_stmt *s = NULL;
+
+	if (!st->pg)
+		return get_int(st, "SELECT coalesce(max(id), 0) FROM audit",
+		    newest, e);
+	if (prepare(st, "SELECT coalesce(max(id), 0),"
+	    " pg_snapshot_xmin(pg_current_snapshot())::text,"
+	    " (SELECT count(*) FROM audit WHERE"
+	    "  txid >= pg_snapshot_xmin(pg_current_snapshot())) FROM audit",
+	    &s, e) < 0)
+		return -1;
+	if (sql_step(s) != SQL_ROW) {
+		sql_finalize(s);
+		return db_error(st, e, "read");
+	}
+	*newest = sql_column_int64(s, 0);
+	col_text(s, 1, xmin, size);
+	*recent = sql_column_int64(s, 2);
+	sql_finalize(s);
+	return 0;
+}
+
+/* The audit rows written since the mark: newer ids, and on PostgreSQL
+ * the rows of the transactions running then (some seen already: reading
+ * a record again does no harm). ?1 the mark's newest id, ?2 its xmin. */
+#define SINCE_MARK_SQLITE "id > ?1"
+#define SINCE_MARK_PG "(id > ?1 OR txid >= ?2::xid8)"
+
+static void
+bind_mark(const struct store *st, struct sql_stmt *s)
+{
+	sql_bind_int64(s, 1, st->last_audit);
+	if (st->pg)
+		sql_bind_text(s, 2, st->mark_xmin);
+}
+
 /* SQLite's PRAGMA data_version into st->data_version. */
 static int
 data_version(struct store *st, struct err *e)
@@ -1236,6 +1289,23 @@ store_changed(struct store *st, bool *changed, struct err *e)
 		return -1;
 	if (!st->pg && v == st->data_version)
 		return 0;
+	if (st->pg) {
+		/* a new id, or one more row of the transactions running at
+		 * the last look (one of them committed since) */
+		struct sql_stmt *s = NULL;
+		if (prepare(st, "SELECT coalesce(max(id), 0), (SELECT count(*)"
+		    " FROM audit WHERE txid >= ?::xid8) FROM audit", &s, e) < 0)
+			return -1;
+		bind_text(s, 1, st->mark_xmin);
+		if (sql_step(s) != SQL_ROW) {
+			sql_finalize(s);
+			return db_error(st, e, "read");
+		}
+		*changed = sql_column_int64(s, 0) != st->last_audit ||
+		    sql_column_int64(s, 1) != st->mark_recent;
+		sql_finalize(s);
+		return 0;
+	}
 	if (get_int(st, "SELECT coalesce(max(id), 0) FROM audit", &audit,
 	    e) < 0)
 		return -1;
@@ -1938,6 +2008,28 @@ sort_by_id(void *items, size_t n, size_t size)
 	return k;
 }
 
+/* What a read transaction sees, as text: two reads that say the same
+ * saw the same data (SQLite: the newest audit row; PostgreSQL: the
+ * snapshot — which transactions had committed). */
+#define STATE_SQLITE "SELECT coalesce(max(id), 0) FROM audit"
+#define STATE_PG "SELECT pg_current_snapshot()::text"
+
+static int
+read_state(struct store *st, char *out, size_t size, struct err *e)
+{
+	struct sql_stmt *s = NULL;
+
+	if (prepare(st, st->pg ? STATE_PG : STATE_SQLITE, &s, e) < 0)
+		return -1;
+	if (sql_step(s) != SQL_ROW) {
+		sql_finalize(s);
+		return db_error(st, e, "read");
+	}
+	snprintf(out, size, "%s", sql_column_text(s, 0));
+	sql_finalize(s);
+	return 0;
+}
+
 /* The cases still open, read on a connection of their own in a thread of
  * their own while store_load reads the rest: a whole country has some
  * 200,000, and this machine more than one core. */
@@ -1946,7 +2038,8 @@ struct open_reader {
 	const char *begin;
 	struct case_item *cases;
 	size_t n;
-	long long audit; /* the newest audit row its read saw */
+	bool pg;
+	char state[128]; /* what its read saw (read_state) */
 	bool ok;
 };
 
@@ -1960,10 +2053,10 @@ read_open_cases(void *arg)
 	int rc = SQL_FAIL;
 
 	if (sql_open(&db, r->target, true) < 0 || sql_exec(db, r->begin) < 0 ||
-	    sql_prepare(db, "SELECT coalesce(max(id), 0) FROM audit", false,
-	    &s) < 0 || sql_step(s) != SQL_ROW)
+	    sql_prepare(db, r->pg ? STATE_PG : STATE_SQLITE, false, &s) < 0 ||
+	    sql_step(s) != SQL_ROW)
 		goto done;
-	r->audit = sql_column_int64(s, 0);
+	snprintf(r->state, sizeof r->state, "%s", sql_column_text(s, 0));
 	sql_finalize(s);
 	s = NULL;
 	if (sql_prepare(db, SELECT_CASE " WHERE closed IS NULL", false, &s) < 0)
@@ -1988,9 +2081,10 @@ int
 store_load(struct store *st, struct dataset *d, int since, struct err *e)
 {
 	struct open_reader open_cases = { .target = st->target,
-		.begin = begin_read(st) };
+		.begin = begin_read(st), .pg = st->pg };
 	pthread_t reader;
 	bool threaded = false;
+	char state[128];
 
 	dataset_clear(d);
 	d->since = since;
@@ -2008,9 +2102,9 @@ store_load(struct store *st, struct dataset *d, int since, struct err *e)
 		goto fail;
 	/* What "changed since" (store_changed, store_refresh) compares
 	 * against. */
-	if (data_version(st, e) < 0 ||
-	    get_int(st, "SELECT coalesce(max(id), 0) FROM audit",
-	    &st->last_audit, e) < 0)
+	if (data_version(st, e) < 0 || read_state(st, state, sizeof state,
+	    e) < 0 || audit_mark(st, &st->last_audit,
+	    st->mark_xmin, sizeof st->mark_xmin, &st->mark_recent, e) < 0)
 		goto fail;
 	LOAD(st, SELECT_TEAM " ORDER BY id", d->teams, d->n_teams, fill_team);
 	LOAD(st, SELECT_ROTA " ORDER BY id", d->rota, d->n_rota, fill_rota);
@@ -2032,7 +2126,7 @@ store_load(struct store *st, struct dataset *d, int since, struct err *e)
 			pthread_join(reader, NULL);
 			threaded = false;
 		}
-		if (open_cases.ok && open_cases.audit == st->last_audit) {
+		if (open_cases.ok && strcmp(open_cases.state, state) == 0) {
 			/* the same data the thread saw: its cases join */
 			LOAD_DAYS(st, SELECT_CASE " WHERE closed >= ?1", since,
 			    DATE_NONE, open_cases.cases, open_cases.n,
@@ -2152,23 +2246,34 @@ store_refresh(struct store *st, struct dataset *d, struct err *e)
 	static const char *const tables[R_KINDS] = { "team", "rota",
 		"employee", "absence", "activity", "block", "cases" };
 	struct sql_stmt *stmt[R_KINDS] = { 0 }, *touched = NULL;
-	long long newest, rows;
+	long long newest, rows, recent;
+	char xmin[sizeof st->mark_xmin];
+	bool changed;
 	int rc;
 
+	/* PostgreSQL: nothing new, nothing to read (SQLite's look below is
+	 * as cheap) */
+	if (st->pg) {
+		if (store_changed(st, &changed, e) < 0)
+			return -1;
+		if (!changed)
+			return 0;
+	}
 	if (exec(st, begin_read(st), e, "read") < 0)
 		return -1;
-	if (data_version(st, e) < 0 ||
-	    get_int(st, "SELECT coalesce(max(id), 0) FROM audit", &newest,
-	    e) < 0)
+	if (data_version(st, e) < 0 || audit_mark(st, &newest, xmin,
+	    sizeof xmin, &recent, e) < 0)
 		goto fail;
-	if (newest == st->last_audit) {
+	if (!st->pg && newest == st->last_audit) {
 		exec(st, "COMMIT", NULL, "read");
 		return 0;
 	}
-	if (prepare(st, "SELECT count(*) FROM audit WHERE id > ?", &touched,
+	if (prepare(st, st->pg ?
+	    "SELECT count(*) FROM audit WHERE " SINCE_MARK_PG :
+	    "SELECT count(*) FROM audit WHERE " SINCE_MARK_SQLITE, &touched,
 	    e) < 0)
 		goto fail;
-	sql_bind_int64(touched, 1, st->last_audit);
+	bind_mark(st, touched);
 	rows = sql_step(touched) == SQL_ROW ?
 	    sql_column_int64(touched, 0) : REFRESH_ROWS_MAX + 1;
 	sql_finalize(touched);
@@ -2180,10 +2285,12 @@ store_refresh(struct store *st, struct dataset *d, struct err *e)
 	for (int k = 0; k < R_KINDS; k++)
 		if (prepare(st, one[k], &stmt[k], e) < 0)
 			goto fail;
-	if (prepare(st, "SELECT DISTINCT tbl, row_id FROM audit WHERE id > ?",
+	if (prepare(st, st->pg ?
+	    "SELECT DISTINCT tbl, row_id FROM audit WHERE " SINCE_MARK_PG :
+	    "SELECT DISTINCT tbl, row_id FROM audit WHERE " SINCE_MARK_SQLITE,
 	    &touched, e) < 0)
 		goto fail;
-	sql_bind_int64(touched, 1, st->last_audit);
+	bind_mark(st, touched);
 	while ((rc = sql_step(touched)) == SQL_ROW) {
 		const char *tbl = sql_column_text(touched, 0);
 		int64_t id = sql_column_int64(touched, 1);
@@ -2232,6 +2339,8 @@ store_refresh(struct store *st, struct dataset *d, struct err *e)
 	for (int k = 0; k < R_KINDS; k++)
 		sql_finalize(stmt[k]);
 	st->last_audit = newest;
+	snprintf(st->mark_xmin, sizeof st->mark_xmin, "%s", xmin);
+	st->mark_recent = recent;
 	exec(st, "COMMIT", NULL, "read");
 	return 0;
 fail:

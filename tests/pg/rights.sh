@@ -117,6 +117,50 @@ set -e
 out=$(pg_psql -d rights -U coach_cen -c "SELECT count(*) FROM access")
 [ "$out" = 1 ] || fail "the coach sees $out rights rows (their own: 1)"
 
+# --- what a login might try behind wijklast's back (a review's findings)
+# a temporary table of one's own does not stand in for the rights
+out=$(pg_psql -d rights -U coach_cen -c "CREATE TEMP TABLE access (login
+    text, role text, team_id bigint); INSERT INTO access VALUES
+    (session_user, 'admin', NULL); SELECT count(*) FROM team;" 2>&1 || true)
+[ "$out" = 1 ] || fail "a temporary access table made the coach see: $out"
+out=$(pg_psql -d rights -U coach_cen -c "CREATE TEMP TABLE audit (x int);
+    UPDATE cases SET phase = 'afschalen' WHERE ref = 'Z-2026-003808';
+    SELECT count(*) FROM public.audit WHERE \"user\" = 'coach_cen'" 2>&1)
+[ "$out" -ge 2 ] || fail "a temporary audit table took the audit: $out"
+# the frozen weeks of all teams are not the coach's to delete
+weeks=$(pg_psql -d rights -c "SELECT count(*) FROM snapshot_team")
+pg_psql -d rights -U coach_cen -c "DELETE FROM snapshot_week" >/dev/null
+[ "$(pg_psql -d rights -c "SELECT count(*) FROM snapshot_team")" = "$weeks" ] ||
+    fail "the coach deleted the frozen weeks"
+# nor is an undo step in someone else's (or a made-up) group
+set +e
+out=$(pg_psql -d rights -U mgr3 -c "INSERT INTO change_log (txn, \"user\",
+    kind) VALUES (999999, 'mgr3', 'change')" 2>&1)
+rc=$?
+set -e
+[ $rc != 0 ] || fail "the manager wrote a made-up undo step"
+# an admin who is not the owner grants what works; a demoted admin keeps
+# no CREATEROLE
+"$WIJKLAST" --db "$owner" grant alice --role admin >/dev/null
+"$WIJKLAST" --db "$(url alice)" grant bob --role coach --team NRD >/dev/null ||
+    fail "an admin login could not grant"
+[ "$(teams "$(url bob)")" = "NRD " ] || fail "bob, granted by alice, sees: $(teams "$(url bob)")"
+"$WIJKLAST" --db "$owner" grant alice --role coach --team CEN >/dev/null
+[ "$(pg_psql -d rights -c "SELECT rolcreaterole FROM pg_roles WHERE rolname = 'alice'")" = f ] ||
+    fail "a demoted admin kept CREATEROLE"
+set +e
+"$WIJKLAST" --db "$(url alice)" grant carol --role coach --team CEN 2>/dev/null
+rc=$?
+set -e
+[ $rc = 77 ] || fail "a demoted admin could still grant ($rc)"
+# a --team that names nothing is refused, not read as "every right"
+set +e
+"$WIJKLAST" --db "$owner" revoke bob --team '' 2>err.txt
+rc=$?
+set -e
+[ $rc = 64 ] || fail "revoke --team '' gave $rc: $(cat err.txt)"
+[ "$(teams "$(url bob)")" = "NRD " ] || fail "revoke --team '' took bob's rights"
+
 # --- revoke: the manager loses OST, then everything
 "$WIJKLAST" --db "$owner" revoke mgr3 --team OST >/dev/null
 [ "$(teams "$manager" | tr ' ' '\n' | sort | tr '\n' ' ')" = "CEN NRD " ] ||
