@@ -782,24 +782,6 @@ static const char pg_policies[] =
 	" OR (SELECT wl_is_admin()));"
 	"CREATE POLICY admin ON access USING ((SELECT wl_is_admin()));";
 
-/* The team of the row ROW of table t, as SQL. */
-static const char *
-pg_team_of(size_t t, const char *row)
-{
-	static char buf[128];
-	const char *table = audited[t].table;
-
-	if (strcmp(table, "team") == 0)
-		snprintf(buf, sizeof buf, "%sid", row);
-	else if (strcmp(table, "absence") == 0 ||
-	    strcmp(table, "activity") == 0)
-		snprintf(buf, sizeof buf, "(SELECT team_id FROM employee"
-		    " WHERE id = %semployee_id)", row);
-	else
-		snprintf(buf, sizeof buf, "%steam_id", row);
-	return buf;
-}
-
 /* One audit trigger function per table. A copy by `wijklast migrate`,
  * made by the owner, brings its audit along and skips writing a new one. */
 static void
@@ -816,13 +798,12 @@ add_pg_audit(struct schema_text *q)
 		    "wl_is_owner() THEN RETURN NULL; END IF; "
 		    "IF TG_OP <> 'INSERT' THEN o := ");
 		add_json(q, t, "OLD.", "json_build_object(");
-		schema_add(q, "; r := OLD.id; t := ");
-		schema_add(q, pg_team_of(t, "OLD."));
-		schema_add(q, "; END IF; IF TG_OP <> 'DELETE' THEN n := ");
+		/* whose data it is: wl_team_of, as the guard asks */
+		schema_add(q, "; r := OLD.id; t := wl_team_of(TG_TABLE_NAME,"
+		    " to_jsonb(OLD)); END IF; IF TG_OP <> 'DELETE' THEN n := ");
 		add_json(q, t, "NEW.", "json_build_object(");
-		schema_add(q, "; r := NEW.id; t := ");
-		schema_add(q, pg_team_of(t, "NEW."));
-		schema_add(q, "; END IF; INSERT INTO audit (\"user\", txn, tbl, "
+		schema_add(q, "; r := NEW.id; t := wl_team_of(TG_TABLE_NAME,"
+		    " to_jsonb(NEW)); END IF; INSERT INTO audit (\"user\", txn, tbl, "
 		    "row_id, action, old, new, team_id) VALUES (session_user, "
 		    "wl_txn(), '");
 		schema_add(q, table);
