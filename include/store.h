@@ -1,5 +1,5 @@
 /* store: the database of SPEC §8 — schema, forward migrations,
- * statements — on either backend of the driver table in sql.h: an SQLite
+ * statements — on either backend of the driver table in store_driver.h: an SQLite
  * file (the embedded default) or a PostgreSQL database (a connection string
  * for --db: postgresql://..., service=NAME, host=... dbname=...; issue 13),
  * with one API and one behaviour. Every write goes through a transaction

@@ -1,13 +1,13 @@
-/* sql: the driver table under the store (issue 13), in the manner of
- * dovecot's lib-sql. A driver per database engine — sql_sqlite.c and
- * sql_postgres.c, each the only file that includes its client library's
+/* store_driver: the driver table under the store (issue 13), in the manner of
+ * dovecot's lib-sql. A driver per database engine — store_sqlite.c and
+ * store_postgres.c, each the only file that includes its client library's
  * header — gives connections and statements of one shape, SQLite's: the
  * store writes its SQL once, with ? or ?N parameters, prepares, binds,
  * steps and reads columns the same way on both. What the engines spell
  * differently (the schema, JSON, the version of the schema) is the store's
  * to choose by sql_dialect. */
-#ifndef WIJKLAST_SQL_H
-#define WIJKLAST_SQL_H
+#ifndef WIJKLAST_STORE_DRIVER_H
+#define WIJKLAST_STORE_DRIVER_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* store: see include/store.h.
  *
  * The SQL is written once, for both engines, through the driver table of
- * sql.h; where the dialects differ (the schema, JSON in the undo, the
+ * store_driver.h; where the dialects differ (the schema, JSON in the undo, the
  * schema's version, how a change waits for the lock) st->pg chooses.
  * Triggers write the audit trail (schema.c), so nothing escapes it. */
 #include <errno.h>
@@ -20,7 +20,7 @@
 #include "date.h"
 #include "err.h"
 #include "schema.h"
-#include "sql.h"
+#include "store_driver.h"
 #include "store.h"
 #include "workload.h"
 #include "xmem.h"

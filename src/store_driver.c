@@ -1,9 +1,10 @@
-/* sql: see include/sql.h. The calls go to the driver of the connection. */
+/* store_driver: see include/store_driver.h. The calls go to the driver
+ * of the connection. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "sql.h"
+#include "store_driver.h"
 
 bool
 sql_is_postgres(const char *target)

@@ -1,4 +1,4 @@
-/* sql_postgres: the PostgreSQL driver of the sql table (include/sql.h), the
+/* store_postgres: the PostgreSQL driver of the store (store_driver.h), the
  * only file that includes libpq-fe.h.
  *
  * The store's ? and ?N parameters become $N; values travel as text and the
@@ -18,7 +18,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "sql.h"
+#include "store_driver.h"
 #include "xmem.h"
 
 /* pg_type.h's oid of text: the type of a parameter the SQL never names */

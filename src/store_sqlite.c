@@ -1,5 +1,5 @@
-/* sql_sqlite: the SQLite driver of the sql table (include/sql.h), the only
- * file that includes sqlite3.h. Thin: the table's calls are SQLite's own.
+/* store_sqlite: the SQLite driver of the store (store_driver.h), the
+ * only file that includes sqlite3.h. Thin: the table's calls are SQLite's own.
  * A connection also answers wijklast_user() and wijklast_txn(), which the
  * audit triggers call (sql_session): a change made outside wijklast (the
  * sqlite3 shell) fails loudly instead of escaping the audit. */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sql.h"
+#include "store_driver.h"
 #include "xmem.h"
 
 struct lite_conn {
